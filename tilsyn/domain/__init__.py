@@ -1,0 +1,1 @@
+"""Pure domain: entities, rules, catalogues. Imports nothing from Qt, SQL or reportlab."""

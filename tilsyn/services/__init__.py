@@ -1,0 +1,1 @@
+"""Use cases: plain values in, frozen dataclasses out. No Qt, no ORM objects leak out."""

@@ -1,0 +1,246 @@
+"""Residents, their relatives and their permit decisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from ..domain import cpr as cprmod
+from ..domain.catalogue import current_catalogue, load_catalogue
+from ..domain.errors import DomainError, NotFound, ValidationError
+from ..domain.people import RelativeInput, ResidentInput, validate_relative, validate_resident
+from ..domain.permits import PermitTerms, validate_permit
+from ..store.models import Permit, Relative, Resident
+from ..store.repositories import PermitRepository, as_uuid
+from .context import AppContext
+from .dto import ForceTypeDTO, PermitDTO, RelativeDTO, ResidentDetail, ResidentRow
+
+
+@dataclass(frozen=True)
+class PermitInput:
+    force_types: tuple[str, ...]
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    prerequisites: str = ""
+    decision_reference: str = ""
+    catalogue_version: str | None = None
+
+
+def force_types(version: str | None = None) -> list[ForceTypeDTO]:
+    """The catalogue's force types for pickers; the current law version unless one is named."""
+    cat = load_catalogue(version) if version else current_catalogue()
+    return [
+        ForceTypeDTO(t.code, t.paragraph, t.label, t.display, tuple((s.code, s.label) for s in t.situations))
+        for t in cat.types
+    ]
+
+
+def _permit_dto(p: Permit, today: dt.date) -> PermitDTO:
+    cat = load_catalogue(p.catalogue_version)
+    terms = PermitTerms(frozenset(p.type_codes), p.valid_from, p.valid_to, p.catalogue_version)
+    labels = []
+    for code in p.type_codes:
+        try:
+            labels.append(cat.get(code).display)
+        except DomainError:
+            labels.append(code)
+    return PermitDTO(
+        id=str(p.id),
+        resident_id=str(p.resident_id),
+        force_types=tuple(p.type_codes),
+        force_type_labels=tuple(labels),
+        prerequisites=p.prerequisites,
+        valid_from=p.valid_from,
+        valid_to=p.valid_to,
+        decision_reference=p.decision_reference,
+        catalogue_version=p.catalogue_version,
+        active=terms.is_active_on(today),
+        ends_soon=terms.ends_within(today),
+    )
+
+
+def _detail(r: Resident, today: dt.date) -> ResidentDetail:
+    return ResidentDetail(
+        id=str(r.id),
+        cpr=cprmod.format_full(r.cpr),
+        cpr_masked=cprmod.mask(r.cpr),
+        name=r.name,
+        address=r.address,
+        postal_code=r.postal_code,
+        city=r.city,
+        care_home_id=str(r.care_home_id),
+        care_home=r.care_home.name,
+        unit=r.unit.name if r.unit else "",
+        room=r.room,
+        move_in=r.move_in,
+        move_out=r.move_out,
+        acting_municipality=r.acting_municipality,
+        residence_municipality=r.residence_municipality,
+        contact_person=r.contact_person,
+        relatives=tuple(RelativeDTO(str(x.id), x.name, x.relation, x.phone) for x in r.relatives),
+        permits=tuple(_permit_dto(p, today) for p in r.permits),
+    )
+
+
+class ResidentService:
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+
+    # -- the list -------------------------------------------------------------------------
+    def search_ids(
+        self, text: str = "", care_home_id: str | None = None, sort: str = "name", descending: bool = False,
+        include_moved_out: bool = True,
+    ) -> list[str]:
+        """Sorted ids of matching residents. Cheap even for 10,000 residents; rows come later."""
+        with self.ctx.uow_factory() as uow:
+            ids = uow.residents.search_ids(
+                text,
+                as_uuid(care_home_id) if care_home_id else None,
+                sort=sort,
+                descending=descending,
+                include_moved_out=include_moved_out,
+                today=self.ctx.today(),
+            )
+            return [str(i) for i in ids]
+
+    def rows(self, ids: list[str]) -> list[ResidentRow]:
+        """List rows for ``ids``, in the order given, with masked CPR numbers."""
+        with self.ctx.uow_factory() as uow:
+            found = {
+                str(rid): ResidentRow(str(rid), name, cprmod.mask(cpr), home, unit or "", room, mi, mo)
+                for rid, name, cpr, home, unit, room, mi, mo in uow.residents.rows_for([as_uuid(i) for i in ids])
+            }
+        return [found[i] for i in ids if i in found]
+
+    def count(self) -> int:
+        with self.ctx.uow_factory() as uow:
+            return uow.residents.count()
+
+    # -- one resident -----------------------------------------------------------------------
+    def get(self, resident_id: str) -> ResidentDetail:
+        with self.ctx.uow_factory() as uow:
+            r = uow.residents.get_full(resident_id)
+            if r is None:
+                raise NotFound(what="Beboeren")
+            return _detail(r, self.ctx.today())
+
+    def save(
+        self,
+        resident_id: str | None,
+        data: ResidentInput,
+        relatives: list[RelativeInput] | None = None,
+    ) -> ResidentDetail:
+        """Create (``resident_id`` None) or update a resident, and replace the relatives if given.
+
+        Every fault of the resident and the relatives is reported at once; nothing is written then.
+        """
+        errors: list[DomainError] = []
+        clean: ResidentInput | None = None
+        try:
+            clean = validate_resident(data)
+        except ValidationError as exc:
+            errors.extend(exc.errors)
+        clean_relatives: list[RelativeInput] = []
+        for i, rel in enumerate(relatives or []):
+            try:
+                clean_relatives.append(validate_relative(rel))
+            except ValidationError as exc:
+                for e in exc.errors:
+                    e.field = f"relatives.{i}.{e.field}"
+                    errors.append(e)
+        if errors:
+            raise ValidationError(errors)
+        assert clean is not None
+        with self.ctx.uow_factory() as uow:
+            if resident_id:
+                r = uow.residents.get_full(resident_id)
+                if r is None:
+                    raise NotFound(what="Beboeren")
+            else:
+                r = Resident()
+            self._apply(uow, r, clean)
+            if relatives is not None:
+                _replace_relatives(r, clean_relatives)
+            if not resident_id:
+                uow.residents.add(r)
+            uow.commit()
+            return self.get(str(r.id))
+
+    def _apply(self, uow, r: Resident, clean: ResidentInput) -> None:
+        other = uow.residents.by_cpr(clean.cpr)
+        if other is not None and other.id != r.id:
+            raise ValidationError([DomainError("cpr_duplicate", field="cpr", masked=cprmod.mask(clean.cpr))])
+        home = uow.care_homes.get(clean.care_home_id)
+        if home is None:
+            raise ValidationError([DomainError("unknown_care_home", field="care_home_id", name=clean.care_home_id)])
+        unit = None
+        if clean.unit:
+            unit = uow.care_homes.unit_by_name(home, clean.unit)
+            if unit is None:
+                raise ValidationError([DomainError("unknown_unit", field="unit", name=clean.unit)])
+        apply_resident_fields(r, clean, home, unit)
+
+    def delete(self, resident_id: str) -> None:
+        with self.ctx.uow_factory() as uow:
+            r = uow.residents.get(resident_id)
+            if r is None:
+                raise NotFound(what="Beboeren")
+            uow.residents.delete(r)
+            uow.commit()
+
+    # -- permits ----------------------------------------------------------------------------
+    def save_permit(self, resident_id: str, permit_id: str | None, data: PermitInput) -> PermitDTO:
+        """Create or update a permit decision. The catalogue version is fixed when it is created."""
+        with self.ctx.uow_factory() as uow:
+            r = uow.residents.get(resident_id)
+            if r is None:
+                raise NotFound(what="Beboeren")
+            if permit_id:
+                p = uow.permits.get(permit_id)
+                if p is None or p.resident_id != r.id:
+                    raise NotFound(what="Tilladelsen")
+                version = p.catalogue_version
+            else:
+                version = data.catalogue_version or current_catalogue(data.valid_from).version
+                p = Permit(resident_id=r.id, catalogue_version=version)
+            terms = validate_permit(
+                load_catalogue(version), list(data.force_types), data.valid_from, data.valid_to, data.prerequisites
+            )
+            p.valid_from, p.valid_to = terms.valid_from, terms.valid_to
+            p.prerequisites = data.prerequisites.strip()
+            p.decision_reference = data.decision_reference.strip()
+            PermitRepository.set_types(p, sorted(terms.force_types))
+            if not permit_id:
+                uow.permits.add(p)
+            uow.commit()
+            return _permit_dto(p, self.ctx.today())
+
+    def delete_permit(self, permit_id: str) -> None:
+        with self.ctx.uow_factory() as uow:
+            p = uow.permits.get(permit_id)
+            if p is None:
+                raise NotFound(what="Tilladelsen")
+            uow.permits.delete(p)
+            uow.commit()
+
+    def permits_ending_soon(self, days: int = 30) -> list[PermitDTO]:
+        """Active permits that end within ``days`` days (the dashboard list)."""
+        today = self.ctx.today()
+        with self.ctx.uow_factory() as uow:
+            return [_permit_dto(p, today) for p in uow.permits.ending_between(today, today + dt.timedelta(days=days))]
+
+
+def apply_resident_fields(r: Resident, clean: ResidentInput, home, unit) -> None:
+    """Copy validated input onto the row (shared by the dialog and the CSV import)."""
+    r.cpr, r.name = clean.cpr, clean.name
+    r.address, r.postal_code, r.city = clean.address, clean.postal_code, clean.city
+    r.care_home, r.unit, r.room = home, unit, clean.room
+    r.move_in, r.move_out = clean.move_in, clean.move_out
+    r.acting_municipality = clean.acting_municipality
+    r.residence_municipality = clean.residence_municipality
+    r.contact_person = clean.contact_person
+
+
+def _replace_relatives(r: Resident, relatives: list[RelativeInput]) -> None:
+    r.relatives[:] = [Relative(id=uuid.uuid4(), name=x.name, relation=x.relation, phone=x.phone) for x in relatives]

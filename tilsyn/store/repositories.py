@@ -1,0 +1,212 @@
+"""Repositories: the only place services reach the tables. Queries are SQLAlchemy 2 ``select()``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Sequence
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from .models import CareHome, Municipality, Permit, PermitForceType, Relative, Resident, Unit
+
+
+def as_uuid(value: str | uuid.UUID) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
+class _Repository:
+    model: type
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, id_: str | uuid.UUID):
+        return self.session.get(self.model, as_uuid(id_))
+
+    def add(self, obj) -> None:
+        self.session.add(obj)
+
+    def delete(self, obj) -> None:
+        self.session.delete(obj)
+
+    def count(self) -> int:
+        return self.session.scalar(select(func.count()).select_from(self.model)) or 0
+
+
+class MunicipalityRepository(_Repository):
+    model = Municipality
+
+    def first(self) -> Municipality | None:
+        return self.session.scalars(select(Municipality).order_by(Municipality.created_at).limit(1)).first()
+
+    def by_name(self, name: str) -> Municipality | None:
+        return self.session.scalars(select(Municipality).where(Municipality.name == name)).first()
+
+
+class CareHomeRepository(_Repository):
+    model = CareHome
+
+    def list_all(self) -> Sequence[CareHome]:
+        return self.session.scalars(
+            select(CareHome).options(selectinload(CareHome.units)).order_by(CareHome.name)
+        ).all()
+
+    def by_name(self, name: str) -> CareHome | None:
+        return self.session.scalars(
+            select(CareHome).where(func.lower(CareHome.name) == name.strip().lower())
+        ).first()
+
+    def resident_counts(self, on: dt.date) -> dict[uuid.UUID, int]:
+        rows = self.session.execute(
+            select(Resident.care_home_id, func.count())
+            .where(or_(Resident.move_out.is_(None), Resident.move_out >= on))
+            .group_by(Resident.care_home_id)
+        ).all()
+        return {home_id: n for home_id, n in rows}
+
+    def has_residents(self, home_id: uuid.UUID) -> bool:
+        return bool(
+            self.session.scalar(select(func.count()).select_from(Resident).where(Resident.care_home_id == home_id))
+        )
+
+    def unit_by_name(self, home: CareHome, name: str) -> Unit | None:
+        for unit in home.units:
+            if unit.name.casefold() == name.strip().casefold():
+                return unit
+        return None
+
+
+RESIDENT_SORT_COLUMNS = {
+    "name": Resident.name,
+    "cpr": Resident.cpr,
+    "care_home": CareHome.name,
+    "unit": Unit.name,
+    "room": Resident.room,
+    "move_in": Resident.move_in,
+}
+
+
+class ResidentRepository(_Repository):
+    model = Resident
+
+    def by_cpr(self, cpr: str) -> Resident | None:
+        return self.session.scalars(select(Resident).where(Resident.cpr == cpr)).first()
+
+    def by_cprs(self, cprs: list[str]) -> dict[str, Resident]:
+        out: dict[str, Resident] = {}
+        for chunk in _chunks(cprs, 500):
+            for r in self.session.scalars(select(Resident).where(Resident.cpr.in_(chunk))):
+                out[r.cpr] = r
+        return out
+
+    def search_ids(
+        self,
+        text: str = "",
+        care_home_id: uuid.UUID | None = None,
+        *,
+        sort: str = "name",
+        descending: bool = False,
+        include_moved_out: bool = True,
+        today: dt.date | None = None,
+    ) -> list[uuid.UUID]:
+        """Sorted ids of matching residents; the table model fetches rows for them on demand.
+
+        ``text`` matches a part of the name, the room, or the CPR digits (with or without dash).
+        """
+        q = select(Resident.id).join(CareHome, Resident.care_home_id == CareHome.id).outerjoin(
+            Unit, Resident.unit_id == Unit.id
+        )
+        if care_home_id is not None:
+            q = q.where(Resident.care_home_id == care_home_id)
+        if not include_moved_out and today is not None:
+            q = q.where(or_(Resident.move_out.is_(None), Resident.move_out >= today))
+        for word in text.split():
+            like = f"%{word.lower()}%"
+            digits = word.replace("-", "")
+            conds = [func.lower(Resident.name).like(like), func.lower(Resident.room) == word.lower()]
+            if digits.isdigit():
+                conds.append(Resident.cpr.like(f"{digits}%"))
+            q = q.where(or_(*conds))
+        col = RESIDENT_SORT_COLUMNS.get(sort, Resident.name)
+        order = col.desc() if descending else col.asc()
+        q = q.order_by(order, Resident.name.asc(), Resident.id.asc())
+        return list(self.session.scalars(q))
+
+    def rows_for(self, ids: list[uuid.UUID]) -> list[tuple]:
+        """Display columns for ``ids`` in one query (order not guaranteed)."""
+        out = []
+        for chunk in _chunks(ids, 500):
+            out.extend(
+                self.session.execute(
+                    select(
+                        Resident.id,
+                        Resident.name,
+                        Resident.cpr,
+                        CareHome.name,
+                        Unit.name,
+                        Resident.room,
+                        Resident.move_in,
+                        Resident.move_out,
+                    )
+                    .join(CareHome, Resident.care_home_id == CareHome.id)
+                    .outerjoin(Unit, Resident.unit_id == Unit.id)
+                    .where(Resident.id.in_(chunk))
+                ).all()
+            )
+        return out
+
+    def get_full(self, id_: str | uuid.UUID) -> Resident | None:
+        return self.session.scalars(
+            select(Resident)
+            .where(Resident.id == as_uuid(id_))
+            .options(
+                selectinload(Resident.relatives),
+                selectinload(Resident.permits).selectinload(Permit.force_types),
+                selectinload(Resident.care_home),
+                selectinload(Resident.unit),
+            )
+        ).first()
+
+
+class PermitRepository(_Repository):
+    model = Permit
+
+    def for_resident(self, resident_id: uuid.UUID) -> Sequence[Permit]:
+        return self.session.scalars(
+            select(Permit)
+            .where(Permit.resident_id == resident_id)
+            .options(selectinload(Permit.force_types))
+            .order_by(Permit.valid_from)
+        ).all()
+
+    def ending_between(self, start: dt.date, end: dt.date) -> Sequence[Permit]:
+        return self.session.scalars(
+            select(Permit)
+            .where(Permit.valid_to >= start, Permit.valid_to <= end, Permit.valid_from <= start)
+            .options(selectinload(Permit.force_types), selectinload(Permit.resident))
+            .order_by(Permit.valid_to)
+        ).all()
+
+    @staticmethod
+    def set_types(permit: Permit, codes: list[str]) -> None:
+        wanted = set(codes)
+        permit.force_types[:] = [t for t in permit.force_types if t.type_code in wanted]
+        have = {t.type_code for t in permit.force_types}
+        for code in sorted(wanted - have):
+            permit.force_types.append(PermitForceType(type_code=code))
+
+
+def _chunks(items: list, size: int):
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+__all__ = [
+    "CareHomeRepository",
+    "MunicipalityRepository",
+    "PermitRepository",
+    "Relative",
+    "ResidentRepository",
+]
