@@ -34,7 +34,7 @@ class ForceType:
         for s in self.situations:
             if s.code == code:
                 return s
-        raise DomainError("unknown_situation", field="situation", code=code, type=self.code)
+        raise DomainError("unknown_situation", field="situation", situation=code, type_code=self.code)
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ class Catalogue:
         for t in self.types:
             if t.code == code:
                 return t
-        raise DomainError("unknown_force_type", field="force_types", code=code, version=self.version)
+        raise DomainError("unknown_force_type", field="force_types", type_code=code, version=self.version)
 
     def codes(self) -> tuple[str, ...]:
         return tuple(t.code for t in self.types)
