@@ -13,6 +13,7 @@ MONTHS = (
 )
 
 FIELD_LABELS = {
+    "municipality": "Kommunens navn",
     "cpr": "CPR-nummer",
     "name": "Navn",
     "address": "Adresse",
@@ -70,6 +71,18 @@ TEXTS: dict[str, str] = {
     "csv_empty": "Filen indeholder ingen beboere.",
     "csv_duplicate_cpr": "CPR-nummeret står også i række {other_row}.",
 }
+
+
+CARE_HOME_KIND_LABELS = {
+    "municipal": "Kommunal",
+    "private": "Privat",
+    "friplejehjem": "Friplejehjem",
+}
+
+
+def care_home_kind_label(kind: str) -> str:
+    """Danish name of a care home kind (municipal -> Kommunal)."""
+    return CARE_HOME_KIND_LABELS.get(kind, kind)
 
 
 def field_label(name: str | None) -> str:

@@ -38,22 +38,37 @@ class CareHomeService:
 
     def set_up_municipality(self, name: str, homes: list[CareHomeInput]) -> list[CareHomeDTO]:
         """First run: create the municipality and its care homes in one go, or nothing."""
+        # Every fault is reported at once, each home's tagged with its 1-based ``row`` param,
+        # so the first-run form can point at the row.
+        errors: list[DomainError] = []
         name = name.strip()
         if not name:
-            raise ValidationError([DomainError("required", field="municipality")])
-        cleaned = [validate_care_home(h) for h in homes]
+            errors.append(DomainError("required", field="municipality"))
+        cleaned: list[CareHomeInput] = []
         seen: set[str] = set()
-        for h in cleaned:
-            if h.name.casefold() in seen:
-                raise ValidationError([DomainError("care_home_duplicate", field="name", name=h.name)])
-            seen.add(h.name.casefold())
+        for row, h in enumerate(homes, start=1):
+            try:
+                clean = validate_care_home(h)
+            except ValidationError as exc:
+                for e in exc.errors:
+                    e.params.setdefault("row", row)
+                errors.extend(exc.errors)
+                continue
+            if clean.name.casefold() in seen:
+                errors.append(DomainError("care_home_duplicate", field="name", name=clean.name, row=row))
+            seen.add(clean.name.casefold())
+            cleaned.append(clean)
+        if errors:
+            raise ValidationError(errors)
         with self.ctx.uow_factory() as uow:
             muni = uow.municipalities.by_name(name) or Municipality(name=name)
             uow.municipalities.add(muni)
             created = []
-            for h in cleaned:
+            for row, h in enumerate(cleaned, start=1):
                 if uow.care_homes.by_name(h.name):
-                    raise ValidationError([DomainError("care_home_duplicate", field="name", name=h.name)])
+                    raise ValidationError(
+                        [DomainError("care_home_duplicate", field="name", name=h.name, row=row)]
+                    )
                 home = _new_home(muni, h)
                 uow.care_homes.add(home)
                 created.append(home)
