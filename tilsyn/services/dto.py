@@ -36,6 +36,8 @@ class ResidentRow:
     room: str
     move_in: dt.date | None
     move_out: dt.date | None
+    # Judged by the service with its clock, so a list never compares dates itself.
+    moved_out: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,15 @@ class ForceTypeDTO:
 
 
 @dataclass(frozen=True)
+class CatalogueDTO:
+    """One law version of the force-type catalogue, for pickers and the "Lovgrundlag" line."""
+
+    version: str
+    title: str
+    types: tuple[ForceTypeDTO, ...]
+
+
+@dataclass(frozen=True)
 class PermitDTO:
     id: str
     resident_id: str
@@ -68,6 +79,8 @@ class PermitDTO:
     catalogue_version: str
     active: bool
     ends_soon: bool
+    # "active", "ends_soon", "expired" or "future", judged on the service's today.
+    status: str = "active"
 
 
 @dataclass(frozen=True)

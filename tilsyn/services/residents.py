@@ -14,7 +14,7 @@ from ..domain.permits import PermitTerms, validate_permit
 from ..store.models import Permit, Relative, Resident
 from ..store.repositories import PermitRepository, as_uuid
 from .context import AppContext
-from .dto import ForceTypeDTO, PermitDTO, RelativeDTO, ResidentDetail, ResidentRow
+from .dto import CatalogueDTO, ForceTypeDTO, PermitDTO, RelativeDTO, ResidentDetail, ResidentRow
 
 
 @dataclass(frozen=True)
@@ -29,11 +29,17 @@ class PermitInput:
 
 def force_types(version: str | None = None) -> list[ForceTypeDTO]:
     """The catalogue's force types for pickers; the current law version unless one is named."""
+    return list(catalogue(version).types)
+
+
+def catalogue(version: str | None = None) -> CatalogueDTO:
+    """One catalogue version (the current one unless named): version, title and force types."""
     cat = load_catalogue(version) if version else current_catalogue()
-    return [
+    types = tuple(
         ForceTypeDTO(t.code, t.paragraph, t.label, t.display, tuple((s.code, s.label) for s in t.situations))
         for t in cat.types
-    ]
+    )
+    return CatalogueDTO(cat.version, cat.title, types)
 
 
 def _permit_dto(p: Permit, today: dt.date) -> PermitDTO:
@@ -45,6 +51,13 @@ def _permit_dto(p: Permit, today: dt.date) -> PermitDTO:
             labels.append(cat.get(code).display)
         except DomainError:
             labels.append(code)
+    active, ends_soon = terms.is_active_on(today), terms.ends_within(today)
+    if ends_soon:
+        status = "ends_soon"
+    elif active:
+        status = "active"
+    else:
+        status = "expired" if p.valid_to < today else "future"
     return PermitDTO(
         id=str(p.id),
         resident_id=str(p.resident_id),
@@ -55,8 +68,9 @@ def _permit_dto(p: Permit, today: dt.date) -> PermitDTO:
         valid_to=p.valid_to,
         decision_reference=p.decision_reference,
         catalogue_version=p.catalogue_version,
-        active=terms.is_active_on(today),
-        ends_soon=terms.ends_within(today),
+        active=active,
+        ends_soon=ends_soon,
+        status=status,
     )
 
 
@@ -106,9 +120,12 @@ class ResidentService:
 
     def rows(self, ids: list[str]) -> list[ResidentRow]:
         """List rows for ``ids``, in the order given, with masked CPR numbers."""
+        today = self.ctx.today()
         with self.ctx.uow_factory() as uow:
             found = {
-                str(rid): ResidentRow(str(rid), name, cprmod.mask(cpr), home, unit or "", room, mi, mo)
+                str(rid): ResidentRow(
+                    str(rid), name, cprmod.mask(cpr), home, unit or "", room, mi, mo, mo is not None and mo < today
+                )
                 for rid, name, cpr, home, unit, room, mi, mo in uow.residents.rows_for([as_uuid(i) for i in ids])
             }
         return [found[i] for i in ids if i in found]
@@ -118,6 +135,21 @@ class ResidentService:
             return uow.residents.count()
 
     # -- one resident -----------------------------------------------------------------------
+    def check_cpr(self, text: str, resident_id: str | None = None) -> DomainError | None:
+        """The fault of a typed CPR number (shape, date, or another resident has it), or None.
+
+        For live feedback when the field loses focus; ``save`` checks again.
+        """
+        try:
+            digits = cprmod.parse_cpr(text).digits
+        except DomainError as exc:
+            return exc
+        with self.ctx.uow_factory() as uow:
+            other = uow.residents.by_cpr(digits)
+            if other is not None and str(other.id) != (resident_id or ""):
+                return DomainError("cpr_duplicate", field="cpr", masked=cprmod.mask(digits))
+        return None
+
     def get(self, resident_id: str) -> ResidentDetail:
         with self.ctx.uow_factory() as uow:
             r = uow.residents.get_full(resident_id)

@@ -85,6 +85,7 @@ RESIDENT_SORT_COLUMNS = {
     "unit": Unit.name,
     "room": Resident.room,
     "move_in": Resident.move_in,
+    "move_out": Resident.move_out,
 }
 
 
