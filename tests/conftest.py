@@ -1,0 +1,214 @@
+"""Shared fixtures: a fresh database per test, on SQLite and on a throwaway PostgreSQL cluster.
+
+The PostgreSQL cluster runs when ``CI=true`` or ``TILSYN_PG=1``; then a cluster that cannot
+start fails the tests that need it. Otherwise those tests are skipped.
+"""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt: tests never need a screen.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import glob
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+PG_SKIP_REASON = "PostgreSQL tests need TILSYN_PG=1 or CI=true"
+_PG_STARTUP: list[float] = []  # seconds initdb + start took, for the summary
+
+
+def pg_enabled() -> bool:
+    return os.environ.get("CI", "").lower() == "true" or os.environ.get("TILSYN_PG") == "1"
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    """URL of a not yet existing SQLite file in the test's temp dir."""
+    return f"sqlite:///{tmp_path / 'tilsyn.sqlite'}"
+
+
+# --- PostgreSQL --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PgCluster:
+    """A running throwaway cluster, reachable only through its unix socket as ``postgres``."""
+
+    socket_dir: str
+    port: int
+    user: str = "postgres"
+
+    def url(self, dbname: str = "postgres") -> str:
+        return f"postgresql+psycopg://{self.user}@/{dbname}?host={self.socket_dir}&port={self.port}"
+
+    def connect(self, dbname: str = "postgres"):
+        import psycopg
+
+        return psycopg.connect(
+            host=self.socket_dir, port=self.port, user=self.user, dbname=dbname, autocommit=True
+        )
+
+
+def _pg_bindir() -> Path:
+    """Directory holding initdb and pg_ctl: PATH first, then Debian's /usr/lib/postgresql/N/bin."""
+    initdb = shutil.which("initdb")
+    if initdb and shutil.which("pg_ctl"):
+        return Path(initdb).resolve().parent
+    candidates = sorted(
+        (Path(p) for p in glob.glob("/usr/lib/postgresql/*/bin") if Path(p, "initdb").exists()),
+        key=lambda p: (p.parent.name != "15", -int(p.parent.name) if p.parent.name.isdigit() else 0),
+    )
+    if not candidates:
+        raise RuntimeError(
+            "initdb/pg_ctl not found (PATH, /usr/lib/postgresql/*/bin); "
+            "run `bash scripts/ensure-system-deps.sh` (Debian package postgresql-15)"
+        )
+    return candidates[0]
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _as_cluster_owner(cmd: list[str]) -> list[str]:
+    # PostgreSQL refuses to run as root; as root, run it as the system user `postgres`.
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        return ["runuser", "-u", "postgres", "--", *cmd]
+    return cmd
+
+
+def _run(cmd: list[str], what: str, log: Path | None = None) -> None:
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
+    if proc.returncode != 0:
+        detail = (proc.stdout + proc.stderr).strip()
+        if log is not None and log.exists():
+            detail += "\n--- server log ---\n" + log.read_text(errors="replace")[-4000:]
+        raise RuntimeError(f"{what} failed ({proc.returncode}): {' '.join(cmd)}\n{detail}")
+
+
+def _start_cluster(base: Path) -> PgCluster:
+    bindir = _pg_bindir()
+    data, sock, log = base / "data", base / "sock", base / "server.log"
+    sock.mkdir()
+    if os.geteuid() == 0:
+        shutil.chown(base, "postgres", "postgres")
+        shutil.chown(sock, "postgres", "postgres")
+    port = _free_port()
+    _run(
+        _as_cluster_owner(
+            [str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
+             "--locale=C", "--no-sync", "--no-instructions"]
+        ),
+        "initdb",
+    )
+    options = (
+        f"-c port={port} -c listen_addresses='' -c unix_socket_directories={sock} "
+        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+        "-c max_connections=50 -c shared_buffers=32MB"
+    )
+    _run(
+        _as_cluster_owner(
+            [str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options, "-w", "-t", "60",
+             "start"]
+        ),
+        "pg_ctl start",
+        log,
+    )
+    return PgCluster(socket_dir=str(sock), port=port)
+
+
+def _stop_cluster(base: Path) -> None:
+    try:
+        bindir = _pg_bindir()
+        subprocess.run(
+            _as_cluster_owner([str(bindir / "pg_ctl"), "-D", str(base / "data"), "-m", "immediate", "-w", "stop"]),
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> PgCluster:
+    """A PostgreSQL cluster in a temp dir for the whole session (fsync off, trust auth)."""
+    if not pg_enabled():
+        pytest.skip(PG_SKIP_REASON)
+    # As root the server runs as `postgres`, which must be able to reach the folder: use /tmp
+    # rather than a $TMPDIR that may sit under /root.
+    as_root = os.geteuid() == 0
+    base = Path(tempfile.mkdtemp(prefix="tilsyn-pg-", dir="/tmp" if as_root else None))
+    started = time.monotonic()
+    error = None
+    try:
+        cluster = _start_cluster(base)
+    except Exception as exc:  # noqa: BLE001 - any failure must surface as a test failure
+        error = str(exc)
+    if error is not None:
+        _stop_cluster(base)
+        pytest.fail(f"could not start the PostgreSQL test cluster: {error}", pytrace=False)
+    _PG_STARTUP.append(time.monotonic() - started)
+    try:
+        yield cluster
+    finally:
+        _stop_cluster(base)
+
+
+def _create_pg_database(cluster: PgCluster) -> str:
+    name = f"t_{uuid.uuid4().hex}"
+    with cluster.connect() as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return name
+
+
+def _drop_pg_database(cluster: PgCluster, name: str) -> None:
+    with cluster.connect() as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """URL of a fresh, empty database: a SQLite file, or a new database on the test cluster."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'tilsyn.sqlite'}"
+        return
+    if not pg_enabled():
+        pytest.skip(PG_SKIP_REASON)
+    cluster: PgCluster = request.getfixturevalue("pg_cluster")
+    name = _create_pg_database(cluster)
+    try:
+        yield cluster.url(name)
+    finally:
+        _drop_pg_database(cluster, name)
+
+
+@pytest.fixture
+def engine(db_url: str):
+    """An engine on ``db_url`` with the schema migrated to head."""
+    from tilsyn.store.db import make_engine
+    from tilsyn.store.migrate import upgrade
+
+    eng = make_engine(db_url)
+    try:
+        upgrade(eng, backup=False)
+        yield eng
+    finally:
+        eng.dispose()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    for seconds in _PG_STARTUP:
+        terminalreporter.write_line(f"PostgreSQL test cluster: initdb + start took {seconds:.2f} s")
