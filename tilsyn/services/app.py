@@ -7,10 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..store.db import make_engine, make_session_factory, resolve_url, sqlite_path
+from ..store.crypto import expect_encryption
+from ..store.db import display_url, make_engine, make_session_factory, resolve_url, sqlite_path
 from ..store.migrate import DatabaseNewer, schema_state, upgrade
 from ..store.uow import SqlUnitOfWork
+from ..domain.roles import SYSTEM, Actor
 from .context import AppContext, system_clock
+from .encryption import validate_new_passphrase
 
 
 @dataclass(frozen=True)
@@ -24,14 +27,23 @@ class OpenResult:
 def open_app(
     db: str | None = None,
     *,
+    passphrase: str | None = None,
     clock: Callable[[], dt.datetime] = system_clock,
     migrate: bool = True,
+    actor: Actor | None = SYSTEM,
 ) -> OpenResult:
     """Open (and if needed create or upgrade) the database behind ``db``.
 
     Raises DatabaseNewer (code ``database_newer``) when the file is from a newer app version.
+    ``passphrase`` opens (or creates) a SQLCipher file: WrongPassphrase when it does not fit,
+    PassphraseRequired for an encrypted file without one, NotEncrypted for a plain file with one.
+    The command line acts as ``SYSTEM``; the GUI passes ``actor=None`` and logs a user in.
     """
-    url = resolve_url(db)
+    url = resolve_url(db, passphrase=passphrase)
+    file = sqlite_path(url)
+    expect_encryption(file, passphrase)
+    if passphrase and file is not None and not (file.exists() and file.stat().st_size):
+        validate_new_passphrase(passphrase)
     engine = make_engine(url)
     backup = None
     if migrate:
@@ -40,8 +52,10 @@ def open_app(
         state = schema_state(engine)
         if not state.known:
             raise DatabaseNewer(revision=state.current)
+    url = display_url(url)  # the passphrase stays inside the engine, never in the context
     factory = make_session_factory(engine)
-    ctx = AppContext(uow_factory=lambda: SqlUnitOfWork(factory), clock=clock, url=url)
+    ctx = AppContext(uow_factory=None, clock=clock, url=url, user=actor)
+    ctx.uow_factory = lambda: SqlUnitOfWork(factory, actor=ctx.audit_actor, clock=ctx.now)
     ctx.extras["engine"] = engine
     return OpenResult(ctx, url, backup, sqlite_path(url))
 

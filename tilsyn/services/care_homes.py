@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..domain.errors import DomainError, NotFound, ValidationError
 from ..domain.people import CareHomeInput, validate_care_home
+from ..domain.roles import Action
 from ..store.models import CareHome, Municipality, Unit
 from .context import AppContext
 from .dto import CareHomeDTO, UnitDTO
@@ -38,6 +39,7 @@ class CareHomeService:
 
     def set_up_municipality(self, name: str, homes: list[CareHomeInput]) -> list[CareHomeDTO]:
         """First run: create the municipality and its care homes in one go, or nothing."""
+        self.ctx.require(Action.CARE_HOME_MANAGE)
         # Every fault is reported at once, each home's tagged with its 1-based ``row`` param,
         # so the first-run form can point at the row.
         errors: list[DomainError] = []
@@ -76,11 +78,19 @@ class CareHomeService:
             return [_dto(h) for h in created]
 
     def list_care_homes(self) -> list[CareHomeDTO]:
+        """The care homes the current user may see (staff and leaders: their own)."""
+        self.ctx.require(Action.CARE_HOME_VIEW)
+        scope = self.ctx.home_scope()
         with self.ctx.uow_factory() as uow:
             counts = uow.care_homes.resident_counts(self.ctx.today())
-            return [_dto(h, counts.get(h.id, 0)) for h in uow.care_homes.list_all()]
+            return [
+                _dto(h, counts.get(h.id, 0))
+                for h in uow.care_homes.list_all()
+                if scope is None or str(h.id) in scope
+            ]
 
     def get_care_home(self, home_id: str) -> CareHomeDTO:
+        self.ctx.require(Action.CARE_HOME_VIEW, home_id)
         with self.ctx.uow_factory() as uow:
             home = uow.care_homes.get(home_id)
             if home is None:
@@ -88,6 +98,7 @@ class CareHomeService:
             return _dto(home)
 
     def create_care_home(self, data: CareHomeInput) -> CareHomeDTO:
+        self.ctx.require(Action.CARE_HOME_MANAGE)
         clean = validate_care_home(data)
         with self.ctx.uow_factory() as uow:
             if uow.care_homes.by_name(clean.name):
@@ -101,6 +112,7 @@ class CareHomeService:
             return _dto(home)
 
     def update_care_home(self, home_id: str, data: CareHomeInput) -> CareHomeDTO:
+        self.ctx.require(Action.CARE_HOME_MANAGE)
         clean = validate_care_home(data)
         with self.ctx.uow_factory() as uow:
             home = uow.care_homes.get(home_id)
@@ -121,6 +133,7 @@ class CareHomeService:
             return _dto(home)
 
     def delete_care_home(self, home_id: str) -> None:
+        self.ctx.require(Action.CARE_HOME_MANAGE)
         with self.ctx.uow_factory() as uow:
             home = uow.care_homes.get(home_id)
             if home is None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..domain import cpr as cprmod
 from ..domain.catalogue import current_catalogue, load_catalogue
 from ..domain.errors import DomainError, NotFound, ValidationError
 from ..domain.people import RelativeInput, ResidentInput, validate_relative, validate_resident
+from ..domain.roles import Action, allowed
 from ..domain.permits import PermitTerms, validate_permit
 from ..store.models import Permit, Relative, Resident
 from ..store.repositories import PermitRepository, as_uuid
@@ -107,6 +108,7 @@ class ResidentService:
         include_moved_out: bool = True,
     ) -> list[str]:
         """Sorted ids of matching residents. Cheap even for 10,000 residents; rows come later."""
+        self.ctx.require(Action.RESIDENT_VIEW)
         with self.ctx.uow_factory() as uow:
             ids = uow.residents.search_ids(
                 text,
@@ -115,22 +117,27 @@ class ResidentService:
                 descending=descending,
                 include_moved_out=include_moved_out,
                 today=self.ctx.today(),
+                home_ids=self.ctx.home_scope(),
             )
             return [str(i) for i in ids]
 
     def rows(self, ids: list[str]) -> list[ResidentRow]:
         """List rows for ``ids``, in the order given, with masked CPR numbers."""
+        self.ctx.require(Action.RESIDENT_VIEW)
         today = self.ctx.today()
         with self.ctx.uow_factory() as uow:
             found = {
                 str(rid): ResidentRow(
                     str(rid), name, cprmod.mask(cpr), home, unit or "", room, mi, mo, mo is not None and mo < today
                 )
-                for rid, name, cpr, home, unit, room, mi, mo in uow.residents.rows_for([as_uuid(i) for i in ids])
+                for rid, name, cpr, home, unit, room, mi, mo in uow.residents.rows_for(
+                    [as_uuid(i) for i in ids], self.ctx.home_scope()
+                )
             }
         return [found[i] for i in ids if i in found]
 
     def count(self) -> int:
+        self.ctx.require(Action.RESIDENT_VIEW)
         with self.ctx.uow_factory() as uow:
             return uow.residents.count()
 
@@ -140,6 +147,7 @@ class ResidentService:
 
         For live feedback when the field loses focus; ``save`` checks again.
         """
+        self.ctx.require(Action.RESIDENT_VIEW)
         try:
             digits = cprmod.parse_cpr(text).digits
         except DomainError as exc:
@@ -151,11 +159,17 @@ class ResidentService:
         return None
 
     def get(self, resident_id: str) -> ResidentDetail:
+        """One resident with the full CPR (this screen needs it); permits only for roles that see them."""
+        self.ctx.require(Action.RESIDENT_VIEW)
         with self.ctx.uow_factory() as uow:
             r = uow.residents.get_full(resident_id)
             if r is None:
                 raise NotFound(what="Beboeren")
-            return _detail(r, self.ctx.today())
+            self.ctx.require(Action.RESIDENT_VIEW, str(r.care_home_id))
+            detail = _detail(r, self.ctx.today())
+        if not allowed(self.ctx.user, Action.PERMIT_VIEW):
+            detail = replace(detail, permits=())
+        return detail
 
     def save(
         self,
@@ -184,11 +198,13 @@ class ResidentService:
         if errors:
             raise ValidationError(errors)
         assert clean is not None
+        self.ctx.require(Action.RESIDENT_MANAGE, clean.care_home_id)
         with self.ctx.uow_factory() as uow:
             if resident_id:
                 r = uow.residents.get_full(resident_id)
                 if r is None:
                     raise NotFound(what="Beboeren")
+                self.ctx.require(Action.RESIDENT_MANAGE, str(r.care_home_id))
             else:
                 r = Resident()
             self._apply(uow, r, clean)
@@ -214,20 +230,24 @@ class ResidentService:
         apply_resident_fields(r, clean, home, unit)
 
     def delete(self, resident_id: str) -> None:
+        self.ctx.require(Action.RESIDENT_MANAGE)
         with self.ctx.uow_factory() as uow:
             r = uow.residents.get(resident_id)
             if r is None:
                 raise NotFound(what="Beboeren")
+            self.ctx.require(Action.RESIDENT_MANAGE, str(r.care_home_id))
             uow.residents.delete(r)
             uow.commit()
 
     # -- permits ----------------------------------------------------------------------------
     def save_permit(self, resident_id: str, permit_id: str | None, data: PermitInput) -> PermitDTO:
         """Create or update a permit decision. The catalogue version is fixed when it is created."""
+        self.ctx.require(Action.PERMIT_MANAGE)
         with self.ctx.uow_factory() as uow:
             r = uow.residents.get(resident_id)
             if r is None:
                 raise NotFound(what="Beboeren")
+            self.ctx.require(Action.PERMIT_MANAGE, str(r.care_home_id))
             if permit_id:
                 p = uow.permits.get(permit_id)
                 if p is None or p.resident_id != r.id:
@@ -249,18 +269,26 @@ class ResidentService:
             return _permit_dto(p, self.ctx.today())
 
     def delete_permit(self, permit_id: str) -> None:
+        self.ctx.require(Action.PERMIT_MANAGE)
         with self.ctx.uow_factory() as uow:
             p = uow.permits.get(permit_id)
             if p is None:
                 raise NotFound(what="Tilladelsen")
+            self.ctx.require(Action.PERMIT_MANAGE, str(p.resident.care_home_id))
             uow.permits.delete(p)
             uow.commit()
 
     def permits_ending_soon(self, days: int = 30) -> list[PermitDTO]:
-        """Active permits that end within ``days`` days (the dashboard list)."""
+        """Active permits that end within ``days`` days (the dashboard list), in the user's homes."""
+        self.ctx.require(Action.PERMIT_VIEW)
         today = self.ctx.today()
+        scope = self.ctx.home_scope()
         with self.ctx.uow_factory() as uow:
-            return [_permit_dto(p, today) for p in uow.permits.ending_between(today, today + dt.timedelta(days=days))]
+            return [
+                _permit_dto(p, today)
+                for p in uow.permits.ending_between(today, today + dt.timedelta(days=days))
+                if scope is None or str(p.resident.care_home_id) in scope
+            ]
 
 
 def apply_resident_fields(r: Resident, clean: ResidentInput, home, unit) -> None:

@@ -143,3 +143,93 @@ class PermitForceType(Base):
 
     permit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("permit.id", ondelete="CASCADE"), primary_key=True)
     type_code: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+
+class User(Timestamped, Base):
+    __tablename__ = "user_account"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    username: Mapped[str] = mapped_column(String(60), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    position: Mapped[str] = mapped_column(String(100), default="")
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(default=True)
+    failed_attempts: Mapped[int] = mapped_column(default=0)
+    last_failed_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+
+    care_homes: Mapped[list[UserCareHome]] = relationship(cascade="all, delete-orphan")
+
+    @property
+    def care_home_ids(self) -> frozenset[str]:
+        return frozenset(str(x.care_home_id) for x in self.care_homes)
+
+
+class UserCareHome(Base):
+    __tablename__ = "user_care_home"
+
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"), primary_key=True)
+    care_home_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("care_home.id", ondelete="CASCADE"), primary_key=True)
+
+
+class AuditEntry(Base):
+    """Append-only. ``hash`` chains to the entry before; ``changes`` may be redacted by retention,
+    ``changes_digest`` keeps the chain verifiable then."""
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (Index("ix_audit_entity", "entity_type", "entity_id"),)
+
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
+    actor_id: Mapped[str | None] = mapped_column(String(36))
+    actor_name: Mapped[str] = mapped_column(String(260))
+    action: Mapped[str] = mapped_column(String(40))
+    entity_type: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str | None] = mapped_column(String(36))
+    changes: Mapped[str | None] = mapped_column(Text)
+    changes_digest: Mapped[str] = mapped_column(String(64))
+    redacted: Mapped[bool] = mapped_column(default=False)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class AuditHead(Base):
+    """One row: the chain's last sequence number and hash; locked while appending."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(default=0)
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class Signature(Base):
+    """A signed section of a record (monthly form, acute record ...)."""
+
+    __tablename__ = "signature"
+    __table_args__ = (Index("ix_signature_entity", "entity_type", "entity_id"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    entity_type: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str] = mapped_column(String(36))
+    section: Mapped[int] = mapped_column()
+    user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    signer_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    signed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
+    template_version: Mapped[str] = mapped_column(String(40))
+    content: Mapped[str] = mapped_column(Text)
+    earlier_hashes: Mapped[str] = mapped_column(Text, default="[]")
+    hash: Mapped[str] = mapped_column(String(64))
+    voided_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    voided_by: Mapped[str] = mapped_column(String(200), default="")
+    void_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class Setting(Base):
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

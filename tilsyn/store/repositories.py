@@ -9,7 +9,19 @@ from typing import Sequence
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from .models import CareHome, Municipality, Permit, PermitForceType, Relative, Resident, Unit
+from .models import (
+    AuditEntry,
+    CareHome,
+    Municipality,
+    Permit,
+    PermitForceType,
+    Relative,
+    Resident,
+    Setting,
+    Signature,
+    Unit,
+    User,
+)
 
 
 def as_uuid(value: str | uuid.UUID) -> uuid.UUID:
@@ -111,6 +123,7 @@ class ResidentRepository(_Repository):
         descending: bool = False,
         include_moved_out: bool = True,
         today: dt.date | None = None,
+        home_ids: frozenset[str] | None = None,
     ) -> list[uuid.UUID]:
         """Sorted ids of matching residents; the table model fetches rows for them on demand.
 
@@ -121,6 +134,8 @@ class ResidentRepository(_Repository):
         )
         if care_home_id is not None:
             q = q.where(Resident.care_home_id == care_home_id)
+        if home_ids is not None:
+            q = q.where(Resident.care_home_id.in_([as_uuid(h) for h in home_ids]))
         if not include_moved_out and today is not None:
             q = q.where(or_(Resident.move_out.is_(None), Resident.move_out >= today))
         for word in text.split():
@@ -135,13 +150,11 @@ class ResidentRepository(_Repository):
         q = q.order_by(order, Resident.name.asc(), Resident.id.asc())
         return list(self.session.scalars(q))
 
-    def rows_for(self, ids: list[uuid.UUID]) -> list[tuple]:
-        """Display columns for ``ids`` in one query (order not guaranteed)."""
+    def rows_for(self, ids: list[uuid.UUID], home_ids: frozenset[str] | None = None) -> list[tuple]:
+        """Display columns for ``ids`` in one query (order not guaranteed), limited to ``home_ids``."""
         out = []
         for chunk in _chunks(ids, 500):
-            out.extend(
-                self.session.execute(
-                    select(
+            q = select(
                         Resident.id,
                         Resident.name,
                         Resident.cpr,
@@ -150,12 +163,12 @@ class ResidentRepository(_Repository):
                         Resident.room,
                         Resident.move_in,
                         Resident.move_out,
-                    )
-                    .join(CareHome, Resident.care_home_id == CareHome.id)
-                    .outerjoin(Unit, Resident.unit_id == Unit.id)
-                    .where(Resident.id.in_(chunk))
-                ).all()
-            )
+                    ).join(CareHome, Resident.care_home_id == CareHome.id).outerjoin(
+                        Unit, Resident.unit_id == Unit.id
+                    ).where(Resident.id.in_(chunk))
+            if home_ids is not None:
+                q = q.where(Resident.care_home_id.in_([as_uuid(h) for h in home_ids]))
+            out.extend(self.session.execute(q).all())
         return out
 
     def get_full(self, id_: str | uuid.UUID) -> Resident | None:
@@ -197,6 +210,85 @@ class PermitRepository(_Repository):
         have = {t.type_code for t in permit.force_types}
         for code in sorted(wanted - have):
             permit.force_types.append(PermitForceType(type_code=code))
+
+
+class UserRepository(_Repository):
+    model = User
+
+    def by_username(self, username: str) -> User | None:
+        return self.session.scalars(
+            select(User).where(func.lower(User.username) == username.strip().lower()).options(
+                selectinload(User.care_homes)
+            )
+        ).first()
+
+    def list_all(self) -> Sequence[User]:
+        return self.session.scalars(select(User).options(selectinload(User.care_homes)).order_by(User.username)).all()
+
+    def count_active_admins(self) -> int:
+        return self.session.scalar(
+            select(func.count()).select_from(User).where(User.role == "admin", User.active.is_(True))
+        ) or 0
+
+
+class AuditRepository(_Repository):
+    model = AuditEntry
+
+    def all_in_order(self, batch: int = 2000):
+        """Every entry by sequence number, streamed in batches (the chain can be long)."""
+        last = 0
+        while True:
+            rows = self.session.scalars(
+                select(AuditEntry).where(AuditEntry.seq > last).order_by(AuditEntry.seq).limit(batch)
+            ).all()
+            if not rows:
+                return
+            yield from rows
+            last = rows[-1].seq
+
+    def for_entity(self, entity_type: str | None, entity_id: str) -> Sequence[AuditEntry]:
+        q = select(AuditEntry).where(AuditEntry.entity_id == entity_id)
+        if entity_type:
+            q = q.where(AuditEntry.entity_type == entity_type)
+        return self.session.scalars(q.order_by(AuditEntry.seq)).all()
+
+    def for_entities(self, entity_ids: list[str]) -> Sequence[AuditEntry]:
+        out: list[AuditEntry] = []
+        for chunk in _chunks(entity_ids, 500):
+            out.extend(self.session.scalars(select(AuditEntry).where(AuditEntry.entity_id.in_(chunk))))
+        return sorted(out, key=lambda e: e.seq)
+
+    def latest(self, limit: int = 200) -> Sequence[AuditEntry]:
+        return self.session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(limit)).all()
+
+
+class SignatureRepository(_Repository):
+    model = Signature
+
+    def for_entity(self, entity_type: str, entity_id: str, *, include_voided: bool = False) -> Sequence[Signature]:
+        q = select(Signature).where(Signature.entity_type == entity_type, Signature.entity_id == entity_id)
+        if not include_voided:
+            q = q.where(Signature.voided_at.is_(None))
+        return self.session.scalars(q.order_by(Signature.signed_at, Signature.section)).all()
+
+    def all(self) -> Sequence[Signature]:
+        return self.session.scalars(select(Signature).order_by(Signature.signed_at)).all()
+
+
+class SettingRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        row = self.session.get(Setting, key)
+        return row.value if row else default
+
+    def set(self, key: str, value: str) -> None:
+        row = self.session.get(Setting, key)
+        if row is None:
+            self.session.add(Setting(key=key, value=value))
+        else:
+            row.value = value
 
 
 def _chunks(items: list, size: int):

@@ -1,0 +1,133 @@
+"""Roles, actions and the one permission table (role x action).
+
+Services call ``check(actor, action, care_home_id)`` before they do anything; the UI asks
+``allowed`` only to hide what a role cannot do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from .errors import DomainError
+
+
+class Role(StrEnum):
+    STAFF = "staff"
+    LEADER = "leader"
+    CASEWORKER = "caseworker"
+    CONSULTANT = "consultant"
+    ADMIN = "admin"
+
+
+ROLE_LABELS = {
+    Role.STAFF: "Medarbejder",
+    Role.LEADER: "Nærmeste leder",
+    Role.CASEWORKER: "Sagsbehandler",
+    Role.CONSULTANT: "Tilsynskonsulent",
+    Role.ADMIN: "Administrator",
+}
+
+# Roles whose access is limited to the care homes they are attached to.
+SCOPED_ROLES = frozenset({Role.STAFF, Role.LEADER})
+
+
+class Action(StrEnum):
+    CARE_HOME_VIEW = "care_home.view"
+    CARE_HOME_MANAGE = "care_home.manage"
+    RESIDENT_VIEW = "resident.view"
+    RESIDENT_MANAGE = "resident.manage"
+    PERMIT_VIEW = "permit.view"
+    PERMIT_MANAGE = "permit.manage"
+    EPISODE_REGISTER = "episode.register"
+    EPISODE_READ_NARRATIVE = "episode.read_narrative"
+    FORM_SIGN_LEADER = "form.sign_leader"
+    FORM_PROCESS = "form.process"
+    VISIT_MANAGE = "visit.manage"
+    FORCE_EXISTS_VIEW = "force.exists_view"
+    USER_MANAGE = "user.manage"
+    AUDIT_VIEW = "audit.view"
+    AUDIT_VERIFY = "audit.verify"
+    PRIVACY_EXPORT = "privacy.export"
+    PRIVACY_RETENTION = "privacy.retention"
+    DATA_IMPORT = "data.import"
+    DEMO_LOAD = "demo.load"
+    SETTINGS_MANAGE = "settings.manage"
+
+
+A = Action
+PERMISSIONS: dict[Role, frozenset[Action]] = {
+    Role.STAFF: frozenset({
+        A.CARE_HOME_VIEW, A.RESIDENT_VIEW, A.PERMIT_VIEW, A.EPISODE_REGISTER, A.EPISODE_READ_NARRATIVE,
+    }),
+    Role.LEADER: frozenset({
+        A.CARE_HOME_VIEW, A.RESIDENT_VIEW, A.RESIDENT_MANAGE, A.PERMIT_VIEW, A.PERMIT_MANAGE,
+        A.EPISODE_REGISTER, A.EPISODE_READ_NARRATIVE, A.FORM_SIGN_LEADER,
+    }),
+    Role.CASEWORKER: frozenset({
+        A.CARE_HOME_VIEW, A.RESIDENT_VIEW, A.RESIDENT_MANAGE, A.PERMIT_VIEW, A.PERMIT_MANAGE,
+        A.EPISODE_READ_NARRATIVE, A.FORM_PROCESS, A.DATA_IMPORT, A.AUDIT_VIEW,
+    }),
+    # The consultant samples and interviews; sees that force exists, never the episodes.
+    Role.CONSULTANT: frozenset({A.CARE_HOME_VIEW, A.RESIDENT_VIEW, A.VISIT_MANAGE, A.FORCE_EXISTS_VIEW}),
+    Role.ADMIN: frozenset({
+        A.CARE_HOME_VIEW, A.CARE_HOME_MANAGE, A.RESIDENT_VIEW, A.RESIDENT_MANAGE, A.PERMIT_VIEW,
+        A.PERMIT_MANAGE, A.USER_MANAGE, A.AUDIT_VIEW, A.AUDIT_VERIFY, A.PRIVACY_EXPORT,
+        A.PRIVACY_RETENTION, A.DATA_IMPORT, A.DEMO_LOAD, A.SETTINGS_MANAGE,
+    }),
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting: a logged-in user, or the command line (``system``)."""
+
+    id: str | None
+    username: str
+    full_name: str
+    role: Role
+    care_home_ids: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def scoped(self) -> bool:
+        return self.role in SCOPED_ROLES
+
+    @property
+    def label(self) -> str:
+        return f"{self.full_name} ({self.username})"
+
+
+SYSTEM = Actor(None, "system", "Kommandolinjen", Role.ADMIN)
+
+
+class PermissionDenied(DomainError):
+    code = "permission_denied"
+
+
+class NotLoggedIn(DomainError):
+    code = "not_logged_in"
+
+
+def allowed(actor: Actor | None, action: Action, care_home_id: str | None = None) -> bool:
+    """True when ``actor`` may do ``action`` (on ``care_home_id`` for scoped roles)."""
+    if actor is None:
+        return False
+    if action not in PERMISSIONS[actor.role]:
+        return False
+    if care_home_id is not None and actor.scoped:
+        return str(care_home_id) in actor.care_home_ids
+    return True
+
+
+def check(actor: Actor | None, action: Action, care_home_id: str | None = None) -> Actor:
+    """Raise PermissionDenied (or NotLoggedIn) unless ``allowed``; return the actor."""
+    if actor is None:
+        raise NotLoggedIn()
+    if not allowed(actor, action, care_home_id):
+        raise PermissionDenied(action=action.value, role=ROLE_LABELS[actor.role])
+    return actor
+
+
+def home_scope(actor: Actor) -> frozenset[str] | None:
+    """The care homes a list query must be limited to, or None for all."""
+    return actor.care_home_ids if actor.scoped else None
