@@ -125,3 +125,24 @@ def parse_date(text: str, field: str | None = None):
         except ValueError:
             continue
     raise DomainError("date_format", field=field, value=raw)
+
+
+# -- command line and CSV import ------------------------------------------------------------------
+
+TEXTS.update(
+    {
+        "file_not_found": "Filen {path} findes ikke.",
+        "file_unreadable": "Filen {path} kan ikke læses: {reason}",
+        "csv_duplicate_column": "Kolonnen »{column}« står mere end én gang i overskriften.",
+        "csv_extra_cells": (
+            "Rækken har {count} felter, men overskriften kun {expected}. "
+            "Står der et komma eller semikolon i et felt uden anførselstegn?"
+        ),
+        "too_long": "{field} må højst være {max} tegn.",
+    }
+)
+
+
+def format_number(n: int) -> str:
+    """Whole number with Danish thousands separators: 1140 -> '1.140'."""
+    return f"{n:,}".replace(",", ".")

@@ -1,0 +1,291 @@
+"""Command line: ``tilsyn demo``, ``tilsyn import-residents FIL.csv`` and ``tilsyn --version``.
+
+Runs the same services as the desktop app and never imports Qt, so it works on a server or in
+a script. Exit codes: 0 done, 1 input refused (the reason is printed in Danish), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import textwrap
+from typing import Callable, Sequence, TextIO
+
+from . import __version__
+from .domain.errors import DomainError
+from .messages import format_number, text_for
+from .services.app import close_app, open_app
+from .services.demo import (
+    DEFAULT_HOMES,
+    DEFAULT_RESIDENTS_PER_HOME,
+    DEFAULT_SEED,
+    DemoService,
+    DemoSummary,
+)
+from .services.imports import COLUMNS, REQUIRED_COLUMNS, ImportReport, ImportService, read_import_file
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+
+COMMANDS = ("demo", "import-residents")
+# Global options that take a value: wants_cli must skip the value when looking for a command.
+_OPTIONS_WITH_VALUE = ("--db",)
+
+
+def wants_cli(args: Sequence[str]) -> bool:
+    """True when ``args`` ask for the command line: a known subcommand first, or help/version."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+            continue
+        if arg in ("-h", "--help", "--version"):
+            return True
+        if arg in _OPTIONS_WITH_VALUE:
+            skip = True
+            continue
+        if arg.startswith("-"):
+            continue
+        return arg in COMMANDS
+    return False
+
+
+def main(args: Sequence[str] | None = None) -> int:
+    """Run one command and return its exit code (argparse's own exits are caught and returned)."""
+    parser = build_parser()
+    try:
+        ns = parser.parse_args(list(sys.argv[1:] if args is None else args))
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    if not getattr(ns, "command", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return ns.run(ns, sys.stdout, sys.stderr)
+    except DomainError as err:
+        print(text_for(err), file=sys.stderr)
+        return EXIT_REFUSED
+
+
+# -- commands -------------------------------------------------------------------------------------
+
+
+def _open(db: str | None):
+    """Open the database; any failure becomes a Danish refusal instead of a traceback."""
+    try:
+        return open_app(db)
+    except DomainError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a bad path or URL must read as a refusal, not a crash
+        raise DomainError("database_unreadable", reason=str(exc).splitlines()[0]) from exc
+
+
+def _run_demo(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    opened = _open(getattr(ns, "db", None))
+    try:
+        summary = DemoService(opened.context).fill(
+            seed=ns.seed, homes=ns.homes, residents_per_home=ns.residents_per_home, force=ns.force
+        )
+    finally:
+        close_app(opened.context)
+    if opened.file is not None:
+        print(f"Database: {opened.file}", file=out)
+    print(demo_summary_text(summary), file=out)
+    return EXIT_OK
+
+
+def demo_summary_text(s: DemoSummary) -> str:
+    """'Oprettet 19 plejecentre (17 kommunale, 2 private) med ..., 1.140 beboere ...'."""
+    n = format_number
+    return (
+        f"Oprettet {n(s.care_homes)} {_plural(s.care_homes, 'plejecenter', 'plejecentre')} "
+        f"({n(s.municipal_homes)} kommunale, {n(s.private_homes)} private) "
+        f"med {n(s.units)} {_plural(s.units, 'afdeling', 'afdelinger')}, "
+        f"{n(s.residents)} {_plural(s.residents, 'beboer', 'beboere')} (heraf {n(s.moved_out)} fraflyttet), "
+        f"{n(s.relatives)} pårørende og "
+        f"{n(s.permits)} {_plural(s.permits, 'afgørelse', 'afgørelser')} om magtanvendelse "
+        f"({n(s.permits_ending_soon)} udløber inden for 30 dage, {n(s.permits_expired)} er udløbet)."
+    )
+
+
+def _run_import(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    # Read the file before opening the database, so a mistyped name creates no database.
+    raw = read_import_file(ns.file)
+    opened = _open(getattr(ns, "db", None))
+    try:
+        report = ImportService(opened.context).import_residents(raw)
+    finally:
+        close_app(opened.context)
+    if report.ignored_columns:
+        print(f"Kolonner, der ikke bruges: {', '.join(report.ignored_columns)}.", file=err)
+    if not report.ok:
+        print(import_errors_text(ns.file, report), file=err)
+        return EXIT_REFUSED
+    print(
+        f"Indlæst {format_number(report.created + report.updated)} "
+        f"{_plural(report.created + report.updated, 'beboer', 'beboere')}: "
+        f"{format_number(report.created)} nye, {format_number(report.updated)} opdateret.",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def import_errors_text(file: str, report: ImportReport) -> str:
+    """The per-row error report: one line per fault, with row number, column and reason."""
+    faults = len(report.errors)
+    lines = [
+        f"{file} blev ikke indlæst: {format_number(faults)} {_plural(faults, 'fejl', 'fejl')} i "
+        f"{format_number(report.rows_with_errors)} {_plural(report.rows_with_errors, 'række', 'rækker')}. "
+        "Ingen beboere er oprettet eller ændret."
+    ]
+    for e in report.errors:
+        where = f"Række {e.row}, kolonne »{e.column}«" if e.column else f"Række {e.row}"
+        lines.append(f"  {where}: {text_for(e.error)}")
+    return "\n".join(lines)
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many
+
+
+# -- parser ---------------------------------------------------------------------------------------
+
+# argparse writes its own messages in English; these turn the common ones into Danish.
+_DANISH = (
+    (re.compile(r"the following arguments are required: (.*)"), r"disse argumenter mangler: \1"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"ukendte argumenter: \1"),
+    (re.compile(r"invalid int value: (.*)"), r"ugyldigt tal: \1"),
+    (re.compile(r"invalid (\w+) value: (.*)"), r"ugyldig værdi: \2"),
+    (re.compile(r"invalid choice: (.*?) \(choose from (.*)\)"), r"ugyldigt valg: \1 (vælg mellem \2)"),
+    (re.compile(r"expected one argument"), "mangler en værdi"),
+    (re.compile(r"ambiguous option: (\S+) could match (.*)"), r"tvetydigt tilvalg: \1 kan betyde \2"),
+    (re.compile(r"not allowed with argument"), "kan ikke bruges sammen med"),
+)
+
+
+def _danish(message: str) -> str:
+    for pattern, repl in _DANISH:
+        message = pattern.sub(repl, message)
+    return message
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "Brug: " if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser that speaks Danish and exits 2 on every usage error."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenter"
+        self._optionals.title = "tilvalg"
+        self.add_argument("-h", "--help", action="help", help="vis denne hjælp og afslut")
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: fejl: {_danish(message)}\n")
+
+
+def _count(low: int, high: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"»{text}« er ikke et helt tal") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"skal være mellem {low} og {high}, ikke {value}")
+        return value
+
+    return parse
+
+
+def _seed(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"»{text}« er ikke et helt tal") from None
+
+
+_DB_HELP = (
+    "databasen: en filsti til en SQLite-fil eller en URL (fx postgresql+psycopg://…). "
+    "Uden --db bruges $TILSYN_DB og ellers standardfilen i brugerens datamappe"
+)
+
+_EPILOG = """\
+Uden kommando åbnes programvinduet.
+
+Afslutningskoder:
+  0  udført
+  1  afvist (årsagen skrives på dansk; intet er gemt)
+  2  forkert brug af kommandoen"""
+
+_IMPORT_EPILOG = f"""\
+Kolonner (overskrift i første række; store/små bogstaver og mellemrum er ligegyldige):
+{textwrap.fill(", ".join(COLUMNS), 78, initial_indent="  ", subsequent_indent="  ")}
+Påkrævet: {", ".join(REQUIRED_COLUMNS)}.
+
+Filen må være UTF-8 (med eller uden BOM) eller Windows-1252 (Excels »CSV (semikolonsepareret)«),
+adskilt med komma eller semikolon. Datoer skrives DD-MM-ÅÅÅÅ (ÅÅÅÅ-MM-DD går også).
+Plejecenter og afdeling skal findes i forvejen. Beboere genkendes på CPR-nummeret: et kendt
+CPR-nummer opdaterer beboeren, et nyt opretter en. En kolonne, der ikke er med, lader de gemte
+oplysninger stå; et tomt felt i en kolonne, der er med, sletter dem.
+
+Alt eller intet: er der fejl i blot én række, gemmes intet, og hver fejl vises med række,
+kolonne og årsag (overskriften er række 1). Afslutningskode 1."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argparse tree: global --db and --version, and one subparser per command."""
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS lets --db stand before or after the command without one default hiding the other.
+    common.add_argument("--db", metavar="STI_ELLER_URL", default=argparse.SUPPRESS, help=_DB_HELP)
+
+    parser = _Parser(
+        prog="tilsyn",
+        description="Tilsyn: magtanvendelse og tilsynsbesøg på plejecentre.",
+        epilog=_EPILOG,
+        parents=[common],
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"tilsyn {__version__}", help="vis programmets version og afslut"
+    )
+    commands = parser.add_subparsers(title="kommandoer", metavar="KOMMANDO", dest="command", parser_class=_Parser)
+
+    demo = commands.add_parser(
+        "demo",
+        parents=[common],
+        help="fyld en tom database med en opdigtet kommune (plejecentre, beboere, afgørelser)",
+        description=textwrap.fill(
+            "Fylder en tom database med en opdigtet kommune i og omkring Vejle: plejecentre med "
+            "afdelinger, beboere med gyldige CPR-numre, pårørende og afgørelser om magtanvendelse. "
+            "Samme --seed giver de samme personer. En database med data afvises uden --force.",
+            78,
+        ),
+        epilog=_EPILOG,
+    )
+    demo.add_argument("--seed", type=_seed, default=DEFAULT_SEED, metavar="N",
+                      help=f"startværdi for tilfældighederne (standard {DEFAULT_SEED})")
+    demo.add_argument("--homes", type=_count(1, 500), default=DEFAULT_HOMES, metavar="N",
+                      help=f"antal plejecentre (standard {DEFAULT_HOMES}: 17 kommunale og 2 private)")
+    demo.add_argument("--residents-per-home", type=_count(0, 2000), default=DEFAULT_RESIDENTS_PER_HOME,
+                      metavar="N", help=f"beboere pr. plejecenter (standard {DEFAULT_RESIDENTS_PER_HOME})")
+    demo.add_argument("--force", action="store_true",
+                      help="tilføj demodata, selv om databasen ikke er tom")
+    demo.set_defaults(run=_run_demo)
+
+    imp = commands.add_parser(
+        "import-residents",
+        parents=[common],
+        help="indlæs eller opdater beboere fra en CSV-fil (alt eller intet)",
+        description="Indlæser beboere fra en CSV-fil. Alle rækker kontrolleres, før noget gemmes.",
+        epilog=_IMPORT_EPILOG + "\n\n" + _EPILOG.split("\n\n", 1)[1],
+    )
+    imp.add_argument("file", metavar="FIL.csv", help="CSV-filen med beboerne")
+    imp.set_defaults(run=_run_import)
+    return parser
