@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from typing import Sequence
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from .models import (
@@ -171,6 +171,11 @@ class ResidentRepository(_Repository):
             out.extend(self.session.execute(q).all())
         return out
 
+    def moved_out_before(self, day: dt.date) -> Sequence[Resident]:
+        return self.session.scalars(
+            select(Resident).where(Resident.move_out.is_not(None), Resident.move_out < day).order_by(Resident.move_out)
+        ).all()
+
     def get_full(self, id_: str | uuid.UUID) -> Resident | None:
         return self.session.scalars(
             select(Resident)
@@ -257,6 +262,17 @@ class AuditRepository(_Repository):
         for chunk in _chunks(entity_ids, 500):
             out.extend(self.session.scalars(select(AuditEntry).where(AuditEntry.entity_id.in_(chunk))))
         return sorted(out, key=lambda e: e.seq)
+
+    def redact(self, entity_ids: list[str]) -> int:
+        """Drop the payload of every entry about these records (retention); the digest stays, so
+        the chain still verifies."""
+        n = 0
+        for chunk in _chunks(entity_ids, 500):
+            result = self.session.execute(
+                update(AuditEntry).where(AuditEntry.entity_id.in_(chunk)).values(changes=None, redacted=True)
+            )
+            n += result.rowcount or 0
+        return n
 
     def latest(self, limit: int = 200) -> Sequence[AuditEntry]:
         return self.session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(limit)).all()

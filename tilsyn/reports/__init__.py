@@ -1,0 +1,1 @@
+"""reportlab reports: report data in, PDF bytes out. Imports only the domain."""

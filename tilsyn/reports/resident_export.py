@@ -1,0 +1,67 @@
+"""Everything stored about one resident, as a readable PDF (the right of access)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+
+from .base import build_pdf, styles
+
+
+@dataclass(frozen=True)
+class ResidentExportData:
+    """Built by the privacy service; every value already a display string."""
+
+    title: str
+    generated: str
+    facts: list[tuple[str, str]]
+    relatives: list[tuple[str, str, str]]
+    permits: list[tuple[str, str, str, str]]
+    history: list[tuple[str, str, str, str]]
+
+
+def _table(header: list[str], rows: list[tuple], widths: list[float]) -> Table:
+    st = styles()
+    data = [[Paragraph(escape(h), st["cellb"]) for h in header]]
+    data += [[Paragraph(escape(str(c)), st["cell"]) for c in row] for row in rows]
+    t = Table(data, colWidths=widths, repeatRows=1)
+    t.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef4")),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9aa8b5")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]))
+    return t
+
+
+def render_resident_export(data: ResidentExportData) -> bytes:
+    st = styles()
+    story: list[Any] = [
+        Paragraph(escape(data.title), st["h1"]),
+        Paragraph(escape(data.generated), st["small"]),
+        Spacer(1, 4 * mm),
+        Paragraph("Stamoplysninger", st["h2"]),
+        _table(["Felt", "Værdi"], data.facts, [55 * mm, 119 * mm]),
+        Paragraph("Pårørende", st["h2"]),
+    ]
+    story.append(_table(["Navn", "Relation", "Telefon"], data.relatives, [70 * mm, 50 * mm, 54 * mm])
+                 if data.relatives else Paragraph("Ingen registrerede pårørende.", st["body"]))
+    story.append(Paragraph("Afgørelser om magtanvendelse", st["h2"]))
+    story.append(_table(["Type af magtanvendelse", "Periode", "Forudsætninger", "Journalnr."], data.permits,
+                        [60 * mm, 38 * mm, 50 * mm, 26 * mm])
+                 if data.permits else Paragraph("Ingen afgørelser.", st["body"]))
+    story.append(Paragraph("Historik (revisionslog)", st["h2"]))
+    story.append(_table(["Tidspunkt", "Bruger", "Handling", "Ændringer"], data.history,
+                        [30 * mm, 38 * mm, 22 * mm, 84 * mm])
+                 if data.history else Paragraph("Ingen historik.", st["body"]))
+    return build_pdf(story, title=data.title, subject="Indsigt: alle oplysninger om én beboer",
+                     footer=f"Tilsyn · {data.title}")
+
+
+def format_when(value: dt.datetime) -> str:
+    return value.strftime("%d-%m-%Y %H:%M")

@@ -1,0 +1,187 @@
+"""Privacy: export everything about one resident; delete or anonymise after the retention period."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+
+from ..domain import cpr as cprmod
+from ..domain.errors import DomainError, NotFound, ValidationError
+from ..domain.roles import Action
+from ..domain.signing import require_reason
+from ..reports.resident_export import ResidentExportData, render_resident_export
+from .context import COPENHAGEN, AppContext
+from .residents import ResidentService
+
+DEFAULT_RETENTION_YEARS = 5
+ANONYMOUS_NAME = "Anonymiseret beboer"
+ACTION_LABELS = {"create": "Oprettet", "update": "Ændret", "delete": "Slettet", "sign": "Underskrevet",
+                 "void": "Underskrift annulleret", "export": "Udlæst"}
+
+
+@dataclass(frozen=True)
+class ResidentExport:
+    json_text: str
+    pdf: bytes
+    filename_stem: str
+
+
+@dataclass(frozen=True)
+class RetentionCandidate:
+    id: str
+    name: str
+    cpr_masked: str
+    care_home: str
+    move_out: dt.date
+
+
+@dataclass(frozen=True)
+class RetentionResult:
+    mode: str
+    residents: int
+    audit_entries_redacted: int
+
+
+class PrivacyService:
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+
+    # -- right of access --------------------------------------------------------------------
+    def export_resident(self, resident_id: str) -> ResidentExport:
+        """All stored about one resident as JSON and a readable PDF; the export itself is audited."""
+        self.ctx.require(Action.PRIVACY_EXPORT)
+        detail = ResidentService(self.ctx).get(resident_id)
+        with self.ctx.uow_factory() as uow:
+            ids = [detail.id, *(r.id for r in detail.relatives), *(p.id for p in detail.permits)]
+            history = [
+                {"seq": e.seq, "at": e.at.isoformat(), "actor": e.actor_name, "action": e.action,
+                 "entity_type": e.entity_type, "entity_id": e.entity_id,
+                 "changes": None if e.changes is None else json.loads(e.changes), "reason": e.reason}
+                for e in uow.audit.for_entities(ids)
+            ]
+            uow.record("export", "resident", detail.id, {"format": ["json", "pdf"]})
+            uow.commit()
+        now = self.ctx.now()
+        payload = {
+            "generated_at": now.isoformat(),
+            "resident": {k: v for k, v in _plain(detail).items() if k not in ("relatives", "permits")},
+            "relatives": [_plain(r) for r in detail.relatives],
+            "permits": [_plain(p) for p in detail.permits],
+            "audit_history": history,
+        }
+        text = json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True)
+        pdf = render_resident_export(_export_data(detail, history, now))
+        return ResidentExport(text, pdf, f"beboer-{detail.cpr_masked[:6]}-{detail.id[:8]}")
+
+    # -- retention ----------------------------------------------------------------------------
+    def retention_years(self) -> int:
+        with self.ctx.uow_factory() as uow:
+            return int(uow.settings.get("retention_years", str(DEFAULT_RETENTION_YEARS)))
+
+    def set_retention_years(self, years: int) -> None:
+        self.ctx.require(Action.SETTINGS_MANAGE)
+        if not 1 <= int(years) <= 30:
+            raise ValidationError([DomainError("retention_years", field="retention_years")])
+        with self.ctx.uow_factory() as uow:
+            uow.settings.set("retention_years", str(int(years)))
+            uow.commit()
+
+    def retention_candidates(self) -> list[RetentionCandidate]:
+        """Residents who moved out more than the retention period ago."""
+        self.ctx.require(Action.PRIVACY_RETENTION)
+        cutoff = self.ctx.today() - relativedelta(years=self.retention_years())
+        with self.ctx.uow_factory() as uow:
+            return [
+                RetentionCandidate(str(r.id), r.name, cprmod.mask(r.cpr), r.care_home.name, r.move_out)
+                for r in uow.residents.moved_out_before(cutoff)
+                if r.name != ANONYMOUS_NAME
+            ]
+
+    def apply_retention(self, resident_ids: list[str], mode: str, reason: str) -> RetentionResult:
+        """Delete or anonymise residents past retention. The audit log keeps that it happened and
+        why, but not the data: earlier entries about them lose their payload (their digest stays)."""
+        self.ctx.require(Action.PRIVACY_RETENTION)
+        reason = require_reason(reason)
+        if mode not in ("delete", "anonymise"):
+            raise DomainError("retention_mode", mode=mode)
+        allowed_ids = {c.id for c in self.retention_candidates()}
+        not_due = [i for i in resident_ids if i not in allowed_ids]
+        if not_due:
+            raise DomainError("retention_not_due", count=len(not_due))
+        redacted = 0
+        with self.ctx.uow_factory() as uow:
+            uow.audit_off()
+            for rid in resident_ids:
+                r = uow.residents.get_full(rid)
+                ids = [str(r.id), *(str(x.id) for x in r.relatives), *(str(p.id) for p in r.permits)]
+                redacted += uow.audit.redact(ids)
+                if mode == "delete":
+                    uow.residents.delete(r)
+                else:
+                    _anonymise(r)
+                uow.flush()
+                uow.record(f"retention_{mode}", "resident", str(r.id), {}, reason=reason)
+            uow.commit()
+        return RetentionResult(mode, len(resident_ids), redacted)
+
+
+def _anonymise(r) -> None:
+    r.name = ANONYMOUS_NAME
+    r.cpr = "A" + uuid.uuid4().hex[:9]
+    r.address = r.postal_code = r.city = r.room = r.contact_person = ""
+    r.relatives[:] = []
+    for p in r.permits:
+        p.prerequisites = ""
+        p.decision_reference = ""
+
+
+def _plain(obj: Any) -> Any:
+    if hasattr(obj, "__dataclass_fields__"):
+        return {k: _plain(getattr(obj, k)) for k in obj.__dataclass_fields__}
+    if isinstance(obj, (list, tuple)):
+        return [_plain(x) for x in obj]
+    if isinstance(obj, (dt.date, dt.datetime)):
+        return obj.isoformat()
+    return obj
+
+
+def _d(day: dt.date | None) -> str:
+    return day.strftime("%d-%m-%Y") if day else ""
+
+
+def _export_data(detail, history: list[dict], now: dt.datetime) -> ResidentExportData:
+    facts = [
+        ("CPR-nummer", detail.cpr), ("Navn", detail.name), ("Adresse", detail.address),
+        ("Postnr. og by", f"{detail.postal_code} {detail.city}".strip()), ("Plejecenter", detail.care_home),
+        ("Afdeling", detail.unit), ("Bolig", detail.room), ("Indflytning", _d(detail.move_in)),
+        ("Fraflytning", _d(detail.move_out)), ("Handlekommune", detail.acting_municipality),
+        ("Opholdskommune", detail.residence_municipality), ("Kontaktperson", detail.contact_person),
+    ]
+    rows = []
+    for e in history:
+        when = dt.datetime.fromisoformat(e["at"]).astimezone(COPENHAGEN).strftime("%d-%m-%Y %H:%M")
+        changes = e["changes"]
+        if changes is None:
+            text = "(slettet efter opbevaringsperioden)"
+        else:
+            text = "; ".join(
+                f"{k}: {'' if v[0] is None else v[0]} → {'' if v[1] is None else v[1]}"
+                if isinstance(v, list) and len(v) == 2 else f"{k}: {v}"
+                for k, v in sorted(changes.items())
+                if k not in ("id", "created_at", "updated_at")
+            )
+        rows.append((when, e["actor"], ACTION_LABELS.get(e["action"], e["action"]), text))
+    return ResidentExportData(
+        title=f"Oplysninger om {detail.name}",
+        generated="Udtrukket " + now.astimezone(COPENHAGEN).strftime("%d-%m-%Y kl. %H:%M"),
+        facts=facts,
+        relatives=[(r.name, r.relation, r.phone) for r in detail.relatives],
+        permits=[("; ".join(p.force_type_labels), f"{_d(p.valid_from)} – {_d(p.valid_to)}", p.prerequisites,
+                  p.decision_reference) for p in detail.permits],
+        history=rows,
+    )
