@@ -146,3 +146,32 @@ TEXTS.update(
 def format_number(n: int) -> str:
     """Whole number with Danish thousands separators: 1140 -> '1.140'."""
     return f"{n:,}".replace(",", ".")
+
+
+# -- encryption at rest (SQLCipher) ---------------------------------------------------------------
+
+FIELD_LABELS.update(
+    {
+        "passphrase": "Adgangskode",
+        "new_passphrase": "Ny adgangskode",
+        "new_path": "Ny databasefil",
+    }
+)
+
+TEXTS.update(
+    {
+        "wrong_passphrase": "Adgangskoden til databasen er forkert. Prøv igen.",
+        "passphrase_required": "Databasen er krypteret. Skriv adgangskoden til databasen.",
+        "passphrase_too_short": "{field} skal være mindst {min_length} tegn.",
+        "not_encrypted": "Databasen {file} er ikke krypteret og har derfor ingen adgangskode.",
+        "already_encrypted": "Databasen {file} er allerede krypteret.",
+        "database_in_use": (
+            "Databasen er i brug i et andet vindue eller program. Luk det, og prøv igen."
+        ),
+        "file_exists": "Filen {file} findes allerede. Vælg et andet filnavn.",
+        "encryption_sqlite_only": "Kun en SQLite-databasefil kan krypteres med adgangskode.",
+        "encryption_unavailable": (
+            "Kryptering er ikke tilgængelig i denne installation (SQLCipher mangler)."
+        ),
+    }
+)

@@ -1,0 +1,353 @@
+"""Encryption at rest: SQLCipher files are created, opened, refused, re-keyed and converted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from tilsyn.domain.errors import DomainError
+from tilsyn.domain.people import CareHomeInput, ResidentInput
+from tilsyn.messages import text_for
+from tilsyn.services.app import close_app, open_app
+from tilsyn.services.care_homes import CareHomeService
+from tilsyn.services.encryption import change_passphrase, database_needs_passphrase, encrypt_database
+from tilsyn.services.residents import ResidentService
+from tilsyn.store import crypto
+from tilsyn.store.db import make_engine, resolve_url
+from tilsyn.store.migrate import head_revision, schema_state, upgrade
+from tilsyn.store.models import CareHome, Municipality, Resident
+
+KEY = "korrekt hest batteri"
+NAME = "Hansine Kjærsgaard"
+CPR = "0101501234"
+NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc)
+WRONG_TEXT = "Adgangskoden til databasen er forkert. Prøv igen."
+
+
+def _write_resident(engine) -> None:
+    with Session(engine) as s, s.begin():
+        m = Municipality(name="Vejle Kommune")
+        home = CareHome(name="Bakkegården", municipality=m)
+        s.add_all([m, home, Resident(cpr=CPR, name=NAME, care_home=home)])
+
+
+def _resident_names(engine) -> list[str]:
+    with Session(engine) as s:
+        return list(s.scalars(select(Resident.name)))
+
+
+def _all_bytes(folder: Path) -> bytes:
+    # The database, its WAL and shared-memory files: whatever lies on the disk.
+    return b"".join(p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file())
+
+
+def _open_with_services(db: Path, passphrase: str | None = None):
+    opened = open_app(str(db), passphrase=passphrase, clock=lambda: NOW)
+    return opened, CareHomeService(opened.context), ResidentService(opened.context)
+
+
+def _add_resident_via_services(db: Path, passphrase: str | None = None) -> None:
+    opened, homes, residents = _open_with_services(db, passphrase)
+    try:
+        [home] = homes.set_up_municipality("Vejle Kommune", [CareHomeInput("Bakkegården")])
+        residents.save(None, ResidentInput(CPR, NAME, home.id))
+    finally:
+        close_app(opened.context)
+
+
+def _names_via_services(db: Path, passphrase: str | None = None) -> list[str]:
+    opened, _homes, residents = _open_with_services(db, passphrase)
+    try:
+        return [r.name for r in residents.rows(residents.search_ids())]
+    finally:
+        close_app(opened.context)
+
+
+# -- create, migrate, write, reopen -------------------------------------------------------------
+
+
+def test_create_migrate_write_and_reopen_with_the_key(tmp_path):
+    db = tmp_path / "laptop.sqlite"
+    crypto.create_encrypted(db, KEY)
+    assert crypto.is_encrypted(db)
+
+    engine = make_engine(resolve_url(db, passphrase=KEY))
+    upgrade(engine)
+    _write_resident(engine)
+    engine.dispose()
+
+    reopened = make_engine(resolve_url(db, passphrase=KEY))
+    try:
+        assert schema_state(reopened).current == head_revision()
+        assert _resident_names(reopened) == [NAME]
+    finally:
+        reopened.dispose()
+
+
+def test_nothing_readable_lies_on_the_disk(tmp_path):
+    plain_dir, secret_dir = tmp_path / "plain", tmp_path / "secret"
+    plain_dir.mkdir()
+    secret_dir.mkdir()
+    for folder, passphrase in ((plain_dir, None), (secret_dir, KEY)):
+        engine = make_engine(resolve_url(folder / "t.sqlite", passphrase=passphrase))
+        upgrade(engine)
+        _write_resident(engine)
+        # Inspect while the connection is still open, so the WAL file is there too.
+        with engine.connect():
+            on_disk = _all_bytes(folder)
+        engine.dispose()
+        if passphrase is None:
+            # Control: the same writes to a plain file are readable, so the search below means something.
+            assert NAME.encode() in on_disk and CPR.encode() in on_disk
+        else:
+            assert NAME.encode() not in on_disk
+            assert b"Hansine" not in on_disk
+            assert CPR.encode() not in on_disk
+            assert b"CREATE TABLE" not in on_disk
+
+    header = (secret_dir / "t.sqlite").read_bytes()[:16]
+    assert header != crypto.SQLITE_HEADER
+    assert (plain_dir / "t.sqlite").read_bytes()[:16] == crypto.SQLITE_HEADER
+    with pytest.raises(sqlite3.DatabaseError, match="file is not a database"):
+        sqlite3.connect(secret_dir / "t.sqlite").execute("SELECT * FROM sqlite_master").fetchall()
+
+
+def test_pragmas_run_after_the_key(tmp_path):
+    db = tmp_path / "t.sqlite"
+    engine = make_engine(resolve_url(db, passphrase=KEY))
+    try:
+        upgrade(engine)
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+        with pytest.raises(IntegrityError):
+            with engine.begin() as conn:
+                conn.execute(
+                    text("INSERT INTO care_home (id, municipality_id, name, kind, address, postal_code, city,"
+                         " created_at, updated_at) VALUES (:id, :m, 'X', 'municipal', '', '', '', :t, :t)"),
+                    {"id": "0" * 32, "m": "f" * 32, "t": NOW},
+                )
+    finally:
+        engine.dispose()
+    # WAL mode is stored in the (encrypted) header: a fresh keyed connection sees it, so the
+    # journal_mode pragma ran on the decrypted database, i.e. after the key.
+    conn = crypto.connect(db, KEY)
+    try:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        conn.close()
+
+
+def test_open_app_creates_an_encrypted_database_and_hides_the_key(tmp_path):
+    db = tmp_path / "ny.sqlite"
+    _add_resident_via_services(db, KEY)
+    assert crypto.is_encrypted(db)
+    assert database_needs_passphrase(str(db))
+
+    opened = open_app(str(db), passphrase=KEY, clock=lambda: NOW)
+    try:
+        for shown in (opened.url, opened.context.url):
+            assert "korrekt" not in shown and "hest" not in shown
+        assert opened.file == db.resolve()
+    finally:
+        close_app(opened.context)
+    assert _names_via_services(db, KEY) == [NAME]
+
+
+def test_a_passphrase_with_any_characters_survives_url_and_pragma(tmp_path):
+    db = tmp_path / "t.sqlite"
+    odd = "æ'ø\"å :@/%41?#§ kode"  # %41 would turn into "A" if the URL were not quoted
+    crypto.create_encrypted(db, odd)  # keyed through PRAGMA key
+    engine = make_engine(resolve_url(db, passphrase=odd))  # keyed through the URL
+    try:
+        assert engine.url.database == str(db)
+        assert engine.url.password == odd
+        upgrade(engine)
+        _write_resident(engine)
+    finally:
+        engine.dispose()
+    conn = crypto.connect(db, odd)
+    try:
+        assert conn.execute("SELECT name FROM resident").fetchall() == [(NAME,)]
+    finally:
+        conn.close()
+
+
+# -- wrong key, no key, key for a plain file ----------------------------------------------------
+
+
+@pytest.fixture
+def encrypted_db(tmp_path) -> Path:
+    db = tmp_path / "t.sqlite"
+    _add_resident_via_services(db, KEY)
+    return db
+
+
+def _sqlcipher_logs_again() -> None:
+    # The log level is process-wide: undo what earlier connections set, so each path below
+    # has to silence SQLCipher itself.
+    conn = crypto.driver().connect(":memory:")
+    conn.execute("PRAGMA cipher_log_level = WARN")
+    conn.close()
+
+
+def test_wrong_passphrase_is_a_danish_message_and_no_noise(encrypted_db, capfd):
+    _sqlcipher_logs_again()
+    with pytest.raises(crypto.WrongPassphrase) as info:
+        open_app(str(encrypted_db), passphrase="forkert kode 123")
+    assert info.value.code == "wrong_passphrase"
+    assert text_for(info.value) == WRONG_TEXT
+
+    _sqlcipher_logs_again()
+    engine = make_engine(resolve_url(encrypted_db, passphrase="forkert kode 123"))
+    with pytest.raises(crypto.WrongPassphrase):
+        engine.connect()
+    engine.dispose()
+
+    _sqlcipher_logs_again()
+    with pytest.raises(crypto.WrongPassphrase):
+        crypto.check_passphrase(encrypted_db, "forkert kode 123")
+
+    # SQLCipher prints decrypt failures to stderr by default; the user must see only our sentence.
+    out, err = capfd.readouterr()
+    assert "ERROR" not in err and "hmac" not in err
+    assert _names_via_services(encrypted_db, KEY) == [NAME]
+
+
+def test_sqlcipher_would_print_to_stderr_unless_silenced(encrypted_db, capfd):
+    # Control for the test above: without quiet() the driver does print, so that check bites.
+    _sqlcipher_logs_again()
+    conn = crypto.driver().connect(str(encrypted_db))
+    conn.execute("PRAGMA key = 'forkert kode 123'")
+    with pytest.raises(crypto.driver().DatabaseError):
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    conn.close()
+    assert "ERROR" in capfd.readouterr().err
+
+
+def test_encrypted_file_without_passphrase_asks_for_it(encrypted_db, tmp_path):
+    with pytest.raises(crypto.PassphraseRequired) as info:
+        open_app(str(encrypted_db))
+    assert info.value.code == "passphrase_required"
+    assert text_for(info.value) == "Databasen er krypteret. Skriv adgangskoden til databasen."
+    assert database_needs_passphrase(str(encrypted_db))
+    assert not database_needs_passphrase(str(tmp_path / "findes-ikke.sqlite"))
+
+
+def test_plain_file_with_passphrase_says_it_is_not_encrypted(tmp_path):
+    db = tmp_path / "plain.sqlite"
+    _add_resident_via_services(db)
+    assert not database_needs_passphrase(str(db))
+    with pytest.raises(crypto.NotEncrypted) as info:
+        open_app(str(db), passphrase=KEY)
+    assert text_for(info.value) == f"Databasen {db} er ikke krypteret og har derfor ingen adgangskode."
+    with pytest.raises(crypto.NotEncrypted):
+        change_passphrase(str(db), KEY, "en helt ny kode")
+
+
+def test_a_new_encrypted_database_needs_eight_characters(tmp_path):
+    db = tmp_path / "ny.sqlite"
+    with pytest.raises(DomainError) as info:
+        open_app(str(db), passphrase="kort")
+    assert info.value.code == "passphrase_too_short"
+    assert text_for(info.value) == "Adgangskode skal være mindst 8 tegn."
+    assert not db.exists()
+
+
+# -- rekey --------------------------------------------------------------------------------------
+
+
+def test_rekey_old_key_fails_new_works_data_intact(encrypted_db):
+    new = "et nyt og længere løsen"
+    change_passphrase(str(encrypted_db), KEY, new)
+
+    with pytest.raises(crypto.WrongPassphrase):
+        open_app(str(encrypted_db), passphrase=KEY)
+    assert _names_via_services(encrypted_db, new) == [NAME]
+    conn = crypto.connect(encrypted_db, new)
+    try:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        conn.close()
+
+
+def test_rekey_with_wrong_old_key_changes_nothing(encrypted_db):
+    with pytest.raises(crypto.WrongPassphrase):
+        change_passphrase(str(encrypted_db), "ikke den rigtige", "et nyt og længere løsen")
+    assert _names_via_services(encrypted_db, KEY) == [NAME]
+
+
+def test_rekey_refuses_a_short_new_passphrase(encrypted_db):
+    with pytest.raises(DomainError) as info:
+        change_passphrase(str(encrypted_db), KEY, "1234567")
+    assert info.value.code == "passphrase_too_short"
+    assert text_for(info.value) == "Ny adgangskode skal være mindst 8 tegn."
+    crypto.check_passphrase(encrypted_db, KEY)
+
+
+def test_rekey_refuses_while_the_database_is_open(encrypted_db):
+    opened = open_app(str(encrypted_db), passphrase=KEY, clock=lambda: NOW)
+    try:
+        ResidentService(opened.context).count()  # a pooled connection now holds the file
+        with pytest.raises(crypto.DatabaseInUse) as info:
+            change_passphrase(str(encrypted_db), KEY, "et nyt og længere løsen")
+        assert "i brug" in text_for(info.value)
+        assert ResidentService(opened.context).count() == 1
+    finally:
+        close_app(opened.context)
+    assert _names_via_services(encrypted_db, KEY) == [NAME]
+
+
+# -- converting a plain database ----------------------------------------------------------------
+
+
+def test_encrypt_existing_round_trip(tmp_path):
+    plain = tmp_path / "plain.sqlite"
+    _add_resident_via_services(plain)
+    target = tmp_path / "krypteret" / "tilsyn.sqlite"
+
+    assert encrypt_database(str(plain), target, KEY) == target.resolve()
+
+    assert crypto.is_encrypted(target)
+    assert NAME.encode() not in target.read_bytes()
+    assert not list(target.parent.glob("*.tmp*"))
+    # The plain original is left as it was: deleting it is the user's call.
+    assert not crypto.is_encrypted(plain)
+    assert _names_via_services(plain) == [NAME]
+
+    opened = open_app(str(target), passphrase=KEY, clock=lambda: NOW)
+    try:
+        assert opened.backup is None  # same schema revision, so no migration was needed
+        assert ResidentService(opened.context).count() == 1
+    finally:
+        close_app(opened.context)
+    assert _names_via_services(target, KEY) == [NAME]
+    with pytest.raises(crypto.WrongPassphrase):
+        crypto.check_passphrase(target, "forkert kode 123")
+
+
+def test_encrypt_existing_refuses_what_would_lose_data(tmp_path, encrypted_db):
+    plain = tmp_path / "plain.sqlite"
+    _add_resident_via_services(plain)
+    taken = tmp_path / "optaget.sqlite"
+    taken.write_bytes(b"noget andet")
+
+    with pytest.raises(DomainError) as info:
+        encrypt_database(str(plain), taken, KEY)
+    assert info.value.code == "file_exists"
+    assert taken.read_bytes() == b"noget andet"
+
+    with pytest.raises(crypto.AlreadyEncrypted):
+        encrypt_database(str(encrypted_db), tmp_path / "igen.sqlite", KEY)
+
+    with pytest.raises(DomainError) as info:
+        encrypt_database(str(plain), tmp_path / "ny.sqlite", "kort")
+    assert info.value.code == "passphrase_too_short"
+    assert not (tmp_path / "ny.sqlite").exists()

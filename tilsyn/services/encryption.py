@@ -1,0 +1,64 @@
+"""Encryption at rest, as the UI and the CLI use it: ask, change, convert.
+
+Opening an encrypted file is ``open_app(db, passphrase=...)``. These functions work on the file
+itself, so the caller closes the app (close_app) before changing the passphrase of the open
+database; a file still open elsewhere is refused with ``database_in_use``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..domain.errors import DomainError
+from ..store.crypto import PassphraseRequired, encrypt_existing, is_encrypted, rekey
+from ..store.db import resolve_url, sqlite_path
+
+MIN_PASSPHRASE_LENGTH = 8
+
+
+def validate_new_passphrase(passphrase: str | None, *, field: str = "passphrase") -> None:
+    """Refuse an empty passphrase or one shorter than MIN_PASSPHRASE_LENGTH characters."""
+    if not passphrase:
+        raise DomainError("required", field=field)
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise DomainError("passphrase_too_short", field=field, min_length=MIN_PASSPHRASE_LENGTH)
+
+
+def database_needs_passphrase(db: str | os.PathLike | None = None) -> bool:
+    """True when the database behind ``db`` (as open_app resolves it) is an encrypted file."""
+    path = sqlite_path(resolve_url(db))
+    return path is not None and is_encrypted(path)
+
+
+def change_passphrase(db: str | os.PathLike | None, old: str, new: str) -> None:
+    """Re-encrypt the file behind ``db`` under ``new`` after checking ``old``.
+
+    Raises WrongPassphrase, NotEncrypted, DatabaseInUse, or passphrase_too_short for ``new``.
+    """
+    path = _sqlite_file(db)
+    if not old:
+        raise PassphraseRequired(field="passphrase")
+    validate_new_passphrase(new, field="new_passphrase")
+    rekey(path, old, new)
+
+
+def encrypt_database(db: str | os.PathLike | None, new_path: str | os.PathLike, passphrase: str) -> Path:
+    """Write an encrypted copy of the plain database behind ``db`` to ``new_path``; return its path.
+
+    The plain file stays where it is: the caller tells the user to delete it once the copy works.
+    """
+    src = _sqlite_file(db)
+    validate_new_passphrase(passphrase)
+    dst = Path(new_path).expanduser().resolve()
+    if dst == src.resolve():
+        raise DomainError("file_exists", field="new_path", file=str(dst))
+    encrypt_existing(src, dst, passphrase)
+    return dst
+
+
+def _sqlite_file(db: str | os.PathLike | None) -> Path:
+    path = sqlite_path(resolve_url(db))
+    if path is None:
+        raise DomainError("encryption_sqlite_only")
+    return path
