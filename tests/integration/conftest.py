@@ -13,3 +13,13 @@ def ctx(db_url):
     opened = open_app(db_url, clock=lambda: FIXED_NOW)
     yield opened.context
     close_app(opened.context)
+
+
+@pytest.fixture(autouse=True)
+def cheap_password_hashing(monkeypatch):
+    """Argon2id with small parameters: the same code path, a fraction of the time per hash."""
+    from argon2 import PasswordHasher
+
+    from tilsyn.services import users
+
+    monkeypatch.setattr(users, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
