@@ -1,0 +1,108 @@
+import datetime as dt
+import uuid
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
+
+from tilsyn.domain.errors import DomainError
+from tilsyn.services.app import close_app, open_app
+from tilsyn.store.db import make_engine
+from tilsyn.store.migrate import DatabaseNewer, alembic_config, downgrade, head_revision, schema_state, upgrade
+from tilsyn.store.models import Base
+from tilsyn.messages import text_for
+
+REVISIONS = [r.revision for r in reversed(list(ScriptDirectory.from_config(alembic_config()).walk_revisions()))]
+
+
+def test_models_and_migrations_agree(engine):
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    assert diff == []
+
+
+def test_upgrade_from_empty_creates_every_table(engine):
+    assert schema_state(engine).is_current
+    assert set(Base.metadata.tables) <= set(inspect(engine).get_table_names())
+
+
+@pytest.mark.parametrize("start", REVISIONS[:-1])
+def test_upgrade_from_each_earlier_revision_keeps_data(db_url, start):
+    engine = make_engine(db_url)
+    try:
+        upgrade(engine, start, backup=False)
+        home_id, muni_id = uuid.uuid4(), uuid.uuid4()
+        now = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+        with engine.begin() as conn:
+            conn.execute(
+                text("insert into municipality (id, name, code, created_at, updated_at) values (:i, 'Vejle Kommune', '', :n, :n)"),
+                {"i": muni_id if engine.dialect.name == "postgresql" else muni_id.hex, "n": now},
+            )
+            conn.execute(
+                text(
+                    "insert into care_home (id, municipality_id, name, kind, address, postal_code, city, created_at, updated_at)"
+                    " values (:i, :m, 'Bakkegården', 'municipal', '', '', '', :n, :n)"
+                ),
+                {
+                    "i": home_id if engine.dialect.name == "postgresql" else home_id.hex,
+                    "m": muni_id if engine.dialect.name == "postgresql" else muni_id.hex,
+                    "n": now,
+                },
+            )
+        upgrade(engine, backup=False)
+        assert schema_state(engine).is_current
+        with engine.connect() as conn:
+            assert conn.execute(text("select name from care_home")).scalar_one() == "Bakkegården"
+        downgrade(engine, start)  # downgrades work too, so a bad release can be rolled back
+        assert schema_state(engine).current == start
+    finally:
+        engine.dispose()
+
+
+def test_open_app_backs_up_an_older_sqlite_file(tmp_path):
+    path = tmp_path / "tilsyn.sqlite"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine, REVISIONS[0], backup=False)
+    engine.dispose()
+    opened = open_app(str(path))
+    try:
+        assert opened.backup is not None and opened.backup.exists()
+        assert opened.backup.parent == path.parent and REVISIONS[0] in opened.backup.name
+    finally:
+        close_app(opened.context)
+    again = open_app(str(path))  # already current: no new backup
+    assert again.backup is None
+    close_app(again.context)
+
+
+def test_a_newer_database_is_refused_with_a_danish_message(tmp_path):
+    path = tmp_path / "tilsyn.sqlite"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine, backup=False)
+    with engine.begin() as conn:
+        conn.execute(text("update alembic_version set version_num = '9999_future'"))
+    engine.dispose()
+    with pytest.raises(DatabaseNewer) as exc:
+        open_app(str(path))
+    message = text_for(exc.value)
+    assert message.startswith("Databasen er lavet af en nyere version af Tilsyn")
+    assert "9999_future" in message
+    # Nothing was touched: the file still says the newer revision.
+    engine = make_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:
+        assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "9999_future"
+    engine.dispose()
+
+
+def test_sqlite_runs_in_wal_with_foreign_keys(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'x.sqlite'}")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    engine.dispose()
+
+
+def test_head_is_the_last_revision():
+    assert head_revision() == REVISIONS[-1]
