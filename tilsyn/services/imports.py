@@ -156,7 +156,10 @@ class ImportService:
         for number, cells in table.rows:
             row_errors: list[tuple[str, DomainError]] = []
             if len(cells) > table.width and any(cells[table.width:]):
-                row_errors.append(("", DomainError("csv_extra_cells", count=len(cells), expected=table.width)))
+                # The cells have slid out of their columns; checking them would only add noise.
+                error = DomainError("csv_extra_cells", count=len(cells), expected=table.width)
+                errors.append(RowError(number, "", error))
+                continue
             digits = digits_of_row.get(number)
             current = existing.get(digits) if digits else None
             if digits:

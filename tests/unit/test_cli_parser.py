@@ -1,0 +1,90 @@
+"""The command line's argument handling: which args mean the CLI, usage errors, Danish help."""
+
+from __future__ import annotations
+
+import pytest
+
+from tilsyn import __version__, cli
+from tilsyn.services.imports import COLUMNS
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["demo"], True),
+        (["import-residents", "beboere.csv"], True),
+        (["--db", "x.sqlite", "demo"], True),
+        (["--db=x.sqlite", "demo"], True),
+        (["-h"], True),
+        (["--help"], True),
+        (["--version"], True),
+        (["--db", "x.sqlite", "--version"], True),
+        ([], False),  # the desktop app
+        (["--db", "x.sqlite"], False),  # the desktop app on another database
+        (["--db", "demo"], False),  # a database file called "demo" is not the command
+        (["-platform", "offscreen"], False),  # Qt's own options go to the GUI
+        (["rapport"], False),
+    ],
+)
+def test_wants_cli(args, expected):
+    assert cli.wants_cli(args) is expected
+
+
+def test_db_option_before_or_after_the_command():
+    parser = cli.build_parser()
+    assert parser.parse_args(["--db", "a.sqlite", "demo"]).db == "a.sqlite"
+    assert parser.parse_args(["demo", "--db", "b.sqlite"]).db == "b.sqlite"
+    assert not hasattr(parser.parse_args(["demo"]), "db")  # then TILSYN_DB / the default file
+
+
+def test_demo_defaults_match_the_sources():
+    ns = cli.build_parser().parse_args(["demo"])
+    assert (ns.seed, ns.homes, ns.residents_per_home, ns.force) == (2011, 19, 60, False)
+
+
+@pytest.mark.parametrize(
+    ("args", "danish"),
+    [
+        (["demo", "--homes", "0"], "skal være mellem 1 og 500, ikke 0"),
+        (["demo", "--homes", "mange"], "»mange« er ikke et helt tal"),
+        (["demo", "--seed", "x"], "»x« er ikke et helt tal"),
+        (["demo", "--frob"], "ukendte argumenter: --frob"),
+        (["import-residents"], "disse argumenter mangler: FIL.csv"),
+        (["demo", "--db"], "mangler en værdi"),
+        (["rapport"], "ugyldigt valg: 'rapport'"),
+    ],
+)
+def test_usage_errors_exit_2_in_danish(args, danish, capsys):
+    assert cli.main(args) == cli.EXIT_USAGE == 2
+    err = capsys.readouterr().err
+    assert danish in err
+    assert "Brug: tilsyn" in err and "fejl:" in err
+
+
+def test_no_command_prints_help_and_exits_2(capsys):
+    assert cli.main([]) == 2
+    assert "KOMMANDO" in capsys.readouterr().err
+
+
+def test_version(capsys):
+    assert cli.main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"tilsyn {__version__}"
+
+
+def test_help_is_danish_and_lists_commands_and_exit_codes(capsys):
+    assert cli.main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for text in ("Brug: tilsyn", "kommandoer:", "demo", "import-residents", "Afslutningskoder:",
+                 "vis denne hjælp og afslut", "TILSYN_DB"):
+        assert text in out
+    for english in ("usage:", "options:", "show this help"):
+        assert english not in out
+
+
+def test_import_help_documents_the_columns(capsys):
+    assert cli.main(["import-residents", "--help"]) == 0
+    out = capsys.readouterr().out
+    listed = out.split("Kolonner", 1)[1].split("Påkrævet", 1)[0]
+    assert [c.strip(" ,\n") for c in listed.split(":", 1)[1].split()] == list(COLUMNS)
+    assert "Påkrævet: cpr, navn, plejecenter." in out
+    assert "Alt eller intet" in out

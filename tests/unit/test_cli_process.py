@@ -1,0 +1,89 @@
+"""The command line as a real process: ``python -m tilsyn``, exit codes, and no Qt."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _run(args: list[str], tmp_path, **env) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=tmp_path,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+
+
+def test_python_m_tilsyn_demo(tmp_path):
+    db = tmp_path / "demo.sqlite"
+    proc = _run(["-m", "tilsyn", "demo", "--db", str(db), "--homes", "2", "--residents-per-home", "5"], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "Oprettet 2 plejecentre" in proc.stdout and "10 beboere" in proc.stdout
+
+    again = _run(["-m", "tilsyn", "demo", "--db", str(db), "--homes", "2", "--residents-per-home", "5"], tmp_path)
+    assert again.returncode == 1
+    assert "Databasen er ikke tom" in again.stderr
+
+    usage = _run(["-m", "tilsyn", "demo", "--db", str(db), "--homes", "nul"], tmp_path)
+    assert usage.returncode == 2
+    assert "»nul« er ikke et helt tal" in usage.stderr
+
+
+def test_cli_never_imports_qt(tmp_path):
+    db = tmp_path / "demo.sqlite"
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from tilsyn import cli
+        rc = cli.main(["demo", "--db", {str(db)!r}, "--homes", "2", "--residents-per-home", "5"])
+        rc = rc or cli.main(["import-residents", "--db", {str(db)!r}, "findes-ikke.csv"]) - 1
+        qt = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6"))
+        assert not qt, qt
+        sys.exit(rc)
+        """
+    )
+    proc = _run(["-c", script], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_same_seed_gives_the_same_people_in_any_process(tmp_path):
+    """No dependence on string hashing (set order) between processes."""
+    cprs = []
+    for hashseed in ("1", "2"):
+        db = tmp_path / f"demo-{hashseed}.sqlite"
+        proc = _run(
+            ["-m", "tilsyn", "demo", "--db", str(db), "--homes", "2", "--residents-per-home", "8", "--seed", "42"],
+            tmp_path,
+            PYTHONHASHSEED=hashseed,
+        )
+        assert proc.returncode == 0, proc.stderr
+        con = sqlite3.connect(db)
+        cprs.append(con.execute("select cpr, name, room from resident order by cpr").fetchall())
+        cprs.append(con.execute(
+            "select r.cpr, p.decision_reference, p.valid_from, p.valid_to, group_concat(t.type_code) "
+            "from permit p join resident r on r.id = p.resident_id "
+            "join permit_force_type t on t.permit_id = p.id group by p.id order by 1, 2"
+        ).fetchall())
+        con.close()
+    assert cprs[0] == cprs[2] and cprs[1] == cprs[3]
+    assert len(cprs[0]) == 16
+
+
+def test_version_and_missing_file(tmp_path):
+    version = _run(["-m", "tilsyn", "--version"], tmp_path)
+    assert version.returncode == 0 and version.stdout.startswith("tilsyn ")
+    missing = _run(["-m", "tilsyn", "import-residents", "--db", str(tmp_path / "t.sqlite"), "nej.csv"], tmp_path)
+    assert missing.returncode == 1
+    assert missing.stderr.strip() == "Filen nej.csv findes ikke."
