@@ -29,7 +29,7 @@ from ..domain.people import (
     validate_relative,
     validate_resident,
 )
-from ..domain.permits import EXPIRY_WARNING_DAYS, validate_permit
+from ..domain.permits import EXPIRY_WARNING_DAYS, PermitTerms, validate_permit
 from ..domain.roles import Action
 from ..resources import resource_path
 from ..store.models import CareHome, Municipality, Permit, PermitForceType, Relative, Resident, Unit
@@ -92,7 +92,7 @@ class _DemoBuild:
     care_homes: list[CareHome] = field(default_factory=list)
     people: list[_Person] = field(default_factory=list)
     relatives: int = 0
-    permits: list[Permit] = field(default_factory=list)
+    permits: list[PermitTerms] = field(default_factory=list)
     was_empty: bool = True
     taken_home_names: set[str] = field(default_factory=set)
     taken_cprs: set[str] = field(default_factory=set)
@@ -158,8 +158,6 @@ def _is_empty(uow) -> bool:
 
 def _summary(b: _DemoBuild) -> DemoSummary:
     private = sum(1 for h in b.care_homes if h.kind != "municipal")
-    ending_soon = sum(1 for p in b.permits if p.valid_from <= b.today <= p.valid_to
-                      and (p.valid_to - b.today).days <= EXPIRY_WARNING_DAYS)
     return DemoSummary(
         care_homes=len(b.care_homes),
         municipal_homes=len(b.care_homes) - private,
@@ -169,7 +167,7 @@ def _summary(b: _DemoBuild) -> DemoSummary:
         moved_out=sum(1 for p in b.people if not p.active),
         relatives=b.relatives,
         permits=len(b.permits),
-        permits_ending_soon=ending_soon,
+        permits_ending_soon=sum(1 for t in b.permits if t.ends_within(b.today)),
         permits_expired=sum(1 for p in b.permits if p.valid_to < b.today),
     )
 
@@ -387,7 +385,9 @@ def _step_permits(b: _DemoBuild) -> None:
     counters: dict[int, int] = {}
     for person, types, valid_from, valid_to in planned:
         year = valid_from.year
-        counters[year] = counters.get(year, rng.randint(20, 120)) + rng.randint(1, 3)
+        if year not in counters:
+            counters[year] = rng.randint(20, 120)  # the series also holds other kinds of cases
+        counters[year] += rng.randint(1, 3)
         ordered = sorted(types)
         prerequisites = " ".join(rng.choice(b.data["prerequisites"].get(c, ["Efter aftale med sagsbehandleren."]))
                                  for c in ordered)
@@ -402,7 +402,7 @@ def _step_permits(b: _DemoBuild) -> None:
             force_types=[PermitForceType(type_code=c) for c in ordered],
         )
         person.resident.permits.append(permit)
-        b.permits.append(permit)
+        b.permits.append(terms)
 
 
 # -- people ---------------------------------------------------------------------------------------

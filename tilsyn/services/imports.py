@@ -92,7 +92,6 @@ class _Table:
 
 @dataclass
 class _Plan:
-    row: int
     clean: ResidentInput
     home: CareHome
     unit: Unit | None
@@ -205,7 +204,7 @@ class ImportService:
                 row_errors.sort(key=lambda x: table.header.get(x[0], (-1 if not x[0] else len(COLUMNS),))[0])
                 errors.extend(RowError(number, _written(table, col), err) for col, err in row_errors)
             elif clean is not None and home is not None:
-                plans.append(_Plan(number, clean, home, unit, current))
+                plans.append(_Plan(clean, home, unit, current))
         return plans, errors
 
 
