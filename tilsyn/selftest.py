@@ -1,14 +1,14 @@
 """``tilsyn --self-test``: prove that an installed or bundled app can start.
 
-Creates a throwaway SQLite database, migrates it through the services layer, sets up one
-municipality with one care home, builds and shows the main window offscreen, and closes it.
+Creates a throwaway SQLite database and migrates it through the services layer, shows the main
+window offscreen on the first-run screen, then sets up one municipality with one care home and
+shows the window again, opening every page.
 Used after the PyInstaller build (``make build``, ``.ci/run``) to catch missing modules, Qt
 plugins, migrations or resources in the bundle.
 """
 
 from __future__ import annotations
 
-import inspect
 import os
 import sys
 import tempfile
@@ -37,95 +37,130 @@ def _self_test() -> None:
     if not res.is_dir() or not any(res.iterdir()):
         raise RuntimeError(f"resources folder missing or empty: {res}")
 
+    _check_libraries()
     with tempfile.TemporaryDirectory(prefix="tilsyn-selftest-") as tmp:
-        db = Path(tmp) / "selftest.sqlite"
         from .services.app import close_app, open_app
         from .store.migrate import schema_state
 
-        opened = open_app(str(db))
-        ctx = opened.context
+        opened = open_app(str(Path(tmp) / "selftest.sqlite"))
         try:
-            state = schema_state(ctx.extras["engine"])
+            state = schema_state(opened.context.extras["engine"])
             if not state.is_current:
                 raise RuntimeError(f"schema not at head after migrating: {state}")
-            _seed(ctx)
-            _show_main_window(opened)
+            _check_windows(opened)
         finally:
-            close_app(ctx)
+            close_app(opened.context)
+
+
+def _check_libraries() -> None:
+    """What a bundle can lose without any screen showing it: the PostgreSQL driver, Argon2."""
+    import psycopg
+    from argon2 import PasswordHasher
+    from sqlalchemy import create_engine
+
+    create_engine("postgresql+psycopg://selftest@/selftest?host=/nonexistent").dispose()
+    if psycopg.pq.version() <= 0:
+        raise RuntimeError("libpq did not load")
+    hasher = PasswordHasher()
+    if not hasher.verify(hasher.hash("selvtest"), "selvtest"):
+        raise RuntimeError("argon2 verify failed")
+
+
+def _check_windows(opened) -> None:
+    """The first-run screen on the empty database, then the main window with every page."""
+    from .ui import main_window
+    from .ui.app import make_application
+
+    app = make_application([sys.argv[0] if sys.argv else "tilsyn"])
+    _quiet_offscreen_warnings()
+    with _ModalWatchdog():
+        window = _new_window(opened)
+        if not window.in_first_run:
+            raise RuntimeError("an empty database did not open on the first-run screen")
+        _show_and_close(app, window, lambda: None)
+
+        _seed(opened.context)
+        window = _new_window(opened)
+        if window.in_first_run:
+            raise RuntimeError("the first-run screen showed although a municipality exists")
+
+        def visit_pages() -> None:
+            for index in range(len(main_window.PAGES)):
+                window.show_page(index)
+                _process_events(app, 0.05)
+                if window.current_page() != index:
+                    raise RuntimeError(f"page {main_window.PAGES[index]} did not open")
+
+        _show_and_close(app, window, visit_pages)
+
+
+def _new_window(opened):
+    from .ui.app import database_kind, display_location
+    from .ui.main_window import MainWindow
+    from .ui.services_bundle import Services
+
+    return MainWindow(
+        Services.build(opened.context),
+        display_location(opened.url, opened.file),
+        database_kind=database_kind(opened.url),
+    )
+
+
+def _show_and_close(app, window, while_shown) -> None:
+    window.show()
+    _process_events(app, 0.2)
+    if not window.isVisible():
+        raise RuntimeError("the main window did not stay visible")
+    while_shown()
+    window.close()
+    window.deleteLater()
+    _process_events(app, 0.05)
 
 
 def _seed(ctx) -> None:
-    """One municipality and care home, so the window opens on data and not on first-run set-up."""
+    """One municipality with one care home, as the first-run screen would create."""
     from .domain.people import CareHomeInput
     from .services.care_homes import CareHomeService
 
-    homes = CareHomeService(ctx)
-    if not homes.is_set_up():
-        homes.set_up_municipality("Selvtest Kommune", [CareHomeInput("Selvtest Plejecenter")])
+    CareHomeService(ctx).set_up_municipality("Selvtest Kommune", [CareHomeInput("Selvtest Plejecenter")])
 
 
-def _show_main_window(opened) -> None:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+class _ModalWatchdog:
+    """Closes any modal dialog that opens: without a user it would block the self-test forever."""
 
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "tilsyn"])
+    def __enter__(self):
+        from PySide6.QtCore import QTimer
 
-    # A modal dialog opened while the window starts would block forever without a user:
-    # close any that appears, and report it.
-    modals: list[str] = []
+        self.seen: list[str] = []
+        self.timer = QTimer()
+        self.timer.setInterval(100)
+        self.timer.timeout.connect(self._close_modal)
+        self.timer.start()
+        return self
 
-    def close_modals() -> None:
+    def _close_modal(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
         widget = QApplication.activeModalWidget()
         if widget is not None:
-            modals.append(f"{type(widget).__name__} {widget.windowTitle()!r}")
+            self.seen.append(f"{type(widget).__name__} {widget.windowTitle()!r}")
             widget.close()
 
-    watchdog = QTimer()
-    watchdog.setInterval(100)
-    watchdog.timeout.connect(close_modals)
-    watchdog.start()
-    try:
-        from .ui.main_window import MainWindow
-
-        window = _build(MainWindow, opened)
-        window.show()
-        _process_events(app, 0.3)
-        if not window.isVisible():
-            raise RuntimeError("the main window did not stay visible")
-        window.close()
-        _process_events(app, 0.1)
-        window.deleteLater()
-        _process_events(app, 0.05)
-    finally:
-        watchdog.stop()
-    if modals:
-        print("selvtest: closed unexpected dialog(s): " + "; ".join(modals), file=sys.stderr)
+    def __exit__(self, exc_type, *_exc) -> None:
+        self.timer.stop()
+        if self.seen and exc_type is None:
+            raise RuntimeError("unexpected dialog(s) while starting: " + "; ".join(self.seen))
 
 
-def _build(window_class, opened):
-    """Call MainWindow with what its constructor asks for, by parameter name."""
-    from .ui.services_bundle import Services
+def _quiet_offscreen_warnings() -> None:
+    """The offscreen platform warns about window size hints it cannot pass on; drop only that."""
+    from PySide6.QtCore import qInstallMessageHandler
 
-    ctx = opened.context
-    available = {
-        "services": lambda: Services.build(ctx),
-        "ctx": lambda: ctx,
-        "context": lambda: ctx,
-        "app_context": lambda: ctx,
-        "opened": lambda: opened,
-        "open_result": lambda: opened,
-        "url": lambda: opened.url,
-        "db_url": lambda: opened.url,
-    }
-    kwargs = {}
-    for name, param in inspect.signature(window_class).parameters.items():
-        if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD) or name == "parent":
-            continue
-        if name in available:
-            kwargs[name] = available[name]()
-        elif param.default is param.empty:
-            raise RuntimeError(f"selftest does not know how to supply MainWindow({name}=...)")
-    return window_class(**kwargs)
+    def handler(_mode, _context, message: str) -> None:
+        if "does not support propagateSizeHints" not in message:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
 
 
 def _process_events(app, seconds: float) -> None:
