@@ -7,6 +7,8 @@ a script. Exit codes: 0 done, 1 input refused (the reason is printed in Danish),
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import re
 import sys
 import textwrap
@@ -16,6 +18,13 @@ from . import __version__
 from .domain.errors import DomainError
 from .messages import format_number, text_for
 from .services.app import close_app, open_app
+from .services.encryption import (
+    change_passphrase,
+    database_needs_passphrase,
+    encrypt_database,
+    encryptable_file,
+    rekeyable_file,
+)
 from .services.demo import (
     DEFAULT_HOMES,
     DEFAULT_RESIDENTS_PER_HOME,
@@ -29,9 +38,11 @@ EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
 
-COMMANDS = ("demo", "import-residents")
+COMMANDS = ("demo", "import-residents", "encrypt", "rekey")
 # Global options that take a value: wants_cli must skip the value when looking for a command.
-_OPTIONS_WITH_VALUE = ("--db",)
+_OPTIONS_WITH_VALUE = ("--db", "--passphrase-env")
+PASSPHRASE_ENV = "TILSYN_DB_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "TILSYN_DB_NEW_PASSPHRASE"
 
 
 def wants_cli(args: Sequence[str]) -> bool:
@@ -72,10 +83,10 @@ def main(args: Sequence[str] | None = None) -> int:
 # -- commands -------------------------------------------------------------------------------------
 
 
-def _open(db: str | None):
+def _open(db: str | None, passphrase: str | None = None):
     """Open the database; any failure becomes a Danish refusal instead of a traceback."""
     try:
-        return open_app(db)
+        return open_app(db, passphrase=passphrase)
     except DomainError:
         raise
     except Exception as exc:  # noqa: BLE001 - a bad path or URL must read as a refusal, not a crash
@@ -83,7 +94,7 @@ def _open(db: str | None):
 
 
 def _run_demo(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    opened = _open(getattr(ns, "db", None))
+    opened = _open(getattr(ns, "db", None), _db_passphrase(ns))
     try:
         summary = DemoService(opened.context).fill(
             seed=ns.seed, homes=ns.homes, residents_per_home=ns.residents_per_home, force=ns.force
@@ -113,7 +124,7 @@ def demo_summary_text(s: DemoSummary) -> str:
 def _run_import(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     # Read the file before opening the database, so a mistyped name creates no database.
     raw = read_import_file(ns.file)
-    opened = _open(getattr(ns, "db", None))
+    opened = _open(getattr(ns, "db", None), _db_passphrase(ns))
     try:
         report = ImportService(opened.context).import_residents(raw)
     finally:
@@ -148,6 +159,73 @@ def import_errors_text(file: str, report: ImportReport) -> str:
 
 def _plural(n: int, one: str, many: str) -> str:
     return one if n == 1 else many
+
+
+# -- encryption at rest ---------------------------------------------------------------------------
+
+
+def _from_env(ns: argparse.Namespace, option: str, default_var: str) -> str | None:
+    """The passphrase in the variable named by ``option``, else in ``default_var``, else None."""
+    var = getattr(ns, option, None)
+    if var:
+        value = os.environ.get(var, "")
+        if not value:
+            raise DomainError("passphrase_env_missing", var=var)
+        return value
+    return os.environ.get(default_var) or None
+
+
+def _ask(prompt: str, var: str = PASSPHRASE_ENV, option: str = "--passphrase-env") -> str:
+    # Without a terminal getpass would echo or hang on a pipe: point to the variable instead.
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise DomainError("passphrase_no_terminal", var=var, option=option)
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise DomainError("passphrase_no_terminal", var=var, option=option) from None
+    except KeyboardInterrupt:
+        raise DomainError("cancelled") from None
+
+
+def _ask_new(prompt: str, var: str = PASSPHRASE_ENV, option: str = "--passphrase-env") -> str:
+    first = _ask(prompt, var, option)
+    if _ask("Gentag adgangskoden: ", var, option) != first:
+        raise DomainError("passphrase_mismatch")
+    return first
+
+
+def _db_passphrase(ns: argparse.Namespace) -> str | None:
+    """The passphrase for ``--db``: from the environment, else asked for if the file is encrypted."""
+    passphrase = _from_env(ns, "passphrase_env", PASSPHRASE_ENV)
+    if passphrase is None and database_needs_passphrase(getattr(ns, "db", None)):
+        passphrase = _ask("Adgangskode til databasen: ")
+    return passphrase
+
+
+def _run_encrypt(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    db = getattr(ns, "db", None)
+    source = encryptable_file(db)
+    passphrase = _from_env(ns, "passphrase_env", PASSPHRASE_ENV) or _ask_new("Ny adgangskode til databasen: ")
+    target = encrypt_database(db, ns.out, passphrase)
+    print(f"Krypteret kopi gemt i {target}.", file=out)
+    print(
+        f"Den ukrypterede fil {source} er ikke ændret. Slet den, når du har kontrolleret, "
+        "at den krypterede kopi kan åbnes.",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _run_rekey(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    db = getattr(ns, "db", None)
+    path = rekeyable_file(db)
+    old = _from_env(ns, "passphrase_env", PASSPHRASE_ENV) or _ask("Nuværende adgangskode: ")
+    new = _from_env(ns, "new_passphrase_env", NEW_PASSPHRASE_ENV) or _ask_new(
+        "Ny adgangskode: ", NEW_PASSPHRASE_ENV, "--new-passphrase-env"
+    )
+    change_passphrase(db, old, new)
+    print(f"Adgangskoden til {path} er skiftet.", file=out)
+    return EXIT_OK
 
 
 # -- parser ---------------------------------------------------------------------------------------
@@ -245,6 +323,11 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS lets --db stand before or after the command without one default hiding the other.
     common.add_argument("--db", metavar="STI_ELLER_URL", default=argparse.SUPPRESS, help=_DB_HELP)
+    common.add_argument(
+        "--passphrase-env", metavar="VARIABEL", default=argparse.SUPPRESS,
+        help=f"læs databasens adgangskode fra denne miljøvariabel (ellers ${PASSPHRASE_ENV}, "
+        "ellers spørges der, hvis databasen er krypteret)",
+    )
 
     parser = _Parser(
         prog="tilsyn",
@@ -288,4 +371,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("file", metavar="FIL.csv", help="CSV-filen med beboerne")
     imp.set_defaults(run=_run_import)
+
+    enc = commands.add_parser(
+        "encrypt",
+        parents=[common],
+        help="gem en krypteret kopi af en ukrypteret SQLite-database (til bærbare)",
+        description=textwrap.fill(
+            "Gemmer en krypteret kopi (SQLCipher) af databasen i --out. Originalen ændres ikke. "
+            f"Adgangskoden (mindst 8 tegn) spørges der om, eller den læses fra ${PASSPHRASE_ENV}.",
+            78,
+        ),
+        epilog=_EPILOG.split("\n\n", 1)[1],
+    )
+    enc.add_argument("--out", required=True, metavar="NY_FIL", help="den krypterede databasefil, der oprettes")
+    enc.set_defaults(run=_run_encrypt)
+
+    rekey = commands.add_parser(
+        "rekey",
+        parents=[common],
+        help="skift adgangskoden til en krypteret database",
+        description=textwrap.fill(
+            "Skifter adgangskoden til en krypteret database. Luk programmet først. "
+            f"Uden terminal: den nuværende i ${PASSPHRASE_ENV}, den nye i ${NEW_PASSPHRASE_ENV}.",
+            78,
+        ),
+        epilog=_EPILOG.split("\n\n", 1)[1],
+    )
+    rekey.add_argument(
+        "--new-passphrase-env", metavar="VARIABEL", default=None,
+        help=f"læs den nye adgangskode fra denne miljøvariabel (ellers ${NEW_PASSPHRASE_ENV})",
+    )
+    rekey.set_defaults(run=_run_rekey)
     return parser

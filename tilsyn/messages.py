@@ -173,5 +173,12 @@ TEXTS.update(
         "encryption_unavailable": (
             "Kryptering er ikke tilgængelig i denne installation (SQLCipher mangler)."
         ),
+        "passphrase_mismatch": "De to adgangskoder er ikke ens. Intet er ændret.",
+        "passphrase_env_missing": "Miljøvariablen {var} er ikke sat eller er tom.",
+        "passphrase_no_terminal": (
+            "Der er ingen terminal at spørge om adgangskoden i. "
+            "Sæt miljøvariablen {var}, eller brug {option}."
+        ),
+        "cancelled": "Afbrudt. Intet er ændret.",
     }
 )

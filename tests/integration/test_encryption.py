@@ -351,3 +351,124 @@ def test_encrypt_existing_refuses_what_would_lose_data(tmp_path, encrypted_db):
         encrypt_database(str(plain), tmp_path / "ny.sqlite", "kort")
     assert info.value.code == "passphrase_too_short"
     assert not (tmp_path / "ny.sqlite").exists()
+
+
+# -- command line -------------------------------------------------------------------------------
+
+
+class _Terminal:
+    """Stands in for stdin on a terminal; getpass itself is replaced by scripted answers."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Script the getpass prompts: append answers, read back the prompts shown."""
+    import getpass
+
+    from tilsyn import cli
+
+    script: list[str] = []
+    prompts: list[str] = []
+
+    def fake_getpass(prompt: str = "") -> str:
+        prompts.append(prompt)
+        return script.pop(0)
+
+    monkeypatch.setattr(getpass, "getpass", fake_getpass)
+    monkeypatch.setattr(cli.sys, "stdin", _Terminal())
+    monkeypatch.delenv("TILSYN_DB_PASSPHRASE", raising=False)
+    monkeypatch.delenv("TILSYN_DB_NEW_PASSPHRASE", raising=False)
+    monkeypatch.delenv("TILSYN_DB", raising=False)
+    return script, prompts
+
+
+def test_cli_encrypt_then_rekey_by_prompt(tmp_path, answers, capsys):
+    from tilsyn.cli import main
+
+    script, prompts = answers
+    plain = tmp_path / "plain.sqlite"
+    _add_resident_via_services(plain)
+    target = tmp_path / "laptop.sqlite"
+
+    script += [KEY, KEY]
+    assert main(["encrypt", "--db", str(plain), "--out", str(target)]) == 0
+    assert prompts == ["Ny adgangskode til databasen: ", "Gentag adgangskoden: "]
+    out = capsys.readouterr().out
+    assert f"Krypteret kopi gemt i {target}." in out
+    assert f"Den ukrypterede fil {plain} er ikke ændret." in out
+    crypto.check_passphrase(target, KEY)
+
+    new = "et nyt og længere løsen"
+    prompts.clear()
+    script += [KEY, new, new]
+    assert main(["rekey", "--db", str(target)]) == 0
+    assert prompts == ["Nuværende adgangskode: ", "Ny adgangskode: ", "Gentag adgangskoden: "]
+    assert "er skiftet" in capsys.readouterr().out
+    assert _names_via_services(target, new) == [NAME]
+
+
+def test_cli_refusals_are_danish_and_change_nothing(encrypted_db, answers, capsys):
+    from tilsyn.cli import main
+
+    script, _prompts = answers
+    script += [KEY, "et nyt og længere løsen", "en anden kode"]
+    assert main(["rekey", "--db", str(encrypted_db)]) == 1
+    assert capsys.readouterr().err.strip() == "De to adgangskoder er ikke ens. Intet er ændret."
+
+    script += ["forkert kode 123", "et nyt og længere løsen", "et nyt og længere løsen"]
+    assert main(["rekey", "--db", str(encrypted_db)]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == WRONG_TEXT and "Traceback" not in err
+
+    crypto.check_passphrase(encrypted_db, KEY)
+
+
+def test_cli_opens_an_encrypted_database_by_prompt_or_environment(encrypted_db, answers, monkeypatch, capsys):
+    from tilsyn.cli import main
+
+    script, prompts = answers
+    args = ["demo", "--db", str(encrypted_db), "--homes", "1", "--residents-per-home", "1", "--force"]
+
+    script.append("forkert kode 123")
+    assert main(args) == 1
+    assert prompts == ["Adgangskode til databasen: "]
+    assert capsys.readouterr().err.strip() == WRONG_TEXT
+
+    monkeypatch.setenv("MIN_KODE", KEY)
+    assert main(["--passphrase-env", "MIN_KODE", *args]) == 0
+    monkeypatch.setenv("TILSYN_DB_PASSPHRASE", KEY)
+    assert main(args) == 0
+    assert len(prompts) == 1  # the environment was used, nobody was asked
+
+    assert main(["--passphrase-env", "FINDES_IKKE", *args]) == 1
+    assert "Miljøvariablen FINDES_IKKE er ikke sat" in capsys.readouterr().err
+
+
+def test_cli_without_terminal_points_to_the_variable(encrypted_db, answers, monkeypatch, capsys):
+    import io
+
+    from tilsyn import cli
+
+    monkeypatch.setattr(cli.sys, "stdin", io.StringIO(KEY + "\n"))
+    assert cli.main(["demo", "--db", str(encrypted_db)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "Der er ingen terminal at spørge om adgangskoden i. "
+        "Sæt miljøvariablen TILSYN_DB_PASSPHRASE, eller brug --passphrase-env."
+    )
+
+
+def test_cli_rekey_and_encrypt_check_the_file_before_asking(encrypted_db, tmp_path, answers, capsys):
+    from tilsyn.cli import main
+
+    _script, prompts = answers
+    plain = tmp_path / "plain.sqlite"
+    _add_resident_via_services(plain)
+
+    assert main(["rekey", "--db", str(plain)]) == 1
+    assert "ikke krypteret" in capsys.readouterr().err
+    assert main(["encrypt", "--db", str(encrypted_db), "--out", str(tmp_path / "x.sqlite")]) == 1
+    assert "allerede krypteret" in capsys.readouterr().err
+    assert prompts == []

@@ -11,7 +11,14 @@ import os
 from pathlib import Path
 
 from ..domain.errors import DomainError
-from ..store.crypto import PassphraseRequired, encrypt_existing, is_encrypted, rekey
+from ..store.crypto import (
+    AlreadyEncrypted,
+    NotEncrypted,
+    PassphraseRequired,
+    encrypt_existing,
+    is_encrypted,
+    rekey,
+)
 from ..store.db import resolve_url, sqlite_path
 
 MIN_PASSPHRASE_LENGTH = 8
@@ -36,7 +43,7 @@ def change_passphrase(db: str | os.PathLike | None, old: str, new: str) -> None:
 
     Raises WrongPassphrase, NotEncrypted, DatabaseInUse, or passphrase_too_short for ``new``.
     """
-    path = _sqlite_file(db)
+    path = rekeyable_file(db)
     if not old:
         raise PassphraseRequired(field="passphrase")
     validate_new_passphrase(new, field="new_passphrase")
@@ -48,7 +55,7 @@ def encrypt_database(db: str | os.PathLike | None, new_path: str | os.PathLike, 
 
     The plain file stays where it is: the caller tells the user to delete it once the copy works.
     """
-    src = _sqlite_file(db)
+    src = encryptable_file(db)
     validate_new_passphrase(passphrase)
     dst = Path(new_path).expanduser().resolve()
     if dst == src.resolve():
@@ -57,7 +64,26 @@ def encrypt_database(db: str | os.PathLike | None, new_path: str | os.PathLike, 
     return dst
 
 
-def _sqlite_file(db: str | os.PathLike | None) -> Path:
+def encryptable_file(db: str | os.PathLike | None) -> Path:
+    """The plain SQLite file behind ``db``, checked before anyone is asked for a passphrase."""
+    path = database_file(db)
+    if not path.exists():
+        raise DomainError("not_found", what=f"Databasen {path}")
+    if is_encrypted(path):
+        raise AlreadyEncrypted(file=str(path))
+    return path
+
+
+def rekeyable_file(db: str | os.PathLike | None) -> Path:
+    """The encrypted SQLite file behind ``db``; NotEncrypted for a plain or missing one."""
+    path = database_file(db)
+    if not is_encrypted(path):
+        raise NotEncrypted(file=str(path))
+    return path
+
+
+def database_file(db: str | os.PathLike | None) -> Path:
+    """The SQLite file behind ``db``; ``encryption_sqlite_only`` for PostgreSQL."""
     path = sqlite_path(resolve_url(db))
     if path is None:
         raise DomainError("encryption_sqlite_only")

@@ -58,7 +58,8 @@ def is_encrypted(path: str | os.PathLike) -> bool:
     try:
         with p.open("rb") as fh:
             head = fh.read(len(SQLITE_HEADER))
-    except (FileNotFoundError, IsADirectoryError):
+    except OSError:
+        # Missing, a directory, or unreadable: not ours to report here; opening it will say why.
         return False
     # An empty file is what SQLite creates lazily: it becomes whatever the first writer makes it.
     return bool(head) and head != SQLITE_HEADER
