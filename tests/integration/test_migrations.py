@@ -11,7 +11,7 @@ from tilsyn.domain.errors import DomainError
 from tilsyn.services.app import close_app, open_app
 from tilsyn.store.db import make_engine
 from tilsyn.store.migrate import DatabaseNewer, alembic_config, downgrade, head_revision, schema_state, upgrade
-from tilsyn.store.models import Base
+from tilsyn.store.schema import Base
 from tilsyn.messages import text_for
 
 REVISIONS = [r.revision for r in reversed(list(ScriptDirectory.from_config(alembic_config()).walk_revisions()))]

@@ -1,0 +1,11 @@
+"""Every table of the app, imported in one place so metadata and mappers are complete.
+
+Alembic's env.py and anything that needs the whole schema import this module.
+"""
+
+from __future__ import annotations
+
+from . import models  # noqa: F401
+from .models import Base
+
+metadata = Base.metadata
