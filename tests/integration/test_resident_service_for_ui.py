@@ -76,3 +76,11 @@ def test_catalogue_has_title_and_types():
     cat = catalogue("2010")
     assert cat.title == "Serviceloven 2010 (§§ 125-128)"
     assert "126a_hygiene" in [t.code for t in cat.types]
+
+
+def test_search_folds_danish_letters_on_every_database(ctx, home):
+    svc = ResidentService(ctx)
+    _resident(svc, home, "010150-1234", "Børge Ølgaard")
+    _resident(svc, home, "010150-1235", "Åse Æbelø")
+    for typed, name in (("ølg", "Børge Ølgaard"), ("ØLGAARD", "Børge Ølgaard"), ("åse", "Åse Æbelø"), ("ÆBELØ", "Åse Æbelø")):
+        assert [r.name for r in svc.rows(svc.search_ids(typed))] == [name], typed

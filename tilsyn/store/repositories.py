@@ -141,7 +141,7 @@ class ResidentRepository(_Repository):
         for word in text.split():
             like = f"%{word.lower()}%"
             digits = word.replace("-", "")
-            conds = [func.lower(Resident.name).like(like), func.lower(Resident.room) == word.lower()]
+            conds = [_folded(Resident.name).like(like), _folded(Resident.room) == word.lower()]
             if digits.isdigit():
                 conds.append(Resident.cpr.like(f"{digits}%"))
             q = q.where(or_(*conds))
@@ -305,6 +305,18 @@ class SettingRepository:
             self.session.add(Setting(key=key, value=value))
         else:
             row.value = value
+
+
+# lower() folds only A-Z in SQLite and in a PostgreSQL cluster with the C locale, so "ølg" would
+# miss "Ølgaard". replace() behaves the same everywhere; Python folds the typed text.
+_FOLD = ("Ææ", "Øø", "Åå", "Ää", "Öö", "Üü", "Éé", "Èè", "Áá", "Óó", "Íí", "Úú")
+
+
+def _folded(col):
+    expr = col
+    for upper, lower in _FOLD:
+        expr = func.replace(expr, upper, lower)
+    return func.lower(expr)
 
 
 def _chunks(items: list, size: int):
