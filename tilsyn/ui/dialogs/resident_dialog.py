@@ -108,7 +108,7 @@ class ResidentDialog(QDialog):
         ui.save_button.clicked.connect(self.accept)
         ui.cancel_button.clicked.connect(self.reject)
         ui.save_first_button.clicked.connect(self.save)
-        ui.add_relative_button.clicked.connect(self.add_relative)
+        ui.add_relative_button.clicked.connect(lambda: self.add_relative())
         ui.remove_relative_button.clicked.connect(self.remove_relative)
         ui.relatives_table.itemSelectionChanged.connect(self._update_buttons)
         ui.new_permit_button.clicked.connect(self.new_permit)
