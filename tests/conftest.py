@@ -147,10 +147,9 @@ def pg_cluster() -> PgCluster:
     """A PostgreSQL cluster in a temp dir for the whole session (fsync off, trust auth)."""
     if not pg_enabled():
         pytest.skip(PG_SKIP_REASON)
-    # As root the server runs as `postgres`, which must be able to reach the folder: use /tmp
-    # rather than a $TMPDIR that may sit under /root.
-    as_root = os.geteuid() == 0
-    base = Path(tempfile.mkdtemp(prefix="tilsyn-pg-", dir="/tmp" if as_root else None))
+    # /tmp rather than $TMPDIR: as root the server runs as `postgres`, which must reach the
+    # folder (not so under /root), and a socket path must stay under ~100 characters.
+    base = Path(tempfile.mkdtemp(prefix="tilsyn-pg-", dir="/tmp" if os.path.isdir("/tmp") else None))
     started = time.monotonic()
     error = None
     try:
