@@ -22,6 +22,7 @@ from .repositories import (
     SignatureRepository,
     UserRepository,
 )
+from .repositories_force import DraftRepository, EpisodeRepository, FormRepository
 from .types import utcnow
 
 
@@ -52,6 +53,9 @@ class SqlUnitOfWork:
         self.audit = AuditRepository(self.session)
         self.signatures = SignatureRepository(self.session)
         self.settings = SettingRepository(self.session)
+        self.forms = FormRepository(self.session)
+        self.episodes = EpisodeRepository(self.session)
+        self.drafts = DraftRepository(self.session)
         return self
 
     def __exit__(self, *exc) -> None:

@@ -1,0 +1,129 @@
+"""Use-of-force tables: forms (monthly and acute), episodes, staff per episode, drafts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import Date, ForeignKey, Index, String, Text, Uuid, text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .models import Base, Resident, Timestamped
+from .types import UtcDateTime
+
+
+class ForceForm(Timestamped, Base):
+    """A monthly form (one per resident and month) or an acute / unpermitted record.
+
+    Both carry the same leader section (3) and authority section (4)."""
+
+    __tablename__ = "force_form"
+    __table_args__ = (
+        Index(
+            "uq_force_form_monthly", "resident_id", "year", "month", unique=True,
+            sqlite_where=text("kind = 'monthly'"), postgresql_where=text("kind = 'monthly'"),
+        ),
+        Index("ix_force_form_period", "year", "month"),
+        Index("ix_force_form_home", "care_home_id", "year", "month"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    kind: Mapped[str] = mapped_column(String(10), default="monthly")
+    resident_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("resident.id", ondelete="CASCADE"), index=True)
+    care_home_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("care_home.id"))
+    year: Mapped[int] = mapped_column()
+    month: Mapped[int] = mapped_column()
+    template_version: Mapped[str] = mapped_column(String(40))
+    catalogue_version: Mapped[str] = mapped_column(String(20))
+    not_covered_reason: Mapped[str] = mapped_column(String(40), default="")
+
+    # Section 3: nearest leader
+    necessity: Mapped[str] = mapped_column(Text, default="")
+    reflection: Mapped[str] = mapped_column(Text, default="")
+    action_plan_updated: Mapped[str] = mapped_column(Text, default="")
+    discussed_in_staff_group: Mapped[bool | None] = mapped_column()
+    discussed_when: Mapped[str] = mapped_column(Text, default="")
+    discussion_plans: Mapped[str] = mapped_column(Text, default="")
+    action_plan_exists: Mapped[bool | None] = mapped_column()
+    other: Mapped[str] = mapped_column(Text, default="")
+    leader_name: Mapped[str] = mapped_column(String(200), default="")
+    assessed_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    # Section 4: the authority
+    followup_remarks: Mapped[str] = mapped_column(Text, default="")
+    residence_municipality_informed: Mapped[bool | None] = mapped_column()
+    acting_municipality_informed: Mapped[bool | None] = mapped_column()
+    processed_by_name: Mapped[str] = mapped_column(String(200), default="")
+    processed_by_position: Mapped[str] = mapped_column(String(200), default="")
+    processed_by_municipality: Mapped[str] = mapped_column(String(200), default="")
+    processed_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    # Flow
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    returned_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    return_comment: Mapped[str] = mapped_column(Text, default="")
+    processed_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+
+    resident: Mapped[Resident] = relationship()
+    episodes: Mapped[list[Episode]] = relationship(back_populates="form", order_by="Episode.started_at")
+
+
+class Episode(Timestamped, Base):
+    """One use of force, with the union of the Vejle form's and Skema 1's fields."""
+
+    __tablename__ = "episode"
+    __table_args__ = (
+        Index("ix_episode_resident_time", "resident_id", "started_at"),
+        Index("ix_episode_late", "late", "registered_at"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    resident_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("resident.id", ondelete="CASCADE"))
+    form_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("force_form.id", ondelete="CASCADE"), index=True)
+    catalogue_version: Mapped[str] = mapped_column(String(20))
+    force_type: Mapped[str] = mapped_column(String(40))
+    situation: Mapped[str] = mapped_column(String(40), default="")
+    started_at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
+    ended_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    location: Mapped[str] = mapped_column(Text, default="")
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    avoidance: Mapped[str] = mapped_column(Text, default="")
+    least_intrusive: Mapped[str] = mapped_column(Text, default="")
+    narrative: Mapped[str] = mapped_column(Text, default="")
+    registered_at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
+    registered_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    late: Mapped[bool] = mapped_column(default=False)
+    late_reason: Mapped[str] = mapped_column(Text, default="")
+
+    form: Mapped[ForceForm] = relationship(back_populates="episodes")
+    staff: Mapped[list[EpisodeStaff]] = relationship(
+        cascade="all, delete-orphan", order_by="EpisodeStaff.position_no"
+    )
+
+
+class EpisodeStaff(Base):
+    __tablename__ = "episode_staff"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    episode_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("episode.id", ondelete="CASCADE"), index=True)
+    position_no: Mapped[int] = mapped_column(default=0)
+    name: Mapped[str] = mapped_column(String(200))
+    workplace: Mapped[str] = mapped_column(String(200), default="")
+    position: Mapped[str] = mapped_column(String(200), default="")
+    is_writer: Mapped[bool] = mapped_column(default=False)
+
+
+class Draft(Base):
+    """Autosaved input of a form being typed (one per user and kind), so a crash loses at most
+    the field being typed."""
+
+    __tablename__ = "draft"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    user_key: Mapped[str] = mapped_column(String(60))
+    kind: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
+
+    __table_args__ = (Index("uq_draft_user_kind", "user_key", "kind", unique=True),)

@@ -1,0 +1,170 @@
+"""Queries for episodes, forms and drafts. Overviews are computed in SQL, not in Python loops."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Sequence
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from .models import Permit, PermitForceType, Resident
+from .models_force import Draft, Episode, ForceForm
+from .repositories import _chunks, _Repository, as_uuid
+
+
+class FormRepository(_Repository):
+    model = ForceForm
+
+    def get_full(self, form_id) -> ForceForm | None:
+        return self.session.scalars(
+            select(ForceForm)
+            .where(ForceForm.id == as_uuid(form_id))
+            .options(
+                selectinload(ForceForm.episodes).selectinload(Episode.staff),
+                selectinload(ForceForm.resident).selectinload(Resident.permits).selectinload(Permit.force_types),
+                selectinload(ForceForm.resident).selectinload(Resident.care_home),
+            )
+        ).first()
+
+    def monthly(self, resident_id, year: int, month: int) -> ForceForm | None:
+        return self.session.scalars(
+            select(ForceForm).where(
+                ForceForm.resident_id == as_uuid(resident_id), ForceForm.kind == "monthly",
+                ForceForm.year == year, ForceForm.month == month,
+            )
+        ).first()
+
+    def for_home_month(self, home_id, year: int, month: int) -> Sequence[ForceForm]:
+        return self.session.scalars(
+            select(ForceForm).where(
+                ForceForm.care_home_id == as_uuid(home_id), ForceForm.year == year, ForceForm.month == month
+            )
+        ).all()
+
+    def query(self, *, home_ids: frozenset[str] | None = None, sent: bool | None = None,
+              processed: bool | None = None, before: tuple[int, int] | None = None,
+              kinds: tuple[str, ...] = ("monthly", "acute")) -> Sequence[ForceForm]:
+        q = select(ForceForm).where(ForceForm.kind.in_(kinds))
+        if home_ids is not None:
+            q = q.where(ForceForm.care_home_id.in_([as_uuid(h) for h in home_ids]))
+        if sent is not None:
+            q = q.where(ForceForm.sent_at.is_not(None) if sent else ForceForm.sent_at.is_(None))
+        if processed is not None:
+            q = q.where(ForceForm.processed_at.is_not(None) if processed else ForceForm.processed_at.is_(None))
+        if before is not None:
+            y, m = before
+            q = q.where((ForceForm.year < y) | and_(ForceForm.year == y, ForceForm.month < m))
+        return self.session.scalars(
+            q.options(selectinload(ForceForm.resident).selectinload(Resident.care_home))
+            .order_by(ForceForm.year, ForceForm.month)
+        ).all()
+
+    def episode_counts(self, form_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+        out: dict[uuid.UUID, int] = {}
+        for chunk in _chunks(form_ids, 500):
+            for fid, n in self.session.execute(
+                select(Episode.form_id, func.count()).where(Episode.form_id.in_(chunk)).group_by(Episode.form_id)
+            ):
+                out[fid] = n
+        return out
+
+
+class EpisodeRepository(_Repository):
+    model = Episode
+
+    def get_full(self, episode_id) -> Episode | None:
+        return self.session.scalars(
+            select(Episode).where(Episode.id == as_uuid(episode_id)).options(
+                selectinload(Episode.staff), selectinload(Episode.form)
+            )
+        ).first()
+
+    def resident_ids_with_episodes(self, home_ids, start: dt.date, end: dt.date) -> set[uuid.UUID]:
+        """Residents of ``home_ids`` with a registered episode between ``start`` and ``end``
+        (inclusive, dates in UTC terms widened by a day either side is not needed: callers pass
+        whole periods). Used for the relatives' sample: only the fact, never the episodes."""
+        lo = dt.datetime.combine(start, dt.time.min, tzinfo=dt.timezone.utc) - dt.timedelta(hours=2)
+        hi = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=dt.timezone.utc)
+        q = select(Episode.resident_id).join(Resident, Resident.id == Episode.resident_id).where(
+            Episode.started_at >= lo, Episode.started_at < hi
+        )
+        if home_ids is not None:
+            q = q.where(Resident.care_home_id.in_([as_uuid(h) for h in home_ids]))
+        return set(self.session.scalars(q.distinct()))
+
+    def late(self, since: dt.datetime, home_ids: frozenset[str] | None) -> Sequence[Episode]:
+        q = select(Episode).where(Episode.late.is_(True), Episode.registered_at >= since)
+        if home_ids is not None:
+            q = q.join(ForceForm, ForceForm.id == Episode.form_id).where(
+                ForceForm.care_home_id.in_([as_uuid(h) for h in home_ids])
+            )
+        return self.session.scalars(
+            q.options(selectinload(Episode.form).selectinload(ForceForm.resident)).order_by(Episode.registered_at.desc())
+        ).all()
+
+    def for_resident(self, resident_id) -> Sequence[Episode]:
+        return self.session.scalars(
+            select(Episode).where(Episode.resident_id == as_uuid(resident_id)).order_by(Episode.started_at)
+        ).all()
+
+    def type_counts_by_month(self, resident_id) -> list[tuple[str, str, int]]:
+        """(catalogue version, type code, started_at) rows for the per-resident overview."""
+        return list(
+            self.session.execute(
+                select(Episode.catalogue_version, Episode.force_type, Episode.started_at).where(
+                    Episode.resident_id == as_uuid(resident_id)
+                ).order_by(Episode.started_at)
+            ).all()
+        )
+
+    def recent_colleagues(self, registered_by, limit: int = 12) -> list[tuple[str, str, str]]:
+        """Names (with workplace and position) this user recently registered with: colleagues on shift."""
+        from .models_force import EpisodeStaff
+
+        rows = self.session.execute(
+            select(EpisodeStaff.name, EpisodeStaff.workplace, EpisodeStaff.position, func.max(Episode.registered_at))
+            .join(Episode, Episode.id == EpisodeStaff.episode_id)
+            .where(Episode.registered_by == as_uuid(registered_by))
+            .group_by(EpisodeStaff.name, EpisodeStaff.workplace, EpisodeStaff.position)
+            .order_by(func.max(Episode.registered_at).desc())
+            .limit(limit)
+        ).all()
+        return [(n, w, p) for n, w, p, _ in rows]
+
+
+class DraftRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, user_key: str, kind: str) -> Draft | None:
+        return self.session.scalars(select(Draft).where(Draft.user_key == user_key, Draft.kind == kind)).first()
+
+    def put(self, user_key: str, kind: str, payload: str, now: dt.datetime) -> None:
+        d = self.get(user_key, kind)
+        if d is None:
+            self.session.add(Draft(user_key=user_key, kind=kind, payload=payload, updated_at=now))
+        else:
+            d.payload, d.updated_at = payload, now
+
+    def delete(self, user_key: str, kind: str) -> None:
+        d = self.get(user_key, kind)
+        if d is not None:
+            self.session.delete(d)
+
+
+def residents_with_permits_in(session: Session, home_id, start: dt.date, end: dt.date) -> list[tuple]:
+    """(resident id, name, cpr, room) of residents in a home with a permit active some day in [start, end]."""
+    return list(
+        session.execute(
+            select(Resident.id, Resident.name, Resident.cpr, Resident.room)
+            .join(Permit, Permit.resident_id == Resident.id)
+            .where(Resident.care_home_id == as_uuid(home_id), Permit.valid_from <= end, Permit.valid_to >= start)
+            .distinct()
+            .order_by(Resident.name)
+        ).all()
+    )
+
+
+__all__ = ["DraftRepository", "EpisodeRepository", "FormRepository", "PermitForceType", "residents_with_permits_in"]
