@@ -195,6 +195,7 @@ class ResidentDialog(QDialog):
         """Permits need a saved resident: until then the tab explains that and offers to save."""
         saved = self._resident_id is not None
         self.ui.permits_hint_frame.setVisible(not saved)
+        self.ui.no_permits_label.setVisible(saved and not self._permits)
         self.ui.permits_table.setEnabled(saved)
         self.ui.new_permit_button.setEnabled(saved)
         if not saved:
@@ -376,6 +377,7 @@ class ResidentDialog(QDialog):
                     item.setForeground(QBrush(QColor("#b3261e" if p.status == "ends_soon" else "#6b6b6b")))
                 table.setItem(row, col, item)
         table.resizeRowsToContents()
+        self.ui.no_permits_label.setVisible(not self._permits and self._resident_id is not None)
         self._update_buttons()
 
     def _selected_permit(self) -> PermitDTO | None:

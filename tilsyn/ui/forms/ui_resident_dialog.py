@@ -372,6 +372,11 @@ class Ui_ResidentDialog(object):
 
         self.permits_layout.addWidget(self.permits_hint_frame)
 
+        self.no_permits_label = QLabel(self.permits_tab)
+        self.no_permits_label.setObjectName(u"no_permits_label")
+
+        self.permits_layout.addWidget(self.no_permits_label)
+
         self.permits_table = QTableWidget(self.permits_tab)
         if (self.permits_table.columnCount() < 4):
             self.permits_table.setColumnCount(4)
@@ -521,7 +526,7 @@ class Ui_ResidentDialog(object):
         self.care_home_combo.setPlaceholderText(QCoreApplication.translate("ResidentDialog", u"V\u00e6lg plejecenter", None))
         self.unit_label.setText(QCoreApplication.translate("ResidentDialog", u"A&fdeling:", None))
         self.room_label.setText(QCoreApplication.translate("ResidentDialog", u"Bol&ig:", None))
-        self.move_in_label.setText(QCoreApplication.translate("ResidentDialog", u"Ind&flytning:", None))
+        self.move_in_label.setText(QCoreApplication.translate("ResidentDialog", u"Indfl&ytning:", None))
         self.move_out_label.setText(QCoreApplication.translate("ResidentDialog", u"Fr&aflytning:", None))
         self.contact_person_label.setText(QCoreApplication.translate("ResidentDialog", u"&Kontaktperson:", None))
         self.tabs.setTabText(self.tabs.indexOf(self.master_tab), QCoreApplication.translate("ResidentDialog", u"&Stamdata", None))
@@ -532,11 +537,13 @@ class Ui_ResidentDialog(object):
         ___qtablewidgetitem1.setText(QCoreApplication.translate("ResidentDialog", u"Relation", None))
         ___qtablewidgetitem2 = self.relatives_table.horizontalHeaderItem(2)
         ___qtablewidgetitem2.setText(QCoreApplication.translate("ResidentDialog", u"Telefon", None))
-        self.add_relative_button.setText(QCoreApplication.translate("ResidentDialog", u"Tilf\u00f8j &p\u00e5r\u00f8rende", None))
+        self.add_relative_button.setText(QCoreApplication.translate("ResidentDialog", u"Tilf&\u00f8j p\u00e5r\u00f8rende", None))
         self.remove_relative_button.setText(QCoreApplication.translate("ResidentDialog", u"Fj&ern", None))
         self.tabs.setTabText(self.tabs.indexOf(self.relatives_tab), QCoreApplication.translate("ResidentDialog", u"&P\u00e5r\u00f8rende", None))
         self.permits_hint_label.setText(QCoreApplication.translate("ResidentDialog", u"Gem beboeren f\u00f8rst. Derefter kan du registrere tilladelser her.", None))
         self.save_first_button.setText(QCoreApplication.translate("ResidentDialog", u"Gem &beboeren nu", None))
+        self.no_permits_label.setText(QCoreApplication.translate("ResidentDialog", u"Beboeren har ingen registrerede tilladelser.", None))
+        self.no_permits_label.setStyleSheet(QCoreApplication.translate("ResidentDialog", u"color: palette(placeholder-text);", None))
         ___qtablewidgetitem3 = self.permits_table.horizontalHeaderItem(0)
         ___qtablewidgetitem3.setText(QCoreApplication.translate("ResidentDialog", u"Typer af magtanvendelse", None))
         ___qtablewidgetitem4 = self.permits_table.horizontalHeaderItem(1)

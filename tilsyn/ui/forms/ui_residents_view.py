@@ -27,11 +27,6 @@ class Ui_ResidentsView(object):
         ResidentsView.resize(1000, 600)
         self.main_layout = QVBoxLayout(ResidentsView)
         self.main_layout.setObjectName(u"main_layout")
-        self.title_label = QLabel(ResidentsView)
-        self.title_label.setObjectName(u"title_label")
-
-        self.main_layout.addWidget(self.title_label)
-
         self.toolbar_layout = QHBoxLayout()
         self.toolbar_layout.setObjectName(u"toolbar_layout")
         self.search_label = QLabel(ResidentsView)
@@ -136,14 +131,12 @@ class Ui_ResidentsView(object):
 
     def retranslateUi(self, ResidentsView):
         ResidentsView.setWindowTitle(QCoreApplication.translate("ResidentsView", u"Beboere", None))
-        self.title_label.setText(QCoreApplication.translate("ResidentsView", u"Beboere", None))
-        self.title_label.setStyleSheet(QCoreApplication.translate("ResidentsView", u"font-size: 16pt; font-weight: 600;", None))
         self.search_label.setText(QCoreApplication.translate("ResidentsView", u"&S\u00f8g:", None))
         self.resident_search_edit.setPlaceholderText(QCoreApplication.translate("ResidentsView", u"Navn, bolig eller CPR-nummer", None))
-        self.care_home_label.setText(QCoreApplication.translate("ResidentsView", u"&Plejecenter:", None))
-        self.show_moved_out_check.setText(QCoreApplication.translate("ResidentsView", u"Vis &fraflyttede", None))
+        self.care_home_label.setText(QCoreApplication.translate("ResidentsView", u"P&lejecenter:", None))
+        self.show_moved_out_check.setText(QCoreApplication.translate("ResidentsView", u"Vis fr&aflyttede", None))
         self.new_button.setText(QCoreApplication.translate("ResidentsView", u"&Ny beboer", None))
-        self.edit_button.setText(QCoreApplication.translate("ResidentsView", u"&Rediger", None))
+        self.edit_button.setText(QCoreApplication.translate("ResidentsView", u"R&ediger", None))
         self.count_label.setText(QCoreApplication.translate("ResidentsView", u"0 beboere", None))
         self.hint_label.setText(QCoreApplication.translate("ResidentsView", u"Dobbeltklik eller tryk Enter for at \u00e5bne en beboer.", None))
         self.hint_label.setStyleSheet(QCoreApplication.translate("ResidentsView", u"color: palette(placeholder-text);", None))

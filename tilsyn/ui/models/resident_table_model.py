@@ -155,7 +155,7 @@ class ResidentTableModel(QAbstractTableModel):
         if row is None:  # deleted since the ids were read; the next reload drops it
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor(Qt.GlobalColor.gray) if row.moved_out else None
+            return QColor("#6b6b6b") if row.moved_out else None
         if role == self.SortRole:
             return self._sort_value(row, index.column())
         return self._display(row, index.column())

@@ -19,7 +19,7 @@ SEARCH_DELAY_MS = 200
 _COLUMN_SAMPLES = {
     ResidentTableModel.COL_NAME: "Karen Margrethe Christensen",
     ResidentTableModel.COL_CPR: "000000-xxxx ",
-    ResidentTableModel.COL_CARE_HOME: "Plejecenter Bakkegården",
+    ResidentTableModel.COL_CARE_HOME: "Strandhavens Private Plejecenter",
     ResidentTableModel.COL_UNIT: "Afsnit Nord",
     ResidentTableModel.COL_ROOM: "Bolig",
     ResidentTableModel.COL_MOVE_IN: "Indflyttet ",
@@ -58,6 +58,8 @@ class ResidentsView(QWidget):
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         metrics = table.fontMetrics()
+        # Compact rows: a list is for scanning many residents at once.
+        table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
         for col, sample in _COLUMN_SAMPLES.items():
             table.setColumnWidth(col, metrics.horizontalAdvance(sample) + 24)
         header.setSortIndicator(*self.model.sort_order())
