@@ -197,3 +197,17 @@ def test_delete_asks_first_and_annuller_keeps_the_permit(app, resident_id, qtbot
     qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
     assert app.residents.get(resident_id).permits == ()
     assert d.ui.permits_table.rowCount() == 0
+
+
+def test_permit_deleted_elsewhere_is_explained_and_dropped_from_the_list(app, resident_id, qtbot):
+    p = app.residents.save_permit(resident_id, None, PermitInput(("125_alarm",), D(2026, 1, 1), D(2027, 1, 1), "x"))
+    d = ResidentDialog(app.residents, app.care_homes, resident_id)
+    qtbot.addWidget(d)
+    d.show()
+    d.ui.tabs.setCurrentIndex(2)
+    app.residents.delete_permit(p.id)  # someone else, meanwhile
+    d.ui.permits_table.selectRow(0)
+    qtbot.mouseClick(d.ui.edit_permit_button, Qt.MouseButton.LeftButton)
+    assert d.permit_dialog is None
+    assert d.ui.permits_error_label.text() == "Tilladelsen findes ikke (længere)."
+    assert d.ui.permits_table.rowCount() == 0

@@ -404,7 +404,13 @@ class ResidentDialog(QDialog):
     def _open_permit(self, permit_id: str | None) -> None:
         if self._resident_id is None:
             return
-        dialog = PermitDialog(self._residents, self._resident_id, permit_id, parent=self)
+        self.ui.permits_error_label.show_message(None)
+        try:
+            dialog = PermitDialog(self._residents, self._resident_id, permit_id, parent=self)
+        except DomainError as exc:  # e.g. deleted meanwhile on another PC
+            self.ui.permits_error_label.show_message(error_text(exc))
+            self._reload_permits()
+            return
         dialog.accepted.connect(self._reload_permits)
         dialog.finished.connect(dialog.deleteLater)
         self.permit_dialog = dialog
