@@ -153,59 +153,64 @@ class ImportService:
         plans: list[_Plan] = []
         errors: list[RowError] = []
         for number, cells in table.rows:
-            row_errors: list[tuple[str, DomainError]] = []
             if len(cells) > table.width and any(cells[table.width:]):
                 # The cells have slid out of their columns; checking them would only add noise.
                 error = DomainError("csv_extra_cells", count=len(cells), expected=table.width)
                 errors.append(RowError(number, "", error))
                 continue
             digits = digits_of_row.get(number)
-            current = existing.get(digits) if digits else None
-            if digits:
-                if digits in first_row_of:
-                    row_errors.append(("cpr", DomainError("csv_duplicate_cpr", field="cpr",
-                                                          other_row=first_row_of[digits])))
-                else:
-                    first_row_of[digits] = number
-            home_name = _cell(table, cells, "plejecenter").strip()
-            home = homes.get(home_name.casefold()) if home_name else None
-            if home_name and home is None:
-                row_errors.append(("plejecenter", DomainError("unknown_care_home", field="care_home", name=home_name)))
-            dates: dict[str, dt.date | None] = {}
-            for column in _DATE_COLUMNS:
-                if column in table.header:
-                    try:
-                        dates[column] = parse_date(_cell(table, cells, column), COLUMNS[column])
-                    except DomainError as exc:
-                        row_errors.append((column, exc))
-                        dates[column] = None
-            data = _resident_input(table, cells, current, home, dates)
-            clean: ResidentInput | None = None
-            try:
-                clean = validate_resident(data)
-            except ValidationError as exc:
-                for err in exc.errors:
-                    # An unknown care home is already reported; "missing" would only repeat it.
-                    if err.field == "care_home_id" and home_name:
-                        continue
-                    row_errors.append((_COLUMN_OF_FIELD.get(err.field or "", ""), err))
-            unit = None
-            if clean is not None:
-                for name in _TEXT_FIELDS:
-                    limit = Resident.__table__.c[name].type.length
-                    if limit and len(getattr(clean, name)) > limit:
-                        row_errors.append((_COLUMN_OF_FIELD[name], DomainError("too_long", field=name, max=limit)))
-                if home is not None and clean.unit:
-                    unit = uow.care_homes.unit_by_name(home, clean.unit)
-                    if unit is None:
-                        row_errors.append(("afdeling", DomainError("unknown_unit", field="unit", name=clean.unit)))
+            row_errors: list[tuple[str, DomainError]] = []
+            if digits in first_row_of:
+                row_errors.append(("cpr", DomainError("csv_duplicate_cpr", field="cpr", other_row=first_row_of[digits])))
+            elif digits:
+                first_row_of[digits] = number
+            plan = _check_row(uow, table, cells, homes, existing.get(digits) if digits else None, row_errors)
             if row_errors:
                 # Report a row's faults from left to right, as the user reads the row.
-                row_errors.sort(key=lambda x: table.header.get(x[0], (-1 if not x[0] else len(COLUMNS),))[0])
+                row_errors.sort(key=lambda x: table.header.get(x[0], (-1 if not x[0] else 10**6,))[0])
                 errors.extend(RowError(number, _written(table, col), err) for col, err in row_errors)
-            elif clean is not None and home is not None:
-                plans.append(_Plan(clean, home, unit, current))
+            elif plan is not None:
+                plans.append(plan)
         return plans, errors
+
+
+def _check_row(
+    uow, table: _Table, cells: list[str], homes: dict[str, CareHome], current: Resident | None,
+    row_errors: list[tuple[str, DomainError]],
+) -> _Plan | None:
+    """Check one row against the domain rules and the stored care homes; faults go to ``row_errors``."""
+    home_name = _cell(table, cells, "plejecenter").strip()
+    home = homes.get(home_name.casefold()) if home_name else None
+    if home_name and home is None:
+        row_errors.append(("plejecenter", DomainError("unknown_care_home", field="care_home", name=home_name)))
+    dates: dict[str, dt.date | None] = {}
+    for column in _DATE_COLUMNS:
+        if column in table.header:
+            try:
+                dates[column] = parse_date(_cell(table, cells, column), COLUMNS[column])
+            except DomainError as exc:
+                row_errors.append((column, exc))
+                dates[column] = None
+    try:
+        clean = validate_resident(_resident_input(table, cells, current, home, dates))
+    except ValidationError as exc:
+        for err in exc.errors:
+            # An unknown care home is already reported; "missing" would only repeat it.
+            if not (err.field == "care_home_id" and home_name):
+                row_errors.append((_COLUMN_OF_FIELD.get(err.field or "", ""), err))
+        return None
+    for name in _TEXT_FIELDS:
+        limit = Resident.__table__.c[name].type.length
+        if limit and len(getattr(clean, name)) > limit:
+            row_errors.append((_COLUMN_OF_FIELD[name], DomainError("too_long", field=name, max=limit)))
+    unit = None
+    if home is not None and clean.unit:
+        unit = uow.care_homes.unit_by_name(home, clean.unit)
+        if unit is None:
+            row_errors.append(("afdeling", DomainError("unknown_unit", field="unit", name=clean.unit)))
+    if home is None:
+        return None
+    return _Plan(clean, home, unit, current)
 
 
 def _cell(table: _Table, cells: list[str], column: str) -> str:
