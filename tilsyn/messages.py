@@ -97,6 +97,8 @@ def text_for(err: DomainError) -> str:
     if template is None:
         return f"Handlingen blev afvist ({err.code})."
     params = dict(err.params)
+    if "reason" in params and err.code == "episode_not_covered":
+        params.setdefault("reason_text", NOT_COVERED_TEXTS.get(params["reason"], ""))
     params.setdefault("field", field_label(err.field))
     if "month" in params and isinstance(params["month"], int) and 1 <= params["month"] <= 12:
         params.setdefault("month_name", MONTHS[params["month"] - 1])
@@ -182,3 +184,126 @@ TEXTS.update(
         "cancelled": "Afbrudt. Intet er ændret.",
     }
 )
+
+# -- users, roles, audit, signatures --------------------------------------------------------------
+FIELD_LABELS.update(
+    {
+        "username": "Brugernavn",
+        "full_name": "Fulde navn",
+        "role": "Rolle",
+        "password": "Adgangskode",
+        "care_home_ids": "Plejecentre",
+        "reason": "Begrundelse",
+        "municipality": "Kommune",
+        "lock_minutes": "Minutter før låsning",
+        "retention_years": "Opbevaringsperiode",
+    }
+)
+TEXTS.update(
+    {
+        "permission_denied": "Din rolle ({role}) må ikke udføre denne handling.",
+        "not_logged_in": "Du er ikke logget ind.",
+        "login_failed": "Forkert brugernavn eller adgangskode.",
+        "login_throttled": "For mange forkerte forsøg. Vent {seconds} sekunder, og prøv igen.",
+        "password_too_short": "Adgangskoden skal være mindst {min} tegn.",
+        "username_chars": "Brugernavnet må kun indeholde bogstaver, tal, punktum, bindestreg og understreg.",
+        "username_taken": "Brugernavnet »{username}« er allerede i brug.",
+        "unknown_role": "Ukendt rolle: {value}.",
+        "user_needs_home": "Medarbejdere og ledere skal knyttes til mindst ét plejecenter.",
+        "admin_exists": "Der findes allerede en administrator.",
+        "last_admin": "Den sidste aktive administrator kan ikke fjernes.",
+        "lock_minutes": "Tiden før låsning skal være mellem 1 og 240 minutter.",
+        "retention_years": "Opbevaringsperioden skal være mellem 1 og 30 år.",
+        "retention_mode": "Ukendt handling: {mode}.",
+        "retention_not_due": "{count} af de valgte beboere er ikke fraflyttet længe nok til at blive slettet.",
+        "reason_required": "Skriv en begrundelse for ændringen. Den gemmes i loggen.",
+        "signing_order": "Afsnit {missing} skal underskrives før afsnit {section}.",
+        "already_signed": "Afsnit {section} er allerede underskrevet.",
+        "unknown_section": "Ukendt afsnit: {section}.",
+    }
+)
+
+# -- use of force -----------------------------------------------------------------------------------
+FIELD_LABELS.update(
+    {
+        "force_type": "Type af magtanvendelse",
+        "situation": "Hygiejnesituation",
+        "started_at": "Dato og klokkeslæt",
+        "ended_at": "Sluttidspunkt",
+        "location": "Hvor fandt den sted?",
+        "purpose": "Hvad var formålet?",
+        "description": "Beskriv magtanvendelsen kort",
+        "avoidance": "Hvordan blev magtanvendelsen forsøgt undgået?",
+        "least_intrusive": "Hvordan blev anvendelsen af magt den mindst mulige indgribende?",
+        "narrative": "Beskriv magtanvendelsen",
+        "staff": "Medarbejdere",
+        "late_reason": "Begrundelse for sen registrering",
+        "necessity": "Hvordan var magtanvendelsen/ magtanvendelserne nødvendige?",
+        "reflection": "Hvordan sikrer lederen refleksion over magtanvendelsen/magtanvendelserne?",
+        "leader_name": "Lederens navn",
+        "assessed_on": "Dato for vurdering",
+        "discussed_in_staff_group": "Behandlet i medarbejdergruppen",
+        "discussed_when": "Hvornår?",
+        "action_plan_exists": "Foreligger der en handleplan (§ 141)?",
+        "processed_by_name": "Navn",
+        "processed_by_position": "Stilling",
+        "processed_by_municipality": "Kommune",
+        "processed_on": "Dato",
+        "residence_municipality_informed": "Er borgerens opholdskommune orienteret?",
+        "acting_municipality_informed": "Er borgerens handlekommune orienteret?",
+        "comment": "Bemærkning",
+        "due_day": "Frist (dag i måneden)",
+    }
+)
+NOT_COVERED_TEXTS = {
+    "not_in_month": "Episoden ligger ikke i skemaets måned.",
+    "no_active_permit": "Der er ingen aktiv tilladelse til magtanvendelse over for beboeren den dag.",
+    "type_not_permitted": "Tilladelsen omfatter ikke denne type magtanvendelse.",
+    "chosen_acute": "Registreret som akut magtanvendelse.",
+}
+TEXTS.update(
+    {
+        "episode_not_covered": (
+            "Magtanvendelsen kan ikke komme på månedsskemaet: {reason_text} "
+            "Du kan registrere den som akut / ikke-godkendt magtanvendelse, så intet går tabt."
+        ),
+        "episode_in_future": "Tidspunktet ligger i fremtiden. Registrér kun magtanvendelse, der har fundet sted.",
+        "episode_end_before_start": "Sluttidspunktet ligger før starttidspunktet.",
+        "situation_required": "Vælg hygiejnesituationen for fastholdelse i hygiejnesituationer (§ 126 a).",
+        "situation_not_applicable": "Hygiejnesituation gælder kun for fastholdelse i hygiejnesituationer (§ 126 a).",
+        "staff_required": "Angiv mindst én medarbejder, der var involveret.",
+        "staff_one_writer": "Sæt X ved præcis én medarbejder som den, der skriver indberetningen (nu {writers}).",
+        "staff_duplicate": "Den samme medarbejder står flere gange.",
+        "late_reason_required": (
+            "Registreringen er for sent: fristen var udgangen af dagen efter episoden. "
+            "Skriv hvorfor; registreringen gemmes og markeres »registreret for sent«."
+        ),
+        "month_closed": "Lederen har underskrevet månedsskemaet for {month}. Kontakt lederen for at få det åbnet.",
+        "form_no_episodes": "Skemaet har ingen magtanvendelser at underskrive.",
+        "form_not_sent": "Skemaet er ikke sendt til myndigheden.",
+        "form_not_signed": "Afsnit 2 og 3 skal være underskrevet, før skemaet kan sendes.",
+        "form_already_sent": "Skemaet er allerede sendt.",
+        "comment_required": "Skriv en bemærkning til lederen om, hvorfor skemaet sendes tilbage.",
+        "month_format": "Måneden »{value}« skal skrives som ÅÅÅÅ-MM.",
+        "due_day": "Fristen skal være en dag mellem 1 og 28.",
+    }
+)
+
+FORM_STATUS_LABELS = {
+    "none": "Ingen magtanvendelse",
+    "draft": "Kladde",
+    "awaiting_leader": "Afventer leder",
+    "sent": "Sendt",
+    "processed": "Behandlet",
+    "returned": "Sendt tilbage",
+    "overdue": "For sent",
+}
+
+
+def form_status_label(status: str) -> str:
+    return FORM_STATUS_LABELS.get(status, status)
+
+
+def month_label(year: int, month: int) -> str:
+    """"marts 2026"."""
+    return f"{MONTHS[month - 1]} {year}"

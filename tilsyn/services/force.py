@@ -1,0 +1,634 @@
+"""Use of force: register episodes, build monthly forms, sign, send, process, overview.
+
+DESIGN.md section 2. Rules live in tilsyn.domain.force; this module applies them inside a unit
+of work, checks permissions and returns frozen DTOs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict
+
+from ..domain import cpr as cprmod
+from ..domain.catalogue import current_catalogue, load_catalogue
+from ..domain.errors import DomainError, NotFound, ValidationError
+from ..domain.force import (
+    SECTION_AUTHORITY,
+    SECTION_EPISODES,
+    SECTION_LEADER,
+    SIGNED_SECTIONS,
+    AuthorityInput,
+    EpisodeInput,
+    EpisodeNotCovered,
+    FormFacts,
+    FormKind,
+    FormStatus,
+    LeaderInput,
+    Month,
+    check_form_coverage,
+    due_date,
+    form_status,
+    is_late,
+    local_date,
+    month_closed_for_staff,
+    validate_authority_section,
+    validate_episode,
+    validate_leader_section,
+)
+from ..domain.permits import PermitTerms
+from ..domain.roles import Action, allowed
+from ..domain.signing import require_reason
+from ..store.models_force import Episode, EpisodeStaff, ForceForm
+from ..store.repositories import as_uuid
+from ..store.repositories_force import residents_with_permits_in
+from .context import AppContext
+from .force_dto import (
+    AuthorityDTO,
+    CoverageCheck,
+    DashboardDTO,
+    EpisodeDTO,
+    FormDTO,
+    FormSummary,
+    LateEpisodeDTO,
+    LeaderDTO,
+    MonthOverviewRow,
+    PermitEndingDTO,
+    RegistrationResult,
+    ResidentForceOverview,
+    Section1DTO,
+    StaffDTO,
+    TypeChoice,
+)
+from .residents import _permit_dto
+from .signatures import SignatureService
+
+TEMPLATE_MONTHLY = "vejle-2011"
+TEMPLATE_ACUTE = "skema1-2010"
+ENTITY = "force_form"
+AUTO_VOID_REASON = "Ny magtanvendelse registreret efter underskrift"
+LEADER_FIELDS = tuple(LeaderInput.__dataclass_fields__)
+AUTHORITY_FIELDS = tuple(AuthorityInput.__dataclass_fields__)
+
+
+def _terms(p) -> PermitTerms:
+    return PermitTerms(frozenset(p.type_codes), p.valid_from, p.valid_to, p.catalogue_version)
+
+
+class ForceService:
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+        self.signatures = SignatureService(ctx)
+
+    # -- settings -----------------------------------------------------------------------------
+    def due_day(self) -> int:
+        with self.ctx.uow_factory() as uow:
+            return int(uow.settings.get("form_due_day", "5"))
+
+    def set_due_day(self, day: int) -> None:
+        self.ctx.require(Action.SETTINGS_MANAGE)
+        if not 1 <= int(day) <= 28:
+            raise ValidationError([DomainError("due_day", field="due_day")])
+        with self.ctx.uow_factory() as uow:
+            uow.settings.set("form_due_day", str(int(day)))
+            uow.commit()
+
+    # -- registration -------------------------------------------------------------------------
+    def permitted_types(self, resident_id: str, on: dt.date | None = None) -> list[TypeChoice]:
+        """The types the resident's active permits allow on ``on`` (default today), with the
+        § 126 a situations: what the registration screen offers first."""
+        on = on or self.ctx.today()
+        with self.ctx.uow_factory() as uow:
+            r = uow.residents.get_full(resident_id)
+            if r is None:
+                raise NotFound(what="Beboeren")
+            self.ctx.require(Action.EPISODE_REGISTER, str(r.care_home_id))
+            out: dict[str, TypeChoice] = {}
+            for p in r.permits:
+                if not _terms(p).is_active_on(on):
+                    continue
+                cat = load_catalogue(p.catalogue_version)
+                for code in p.type_codes:
+                    t = cat.get(code)
+                    out.setdefault(code, TypeChoice(code, t.display, tuple((s.code, s.label) for s in t.situations),
+                                                    cat.version))
+            order = {t.code: i for i, t in enumerate(current_catalogue().types)}
+            return sorted(out.values(), key=lambda c: order.get(c.code, 99))
+
+    def all_types(self, on: dt.date | None = None) -> list[TypeChoice]:
+        """Every type of the catalogue in force: for registering an unpermitted (acute) episode."""
+        cat = current_catalogue(on or self.ctx.today())
+        return [TypeChoice(t.code, t.display, tuple((s.code, s.label) for s in t.situations), cat.version)
+                for t in cat.types]
+
+    def check_coverage(self, resident_id: str, force_type: str, started_at: dt.datetime) -> CoverageCheck:
+        """Would this episode go on the monthly form? Lets the screen offer the acute record early."""
+        with self.ctx.uow_factory() as uow:
+            r = uow.residents.get_full(resident_id)
+            if r is None:
+                raise NotFound(what="Beboeren")
+            self.ctx.require(Action.EPISODE_REGISTER, str(r.care_home_id))
+            month = Month.of(local_date(started_at))
+            form = uow.forms.monthly(r.id, month.year, month.month)
+            closed = bool(form) and month_closed_for_staff(self._signed(uow, form))
+            try:
+                check_form_coverage(force_type, started_at, month, [_terms(p) for p in r.permits])
+            except EpisodeNotCovered as exc:
+                return CoverageCheck(False, exc.params["reason"], None, closed)
+            return CoverageCheck(True, "", str(form.id) if form else None, closed)
+
+    def register_episode(self, data: EpisodeInput, *, as_acute: bool = False, reason: str = "") -> RegistrationResult:
+        """Register one episode. It goes on the resident's monthly form for its month when a
+        permit covers it; otherwise EpisodeNotCovered is raised, and the caller may register it
+        again with ``as_acute=True`` as an acute / unpermitted record, so nothing is lost."""
+        now = self.ctx.now()
+        with self.ctx.uow_factory() as uow:
+            r = uow.residents.get_full(data.resident_id)
+            if r is None:
+                raise NotFound(what="Beboeren")
+            self.ctx.require(Action.EPISODE_REGISTER, str(r.care_home_id))
+            started = data.started_at
+            cat_version = current_catalogue(local_date(started) if started else None).version
+            if not as_acute and started is not None:
+                month = Month.of(local_date(started))
+                try:
+                    permit = check_form_coverage(data.force_type, started, month, [_terms(p) for p in r.permits])
+                    cat_version = permit.catalogue_version
+                except EpisodeNotCovered:
+                    validate_episode(data, load_catalogue(cat_version), now)  # report input faults first
+                    raise
+            clean = validate_episode(data, load_catalogue(cat_version), now)
+            month = Month.of(local_date(clean.started_at))
+            voided: list[int] = []
+            if as_acute:
+                form = ForceForm(
+                    kind=FormKind.ACUTE.value, resident_id=r.id, care_home_id=r.care_home_id, year=month.year,
+                    month=month.month, template_version=TEMPLATE_ACUTE, catalogue_version=cat_version,
+                    not_covered_reason=self._not_covered_reason(r, clean),
+                )
+                uow.forms.add(form)
+            else:
+                form = uow.forms.monthly(r.id, month.year, month.month)
+                if form is None:
+                    form = ForceForm(
+                        kind=FormKind.MONTHLY.value, resident_id=r.id, care_home_id=r.care_home_id,
+                        year=month.year, month=month.month, template_version=TEMPLATE_MONTHLY,
+                        catalogue_version=cat_version,
+                    )
+                    uow.forms.add(form)
+                    uow.flush()
+                else:
+                    voided = self._before_section2_change(uow, form, reason or AUTO_VOID_REASON, adding=True)
+            ep = Episode(form=form, resident_id=r.id, catalogue_version=cat_version, registered_at=now,
+                         registered_by=as_uuid(self.ctx.user.id) if self.ctx.user and self.ctx.user.id else None,
+                         late=is_late(clean.started_at, now))
+            _apply_episode(ep, clean)
+            uow.episodes.add(ep)
+            uow.commit()
+            return RegistrationResult(str(ep.id), str(form.id), form.kind, ep.late, tuple(voided))
+
+    def update_episode(self, episode_id: str, data: EpisodeInput, reason: str = "") -> EpisodeDTO:
+        """Correct an episode. If its section is signed, a reason is required and the signatures
+        from section 2 on are voided."""
+        with self.ctx.uow_factory() as uow:
+            ep = uow.episodes.get_full(episode_id)
+            if ep is None:
+                raise NotFound(what="Magtanvendelsen")
+            form = ep.form
+            self.ctx.require(Action.EPISODE_REGISTER, str(form.care_home_id))
+            clean = self._validate_update(ep, data)
+            if form.kind == FormKind.MONTHLY.value:
+                month = Month(form.year, form.month)
+                r = uow.residents.get_full(form.resident_id)
+                check_form_coverage(clean.force_type, clean.started_at, month, [_terms(p) for p in r.permits])
+            self._before_section2_change(uow, form, reason, adding=False)
+            _apply_episode(ep, clean)
+            uow.commit()
+            return _episode_dto(ep)
+
+    def _validate_update(self, ep: Episode, data: EpisodeInput) -> EpisodeInput:
+        # Lateness was judged when the episode was registered; a correction does not re-judge it.
+        judged_at = ep.registered_at
+        now = self.ctx.now()
+        clean = validate_episode(
+            EpisodeInput(data.resident_id or str(ep.resident_id), data.force_type, data.started_at, data.ended_at,
+                         data.situation, data.location, data.purpose, data.description, data.avoidance,
+                         data.least_intrusive, data.narrative, data.staff, data.late_reason or ep.late_reason or "-"),
+            load_catalogue(ep.catalogue_version), now,
+        )
+        if clean.started_at and is_late(clean.started_at, judged_at) and not (data.late_reason or ep.late_reason):
+            raise ValidationError([DomainError("late_reason_required", field="late_reason")])
+        return EpisodeInput(**{**asdict(clean), "staff": clean.staff,
+                               "late_reason": data.late_reason or ep.late_reason})
+
+    def _before_section2_change(self, uow, form: ForceForm, reason: str, *, adding: bool) -> list[int]:
+        signed = self._signed(uow, form)
+        if month_closed_for_staff(signed) and not allowed(self.ctx.user, Action.FORM_SIGN_LEADER,
+                                                          str(form.care_home_id)):
+            raise DomainError("month_closed", month=Month(form.year, form.month).key())
+        if form.sent_at is not None and not form.returned_at:
+            form.sent_at = None
+        if SECTION_EPISODES in signed:
+            why = reason if adding else require_reason(reason)
+            return [s.section for s in self.signatures.void_from(uow, ENTITY, str(form.id), SECTION_EPISODES, why)]
+        return []
+
+    def _not_covered_reason(self, r, clean: EpisodeInput) -> str:
+        try:
+            check_form_coverage(clean.force_type, clean.started_at, Month.of(local_date(clean.started_at)),
+                                [_terms(p) for p in r.permits])
+        except EpisodeNotCovered as exc:
+            return exc.params["reason"]
+        return "chosen_acute"
+
+    # -- drafts (autosave) --------------------------------------------------------------------
+    def _user_key(self) -> str:
+        if self.ctx.user is None:
+            raise DomainError("not_logged_in")
+        return self.ctx.user.id or self.ctx.user.username
+
+    def save_draft(self, kind: str, payload: dict) -> None:
+        """Store what is being typed; called on every change so a crash loses at most one field."""
+        key = self._user_key()
+        with self.ctx.uow_factory() as uow:
+            uow.session.info["audit_off"] = True  # drafts are scratch input, not records
+            uow.drafts.put(key, kind, json.dumps(payload, ensure_ascii=False, sort_keys=True), self.ctx.now())
+            uow.commit()
+
+    def load_draft(self, kind: str) -> dict | None:
+        key = self._user_key()
+        with self.ctx.uow_factory() as uow:
+            d = uow.drafts.get(key, kind)
+            return json.loads(d.payload) if d else None
+
+    def discard_draft(self, kind: str) -> None:
+        key = self._user_key()
+        with self.ctx.uow_factory() as uow:
+            uow.session.info["audit_off"] = True
+            uow.drafts.delete(key, kind)
+            uow.commit()
+
+    def recent_colleagues(self) -> list[StaffDTO]:
+        """Colleagues this user registered with lately, for one-key picking on the next shift."""
+        if self.ctx.user is None or self.ctx.user.id is None:
+            return []
+        with self.ctx.uow_factory() as uow:
+            return [StaffDTO(n, w, p, False) for n, w, p in uow.episodes.recent_colleagues(self.ctx.user.id)]
+
+    # -- reading a form -------------------------------------------------------------------------
+    def get_form(self, form_id: str) -> FormDTO:
+        with self.ctx.uow_factory() as uow:
+            form = uow.forms.get_full(form_id)
+            if form is None:
+                raise NotFound(what="Skemaet")
+            self.ctx.require(Action.EPISODE_READ_NARRATIVE, str(form.care_home_id))
+            return self._form_dto(uow, form)
+
+    def monthly_form_for(self, resident_id: str, year: int, month: int) -> FormDTO | None:
+        with self.ctx.uow_factory() as uow:
+            form = uow.forms.monthly(resident_id, year, month)
+            fid = str(form.id) if form else None
+        return self.get_form(fid) if fid else None
+
+    # -- section 3 and 4 ------------------------------------------------------------------------
+    def save_leader_section(self, form_id: str, data: LeaderInput, reason: str = "") -> FormDTO:
+        with self.ctx.uow_factory() as uow:
+            form = self._form(uow, form_id)
+            self.ctx.require(Action.FORM_SIGN_LEADER, str(form.care_home_id))
+            validate_leader_section(data, for_signing=False)
+            signed = self._signed(uow, form)
+            changed = any(getattr(form, f) != getattr(data, f) for f in LEADER_FIELDS)
+            if changed and SECTION_LEADER in signed:
+                self.signatures.void_from(uow, ENTITY, str(form.id), SECTION_LEADER, require_reason(reason))
+                form.sent_at = None
+            if changed:
+                uow.reason = reason.strip()
+                for f in LEADER_FIELDS:
+                    setattr(form, f, getattr(data, f))
+            uow.commit()
+            return self._form_dto(uow, form)
+
+    def save_authority_section(self, form_id: str, data: AuthorityInput, reason: str = "") -> FormDTO:
+        with self.ctx.uow_factory() as uow:
+            form = self._form(uow, form_id)
+            self.ctx.require(Action.FORM_PROCESS, str(form.care_home_id))
+            signed = self._signed(uow, form)
+            changed = any(getattr(form, f) != getattr(data, f) for f in AUTHORITY_FIELDS)
+            if changed and SECTION_AUTHORITY in signed:
+                self.signatures.void_from(uow, ENTITY, str(form.id), SECTION_AUTHORITY, require_reason(reason))
+                form.processed_at = None
+            if changed:
+                uow.reason = reason.strip()
+                for f in AUTHORITY_FIELDS:
+                    setattr(form, f, getattr(data, f))
+            uow.commit()
+            return self._form_dto(uow, form)
+
+    def sign_section(self, form_id: str, section: int, password: str) -> FormDTO:
+        """Sign section 2 (staff), 3 (leader) or 4 (authority), in that order, with the password."""
+        with self.ctx.uow_factory() as uow:
+            form = self._form(uow, form_id)
+            home = str(form.care_home_id)
+            if section == SECTION_EPISODES:
+                self.ctx.require(Action.EPISODE_REGISTER, home)
+                if not form.episodes:
+                    raise DomainError("form_no_episodes")
+                if month_closed_for_staff(self._signed(uow, form)):
+                    raise DomainError("month_closed", month=Month(form.year, form.month).key())
+            elif section == SECTION_LEADER:
+                self.ctx.require(Action.FORM_SIGN_LEADER, home)
+                validate_leader_section(_leader_input(form), for_signing=True)
+            elif section == SECTION_AUTHORITY:
+                self.ctx.require(Action.FORM_PROCESS, home)
+                if form.sent_at is None:
+                    raise DomainError("form_not_sent")
+                validate_authority_section(_authority_input(form), for_signing=True)
+            else:
+                raise DomainError("unknown_section", section=section)
+            self.signatures.sign(uow, ENTITY, str(form.id), SIGNED_SECTIONS, section,
+                                 section_content(form, section), password, form.template_version)
+            if section == SECTION_AUTHORITY:
+                form.processed_at = self.ctx.now()
+            uow.commit()
+            return self._form_dto(uow, form)
+
+    def send_to_authority(self, form_id: str) -> FormDTO:
+        """The leader sends a form whose sections 2 and 3 are signed."""
+        with self.ctx.uow_factory() as uow:
+            form = self._form(uow, form_id)
+            self.ctx.require(Action.FORM_SIGN_LEADER, str(form.care_home_id))
+            signed = self._signed(uow, form)
+            if not {SECTION_EPISODES, SECTION_LEADER} <= signed:
+                raise DomainError("form_not_signed")
+            if form.sent_at is not None:
+                raise DomainError("form_already_sent")
+            form.sent_at = self.ctx.now()
+            form.returned_at = None
+            uow.record("send", ENTITY, str(form.id), {"to": "authority"})
+            uow.commit()
+            return self._form_dto(uow, form)
+
+    def send_back(self, form_id: str, comment: str) -> FormDTO:
+        """The caseworker returns a sent form to the leader with a comment; the leader's and any
+        later signature are voided."""
+        comment = (comment or "").strip()
+        if not comment:
+            raise ValidationError([DomainError("comment_required", field="comment")])
+        with self.ctx.uow_factory() as uow:
+            form = self._form(uow, form_id)
+            self.ctx.require(Action.FORM_PROCESS, str(form.care_home_id))
+            if form.sent_at is None:
+                raise DomainError("form_not_sent")
+            self.signatures.void_from(uow, ENTITY, str(form.id), SECTION_LEADER, comment)
+            form.sent_at = None
+            form.processed_at = None
+            form.returned_at = self.ctx.now()
+            form.return_comment = comment
+            uow.commit()
+            return self._form_dto(uow, form)
+
+    # -- lists and overviews ----------------------------------------------------------------------
+    def inbox(self, include_processed: bool = False) -> list[FormSummary]:
+        """The caseworker's inbox: sent forms and acute records across care homes."""
+        self.ctx.require(Action.FORM_PROCESS)
+        with self.ctx.uow_factory() as uow:
+            forms = uow.forms.query(sent=True, processed=None if include_processed else False)
+            return self._summaries(uow, forms)
+
+    def leader_queue(self) -> list[FormSummary]:
+        """Forms in the leader's homes waiting for section 3 or for sending."""
+        self.ctx.require(Action.FORM_SIGN_LEADER)
+        with self.ctx.uow_factory() as uow:
+            forms = uow.forms.query(home_ids=self.ctx.home_scope(), sent=False)
+            return [s for s in self._summaries(uow, forms) if s.status != FormStatus.PROCESSED.value]
+
+    def month_overview(self, care_home_id: str, year: int, month: int) -> list[MonthOverviewRow]:
+        """Residents x status for one care home and month, including residents with an active
+        permit but no episodes ("ingen magtanvendelse")."""
+        self.ctx.require(Action.PERMIT_VIEW, care_home_id)
+        m = Month(year, month)
+        today = self.ctx.today()
+        due = self.due_day()
+        with self.ctx.uow_factory() as uow:
+            forms = uow.forms.for_home_month(care_home_id, year, month)
+            signed = self._signed_many(uow, [f.id for f in forms])
+            counts = uow.forms.episode_counts([f.id for f in forms])
+            late = _late_counts(uow, [f.id for f in forms])
+            by_resident: dict = {}
+            for f in forms:
+                by_resident.setdefault(f.resident_id, []).append(f)
+            rows = []
+            permitted = {rid: (name, cpr, room)
+                         for rid, name, cpr, room in residents_with_permits_in(uow.session, care_home_id,
+                                                                                m.first_day, m.last_day)}
+            for rid, rforms in by_resident.items():
+                if rid not in permitted:
+                    r = uow.residents.get(rid)
+                    permitted[rid] = (r.name, r.cpr, r.room)
+            for rid, (name, cpr, room) in sorted(permitted.items(), key=lambda kv: kv[1][0]):
+                rforms = by_resident.get(rid, [])
+                monthly = next((f for f in rforms if f.kind == FormKind.MONTHLY.value), None)
+                acute = [f for f in rforms if f.kind == FormKind.ACUTE.value]
+                if monthly is None:
+                    status = FormStatus.NONE.value
+                else:
+                    status = form_status(self._facts(monthly, signed.get(monthly.id, frozenset()), due), today).value
+                rows.append(MonthOverviewRow(
+                    str(rid), name, cprmod.mask(cpr), room, status, str(monthly.id) if monthly else None,
+                    sum(counts.get(f.id, 0) for f in rforms), sum(late.get(f.id, 0) for f in rforms), len(acute),
+                ))
+            return rows
+
+    def dashboard(self) -> DashboardDTO:
+        """Overblik: what needs doing now, in the user's care homes."""
+        self.ctx.require(Action.PERMIT_VIEW)
+        scope = self.ctx.home_scope()
+        today = self.ctx.today()
+        current = Month.of(today)
+        due = self.due_day()
+        with self.ctx.uow_factory() as uow:
+            since = self.ctx.now() - dt.timedelta(days=60)
+            late = tuple(
+                LateEpisodeDTO(str(e.id), str(e.form_id), e.form.resident.name, _home_name(uow, e.form.care_home_id),
+                               e.started_at, e.registered_at, e.late_reason)
+                for e in uow.episodes.late(since, scope)
+            )
+            open_forms = uow.forms.query(home_ids=scope, sent=False)
+            summaries = self._summaries(uow, open_forms)
+            past = [s for s in summaries if (s.year, s.month) < (current.year, current.month)]
+            leader_pending = tuple(s for s in past if s.status in (
+                FormStatus.DRAFT.value, FormStatus.AWAITING_LEADER.value, FormStatus.RETURNED.value,
+                FormStatus.OVERDUE.value) and s.kind == FormKind.MONTHLY.value)
+            overdue = tuple(s for s in summaries if s.status == FormStatus.OVERDUE.value)
+            unsent = tuple(s for s in past if s.episodes > 0)
+            ending = []
+            for p in uow.permits.ending_between(today, today + dt.timedelta(days=30)):
+                if scope is None or str(p.resident.care_home_id) in scope:
+                    ending.append(PermitEndingDTO(_permit_dto(p, today), p.resident.name,
+                                                  _home_name(uow, p.resident.care_home_id)))
+            del due
+            return DashboardDTO(late, leader_pending, overdue, tuple(ending), unsent)
+
+    def resident_overview(self, resident_id: str) -> ResidentForceOverview:
+        """All force used on one resident over time, by month and type (counts only)."""
+        with self.ctx.uow_factory() as uow:
+            r = uow.residents.get(resident_id)
+            if r is None:
+                raise NotFound(what="Beboeren")
+            self.ctx.require(Action.PERMIT_VIEW, str(r.care_home_id))
+            counts: dict = {}
+            totals: dict = {}
+            labels: dict = {}
+            months: set[str] = set()
+            for version, code, started in uow.episodes.type_counts_by_month(r.id):
+                key = Month.of(local_date(started)).key()
+                months.add(key)
+                counts[(key, code)] = counts.get((key, code), 0) + 1
+                totals[code] = totals.get(code, 0) + 1
+                if code not in labels:
+                    try:
+                        labels[code] = load_catalogue(version).get(code).display
+                    except DomainError:
+                        labels[code] = code
+            order = {t.code: i for i, t in enumerate(current_catalogue().types)}
+            types = tuple(sorted(labels.items(), key=lambda kv: order.get(kv[0], 99)))
+            return ResidentForceOverview(str(r.id), r.name, tuple(sorted(months)), types, counts, totals)
+
+    def residents_with_force(self, home_ids, start: dt.date, end: dt.date) -> set[str]:
+        """Only the fact that force was registered (for the relatives' sample): no episodes."""
+        self.ctx.require(Action.FORCE_EXISTS_VIEW)
+        with self.ctx.uow_factory() as uow:
+            return {str(x) for x in uow.episodes.resident_ids_with_episodes(home_ids, start, end)}
+
+    # -- helpers ------------------------------------------------------------------------------------
+    def _form(self, uow, form_id) -> ForceForm:
+        form = uow.forms.get_full(form_id)
+        if form is None:
+            raise NotFound(what="Skemaet")
+        return form
+
+    def _signed(self, uow, form: ForceForm) -> frozenset[int]:
+        return frozenset(s.section for s in uow.signatures.for_entity(ENTITY, str(form.id)))
+
+    def _signed_many(self, uow, form_ids) -> dict:
+        out: dict = {}
+        for fid in form_ids:
+            out[fid] = frozenset(s.section for s in uow.signatures.for_entity(ENTITY, str(fid)))
+        return out
+
+    def _facts(self, form: ForceForm, signed: frozenset[int], due: int) -> FormFacts:
+        return FormFacts(signed, form.sent_at is not None, form.returned_at is not None,
+                         Month(form.year, form.month), FormKind(form.kind), due_day=due)
+
+    def _summaries(self, uow, forms) -> list[FormSummary]:
+        today = self.ctx.today()
+        due = self.due_day_in(uow)
+        counts = uow.forms.episode_counts([f.id for f in forms])
+        signed = self._signed_many(uow, [f.id for f in forms])
+        out = []
+        for f in forms:
+            status = form_status(self._facts(f, signed.get(f.id, frozenset()), due), today).value
+            out.append(FormSummary(
+                str(f.id), f.kind, str(f.resident_id), f.resident.name, cprmod.mask(f.resident.cpr),
+                f.resident.care_home.name, f.year, f.month, status, counts.get(f.id, 0),
+                due_date(Month(f.year, f.month), due) if f.kind == FormKind.MONTHLY.value else None, f.sent_at,
+            ))
+        return out
+
+    def due_day_in(self, uow) -> int:
+        return int(uow.settings.get("form_due_day", "5"))
+
+    def _form_dto(self, uow, form: ForceForm) -> FormDTO:
+        today = self.ctx.today()
+        due = self.due_day_in(uow)
+        signed = self._signed(uow, form)
+        r = form.resident
+        month = Month(form.year, form.month)
+        permits = tuple(
+            _permit_dto(p, today) for p in r.permits
+            if p.valid_from <= month.last_day and p.valid_to >= month.first_day
+        )
+        section1 = Section1DTO(
+            cprmod.format_full(r.cpr), r.name, r.address, r.postal_code, r.city, r.care_home.name,
+            r.unit.name if r.unit else "", r.acting_municipality, r.residence_municipality, r.contact_person, permits,
+        )
+        return FormDTO(
+            id=str(form.id), kind=form.kind, resident_id=str(r.id), resident_name=r.name,
+            cpr_masked=cprmod.mask(r.cpr), care_home_id=str(form.care_home_id), care_home=r.care_home.name,
+            year=form.year, month=form.month, template_version=form.template_version,
+            catalogue_version=form.catalogue_version, not_covered_reason=form.not_covered_reason,
+            status=form_status(self._facts(form, signed, due), today).value,
+            due_date=due_date(month, due) if form.kind == FormKind.MONTHLY.value else None,
+            closed_for_staff=month_closed_for_staff(signed), section1=section1,
+            episodes=tuple(_episode_dto(e) for e in sorted(form.episodes, key=lambda e: e.started_at)),
+            leader=LeaderDTO(**{f: getattr(form, f) for f in LEADER_FIELDS}),
+            authority=AuthorityDTO(**{f: getattr(form, f) for f in AUTHORITY_FIELDS}),
+            signatures=tuple(self.signatures.signatures(uow, ENTITY, str(form.id))),
+            must_sign_again=tuple(self.signatures.must_sign_again(uow, ENTITY, str(form.id))),
+            sent_at=form.sent_at, returned_at=form.returned_at, return_comment=form.return_comment,
+            processed_at=form.processed_at,
+        )
+
+
+def _home_name(uow, home_id) -> str:
+    home = uow.care_homes.get(home_id)
+    return home.name if home else ""
+
+
+def _late_counts(uow, form_ids) -> dict:
+    from sqlalchemy import func, select
+
+    out: dict = {}
+    if not form_ids:
+        return out
+    for fid, n in uow.session.execute(
+        select(Episode.form_id, func.count()).where(Episode.form_id.in_(form_ids), Episode.late.is_(True))
+        .group_by(Episode.form_id)
+    ):
+        out[fid] = n
+    return out
+
+
+def _apply_episode(ep: Episode, clean: EpisodeInput) -> None:
+    ep.force_type, ep.situation = clean.force_type, clean.situation
+    ep.started_at, ep.ended_at = clean.started_at, clean.ended_at
+    ep.location, ep.purpose, ep.description = clean.location, clean.purpose, clean.description
+    ep.avoidance, ep.least_intrusive, ep.narrative = clean.avoidance, clean.least_intrusive, clean.narrative
+    ep.late_reason = clean.late_reason
+    ep.staff[:] = [EpisodeStaff(position_no=i, name=s.name, workplace=s.workplace, position=s.position,
+                                is_writer=s.is_writer) for i, s in enumerate(clean.staff)]
+
+
+def _episode_dto(e: Episode) -> EpisodeDTO:
+    cat = load_catalogue(e.catalogue_version)
+    t = cat.get(e.force_type)
+    situation_label = t.situation(e.situation).label if e.situation else ""
+    return EpisodeDTO(
+        str(e.id), str(e.form_id), str(e.resident_id), e.catalogue_version, e.force_type, t.label, t.paragraph,
+        e.situation, situation_label, e.started_at, e.ended_at, e.location, e.purpose, e.description, e.avoidance,
+        e.least_intrusive, e.narrative, tuple(StaffDTO(s.name, s.workplace, s.position, s.is_writer) for s in e.staff),
+        e.registered_at, e.late, e.late_reason,
+    )
+
+
+def _leader_input(form: ForceForm) -> LeaderInput:
+    return LeaderInput(**{f: getattr(form, f) for f in LEADER_FIELDS})
+
+
+def _authority_input(form: ForceForm) -> AuthorityInput:
+    return AuthorityInput(**{f: getattr(form, f) for f in AUTHORITY_FIELDS})
+
+
+def section_content(form: ForceForm, section: int) -> dict:
+    """The canonical content a signature of ``section`` covers."""
+    if section == SECTION_EPISODES:
+        return {"form": str(form.id), "episodes": [
+            {"id": str(e.id), "type": e.force_type, "situation": e.situation, "started_at": e.started_at,
+             "ended_at": e.ended_at, "location": e.location, "purpose": e.purpose, "description": e.description,
+             "avoidance": e.avoidance, "least_intrusive": e.least_intrusive, "narrative": e.narrative,
+             "late_reason": e.late_reason,
+             "staff": [[s.name, s.workplace, s.position, s.is_writer] for s in e.staff]}
+            for e in sorted(form.episodes, key=lambda e: (e.started_at, str(e.id)))]}
+    if section == SECTION_LEADER:
+        return {f: getattr(form, f) for f in LEADER_FIELDS}
+    return {f: getattr(form, f) for f in AUTHORITY_FIELDS}

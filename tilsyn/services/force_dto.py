@@ -1,0 +1,217 @@
+"""Frozen data returned by the use-of-force services."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .dto import PermitDTO
+from .signatures import SignatureDTO
+
+
+@dataclass(frozen=True)
+class StaffDTO:
+    name: str
+    workplace: str
+    position: str
+    is_writer: bool
+
+
+@dataclass(frozen=True)
+class EpisodeDTO:
+    id: str
+    form_id: str
+    resident_id: str
+    catalogue_version: str
+    force_type: str
+    type_label: str
+    paragraph: str
+    situation: str
+    situation_label: str
+    started_at: dt.datetime
+    ended_at: dt.datetime | None
+    location: str
+    purpose: str
+    description: str
+    avoidance: str
+    least_intrusive: str
+    narrative: str
+    staff: tuple[StaffDTO, ...]
+    registered_at: dt.datetime
+    late: bool
+    late_reason: str
+
+
+@dataclass(frozen=True)
+class Section1DTO:
+    """Resident and permit: the contact person's section, derived from the resident and decisions."""
+
+    cpr: str
+    name: str
+    address: str
+    postal_code: str
+    city: str
+    care_home: str
+    unit: str
+    acting_municipality: str
+    residence_municipality: str
+    contact_person: str
+    permits: tuple[PermitDTO, ...]
+
+
+@dataclass(frozen=True)
+class LeaderDTO:
+    necessity: str
+    reflection: str
+    action_plan_updated: str
+    discussed_in_staff_group: bool | None
+    discussed_when: str
+    discussion_plans: str
+    action_plan_exists: bool | None
+    other: str
+    leader_name: str
+    assessed_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class AuthorityDTO:
+    followup_remarks: str
+    residence_municipality_informed: bool | None
+    acting_municipality_informed: bool | None
+    processed_by_name: str
+    processed_by_position: str
+    processed_by_municipality: str
+    processed_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class FormDTO:
+    id: str
+    kind: str
+    resident_id: str
+    resident_name: str
+    cpr_masked: str
+    care_home_id: str
+    care_home: str
+    year: int
+    month: int
+    template_version: str
+    catalogue_version: str
+    not_covered_reason: str
+    status: str
+    due_date: dt.date | None
+    closed_for_staff: bool
+    section1: Section1DTO
+    episodes: tuple[EpisodeDTO, ...]
+    leader: LeaderDTO
+    authority: AuthorityDTO
+    signatures: tuple[SignatureDTO, ...]
+    must_sign_again: tuple[SignatureDTO, ...]
+    sent_at: dt.datetime | None
+    returned_at: dt.datetime | None
+    return_comment: str
+    processed_at: dt.datetime | None
+
+    def signature(self, section: int) -> SignatureDTO | None:
+        for s in self.signatures:
+            if s.section == section:
+                return s
+        return None
+
+
+@dataclass(frozen=True)
+class RegistrationResult:
+    episode_id: str
+    form_id: str
+    kind: str
+    late: bool
+    voided_sections: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class FormSummary:
+    """One line in an inbox, a queue or a dashboard list."""
+
+    id: str
+    kind: str
+    resident_id: str
+    resident_name: str
+    cpr_masked: str
+    care_home: str
+    year: int
+    month: int
+    status: str
+    episodes: int
+    due_date: dt.date | None
+    sent_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class MonthOverviewRow:
+    resident_id: str
+    resident_name: str
+    cpr_masked: str
+    room: str
+    status: str
+    form_id: str | None
+    episodes: int
+    late_episodes: int
+    acute_records: int
+
+
+@dataclass(frozen=True)
+class LateEpisodeDTO:
+    episode_id: str
+    form_id: str
+    resident_name: str
+    care_home: str
+    started_at: dt.datetime
+    registered_at: dt.datetime
+    late_reason: str
+
+
+@dataclass(frozen=True)
+class PermitEndingDTO:
+    permit: PermitDTO
+    resident_name: str
+    care_home: str
+
+
+@dataclass(frozen=True)
+class DashboardDTO:
+    late_registrations: tuple[LateEpisodeDTO, ...]
+    leader_pending: tuple[FormSummary, ...]
+    overdue: tuple[FormSummary, ...]
+    permits_ending: tuple[PermitEndingDTO, ...]
+    unsent_used_months: tuple[FormSummary, ...]
+
+
+@dataclass(frozen=True)
+class ResidentForceOverview:
+    resident_id: str
+    resident_name: str
+    months: tuple[str, ...]  # "2026-01" ...
+    types: tuple[tuple[str, str], ...]  # (code, display label)
+    counts: dict  # (month, code) -> count
+    totals: dict  # code -> count
+
+    def count(self, month: str, code: str) -> int:
+        return self.counts.get((month, code), 0)
+
+
+@dataclass(frozen=True)
+class TypeChoice:
+    code: str
+    display: str
+    situations: tuple[tuple[str, str], ...]
+    catalogue_version: str
+
+
+@dataclass(frozen=True)
+class CoverageCheck:
+    """Whether an episode would go on the monthly form; if not, why (for the acute offer)."""
+
+    covered: bool
+    reason: str  # "", "not_in_month", "no_active_permit", "type_not_permitted"
+    form_id: str | None
+    closed: bool
