@@ -18,6 +18,7 @@ from . import __version__
 from .domain.errors import DomainError
 from .messages import format_number, text_for
 from .services.app import close_app, open_app
+from .services.audit import AuditService
 from .services.encryption import (
     change_passphrase,
     database_needs_passphrase,
@@ -38,7 +39,7 @@ EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
 
-COMMANDS = ("demo", "import-residents", "encrypt", "rekey")
+COMMANDS = ("demo", "import-residents", "encrypt", "rekey", "verify")
 # Global options that take a value: wants_cli must skip the value when looking for a command.
 _OPTIONS_WITH_VALUE = ("--db", "--passphrase-env")
 PASSPHRASE_ENV = "TILSYN_DB_PASSPHRASE"
@@ -105,6 +106,43 @@ def _run_demo(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(f"Database: {opened.file}", file=out)
     print(demo_summary_text(summary), file=out)
     return EXIT_OK
+
+
+def _run_verify(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    opened = _open(getattr(ns, "db", None), _db_passphrase(ns))
+    try:
+        report = AuditService(opened.context).verify()
+    finally:
+        close_app(opened.context)
+    print(verify_text(report), file=out if report.ok else err)
+    return EXIT_OK if report.ok else EXIT_REFUSED
+
+
+def verify_text(report) -> str:
+    """Danish report of a verify run: the chain head when all is well, else the first broken link."""
+    problems = {
+        "hash": "indholdet passer ikke med postens hash",
+        "link": "posten peger ikke på den foregående posts hash",
+        "sequence": "der mangler en post før denne",
+        "payload": "ændringerne passer ikke med deres hash",
+        "head": "kædens hoved passer ikke med antallet af poster",
+    }
+    lines = [
+        f"Revisionslog: {format_number(report.entries)} poster, "
+        f"{format_number(report.signatures)} underskrifter.",
+        f"Kædens hoved: nr. {report.head_seq}, {report.head_hash[:16]}",
+    ]
+    if report.ok:
+        lines.append("Alt er i orden: kæden er ubrudt, og alle underskrifter passer.")
+        return "\n".join(lines)
+    first = report.first_broken
+    if first is not None:
+        lines.append(f"FEJL: Første brudte led er post nr. {first.seq}: {problems.get(first.problem, first.problem)}.")
+        if len(report.chain_faults) > 1:
+            lines.append(f"I alt {len(report.chain_faults)} fejl i kæden.")
+    for sig_id, problem in report.signature_faults:
+        lines.append(f"FEJL: Underskrift {sig_id} passer ikke med det underskrevne indhold.")
+    return "\n".join(lines)
 
 
 def demo_summary_text(s: DemoSummary) -> str:
@@ -402,4 +440,17 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"læs den nye adgangskode fra denne miljøvariabel (ellers ${NEW_PASSPHRASE_ENV})",
     )
     rekey.set_defaults(run=_run_rekey)
+
+    verify = commands.add_parser(
+        "verify",
+        parents=[common],
+        help="kontrollér revisionsloggens kæde og alle underskrifter",
+        description=textwrap.fill(
+            "Genberegner hashen for hver post i revisionsloggen og for hver underskrift. "
+            "Afslutter med kode 1 og nævner det første brudte led, hvis noget er ændret.",
+            78,
+        ),
+        epilog=_EPILOG.split("\n\n", 1)[1],
+    )
+    verify.set_defaults(run=_run_verify)
     return parser
