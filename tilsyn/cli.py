@@ -18,6 +18,7 @@ from . import __version__
 from .domain.errors import DomainError
 from .messages import format_number, text_for
 from .services.app import close_app, open_app
+from .services.demo_force import DEMO_PASSWORD
 from .services.audit import AuditService
 from .services.encryption import (
     change_passphrase,
@@ -156,6 +157,15 @@ def demo_summary_text(s: DemoSummary) -> str:
         f"{n(s.relatives)} pårørende og "
         f"{n(s.permits)} {_plural(s.permits, 'afgørelse', 'afgørelser')} om magtanvendelse "
         f"({n(s.permits_ending_soon)} udløber inden for 30 dage, {n(s.permits_expired)} er udløbet)."
+        + (
+            f"\n{n(s.episodes)} registrerede magtanvendelser over de seneste 12 måneder."
+            if s.episodes else ""
+        )
+        + (
+            f"\n{n(s.users)} demobrugere med adgangskoden »{DEMO_PASSWORD}«: admin, sagsbehandler, konsulent, "
+            "leder1, medarbejder1 ... (én leder og én medarbejder pr. plejecenter)."
+            if s.users else ""
+        )
     )
 
 

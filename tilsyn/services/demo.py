@@ -34,6 +34,7 @@ from ..domain.roles import Action
 from ..resources import resource_path
 from ..store.models import CareHome, Municipality, Permit, PermitForceType, Relative, Resident, Unit
 from .context import AppContext
+from .demo_force import step_force
 from .residents import apply_resident_fields
 
 DEFAULT_SEED = 2011
@@ -61,6 +62,8 @@ class DemoSummary:
     permits: int = 0
     permits_ending_soon: int = 0
     permits_expired: int = 0
+    episodes: int = 0
+    users: int = 0
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +99,7 @@ class _DemoBuild:
     was_empty: bool = True
     taken_home_names: set[str] = field(default_factory=set)
     taken_cprs: set[str] = field(default_factory=set)
+    extras: dict[str, Any] = field(default_factory=dict)
 
 
 class DemoService:
@@ -109,6 +113,7 @@ class DemoService:
             _step_residents,
             _step_relatives,
             _step_permits,
+            step_force,
         ]
 
     def is_empty(self) -> bool:
@@ -169,6 +174,8 @@ def _summary(b: _DemoBuild) -> DemoSummary:
         permits=len(b.permits),
         permits_ending_soon=sum(1 for t in b.permits if t.ends_within(b.today)),
         permits_expired=sum(1 for p in b.permits if p.valid_to < b.today),
+        episodes=b.extras.get("episodes", 0),
+        users=b.extras.get("users", 0),
     )
 
 

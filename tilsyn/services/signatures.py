@@ -87,19 +87,11 @@ class SignatureService:
         current = {s.section: s for s in uow.signatures.for_entity(entity_type, str(entity_id))}
         check_can_sign(section, sections, {k: SectionSignature(k, v.signer_name, v.role, v.hash)
                                            for k, v in current.items()})
-        earlier = [current[k].hash for k in sorted(current) if k < section]
-        sig = Signature(
-            entity_type=entity_type, entity_id=str(entity_id), section=section,
-            user_id=_uuid_or_none(user.id), signer_name=user.full_name, role=user.role.value,
-            signed_at=self.ctx.now().replace(microsecond=0), template_version=template_version,
-            content=canonical_json(content), earlier_hashes=json.dumps(earlier),
+        return record_signature(
+            uow, entity_type, str(entity_id), section, content, template_version,
+            signer_name=user.full_name, role=user.role.value, user_id=user.id,
+            at=self.ctx.now().replace(microsecond=0),
         )
-        sig.hash = signature_hash(content, earlier, _meta(sig))
-        uow.signatures.add(sig)
-        uow.flush()
-        uow.record("sign", entity_type, str(entity_id),
-                   {"section": section, "hash": sig.hash, "template_version": template_version})
-        return _dto(sig)
 
     def void_from(self, uow, entity_type: str, entity_id: str, section: int, reason: str) -> list[SignatureDTO]:
         """An edit of ``section``: void its signature and every later one, with the reason."""
@@ -134,6 +126,37 @@ class SignatureService:
             [SectionSignature(s.section, s.signer_name, s.role, s.hash) for s in latest_voided.values()], valid
         )
         return [_dto(latest_voided[p.section]) for p in pending]
+
+
+def build_signature(
+    entity_type: str, entity_id: str, section: int, content: Any, template_version: str, *,
+    signer_name: str, role: str, user_id: str | None, at: dt.datetime, earlier: list[str],
+) -> Signature:
+    """A signature row over ``content`` chained to the ``earlier`` valid signature hashes."""
+    sig = Signature(
+        entity_type=entity_type, entity_id=str(entity_id), section=section, user_id=_uuid_or_none(user_id),
+        signer_name=signer_name, role=role, signed_at=at, template_version=template_version,
+        content=canonical_json(content), earlier_hashes=json.dumps(earlier),
+    )
+    sig.hash = signature_hash(content, earlier, _meta(sig))
+    return sig
+
+
+def record_signature(
+    uow, entity_type: str, entity_id: str, section: int, content: Any, template_version: str, *,
+    signer_name: str, role: str, user_id: str | None, at: dt.datetime,
+) -> SignatureDTO:
+    """Store one signature over ``content`` chained to the valid earlier ones, and audit it.
+    Callers check who may sign and in which order (``SignatureService.sign``)."""
+    current = {s.section: s for s in uow.signatures.for_entity(entity_type, str(entity_id))}
+    earlier = [current[k].hash for k in sorted(current) if k < section]
+    sig = build_signature(entity_type, str(entity_id), section, content, template_version, signer_name=signer_name,
+                          role=role, user_id=user_id, at=at, earlier=earlier)
+    uow.signatures.add(sig)
+    uow.flush()
+    uow.record("sign", entity_type, str(entity_id),
+               {"section": section, "hash": sig.hash, "template_version": template_version})
+    return _dto(sig)
 
 
 def _uuid_or_none(value: str | None):
