@@ -77,3 +77,37 @@ def test_anonymise(ctx, data):
     assert got.permits[0].prerequisites == ""
     assert PrivacyService(ctx).retention_candidates() == []
     assert AuditService(ctx).verify().ok
+
+
+def test_retention_removes_episodes_narratives_and_signatures(ctx, data):
+    from zoneinfo import ZoneInfo
+
+    from tilsyn.domain.force import EpisodeInput, StaffInput
+    from tilsyn.services.force import ForceService
+    from tilsyn.services.users import UserInput, UserService
+
+    old, _, _ = data
+    ctx.clock = lambda: dt.datetime(2020, 6, 10, 12, tzinfo=dt.timezone.utc)
+    UserService(ctx).create_first_admin("admin", "Anne Admin", "hemmeligt-ord")
+    UserService(ctx).login("admin", "hemmeligt-ord")
+    ResidentService(ctx).save_permit(old.id, None, PermitInput(("128_belts",), D(2020, 6, 1), D(2020, 6, 30), "x"))
+    UserService(ctx).create_user(
+        UserInput("pia", "Pia", "staff", care_home_ids=(ResidentService(ctx).get(old.id).care_home_id,)),
+        "hemmeligt-ord")
+    UserService(ctx).login("pia", "hemmeligt-ord")
+    force = ForceService(ctx)
+    r = force.register_episode(EpisodeInput(
+        old.id, "128_belts", dt.datetime(2020, 6, 9, 12, tzinfo=ZoneInfo("Europe/Copenhagen")),
+        description="Hemmelig fortælling om Karen", staff=(StaffInput("Pia", is_writer=True),)))
+    force.sign_section(r.form_id, 2, "hemmeligt-ord")
+    ctx.clock = lambda: dt.datetime(2026, 11, 23, 12, tzinfo=dt.timezone.utc)
+    UserService(ctx).login("admin", "hemmeligt-ord")
+    export = json.loads(PrivacyService(ctx).export_resident(old.id).json_text)
+    assert export["episodes"][0]["description"] == "Hemmelig fortælling om Karen"
+    PrivacyService(ctx).apply_retention([old.id], "delete", "Opbevaringsperiode udløbet")
+    with ctx.uow_factory() as uow:
+        dump = " ".join(str(x) for x in uow.session.execute(text("select changes from audit_entry")).all())
+        sigs = uow.session.execute(text("select count(*) from signature")).scalar_one()
+        eps = uow.session.execute(text("select count(*) from episode")).scalar_one()
+    assert "Hemmelig fortælling" not in dump and sigs == 0 and eps == 0
+    assert AuditService(ctx).verify().ok

@@ -24,6 +24,7 @@ class ResidentExportData:
     relatives: list[tuple[str, str, str]]
     permits: list[tuple[str, str, str, str]]
     history: list[tuple[str, str, str, str]]
+    episodes: list[tuple[str, str, str]] = ()
 
 
 def _table(header: list[str], rows: list[tuple], widths: list[float]) -> Table:
@@ -55,6 +56,9 @@ def render_resident_export(data: ResidentExportData) -> bytes:
     story.append(_table(["Type af magtanvendelse", "Periode", "Forudsætninger", "Journalnr."], data.permits,
                         [60 * mm, 38 * mm, 50 * mm, 26 * mm])
                  if data.permits else Paragraph("Ingen afgørelser.", st["body"]))
+    story.append(Paragraph("Registrerede magtanvendelser", st["h2"]))
+    story.append(_table(["Tidspunkt", "Type", "Beskrivelse"], list(data.episodes), [30 * mm, 50 * mm, 94 * mm])
+                 if data.episodes else Paragraph("Ingen registrerede magtanvendelser.", st["body"]))
     story.append(Paragraph("Historik (revisionslog)", st["h2"]))
     story.append(_table(["Tidspunkt", "Bruger", "Handling", "Ændringer"], data.history,
                         [30 * mm, 38 * mm, 22 * mm, 84 * mm])

@@ -57,7 +57,20 @@ class PrivacyService:
         self.ctx.require(Action.PRIVACY_EXPORT)
         detail = ResidentService(self.ctx).get(resident_id)
         with self.ctx.uow_factory() as uow:
-            ids = [detail.id, *(r.id for r in detail.relatives), *(p.id for p in detail.permits)]
+            episodes = uow.episodes.for_resident(detail.id)
+            forms = sorted({e.form_id for e in episodes}, key=str)
+            episode_rows = [
+                {"id": str(e.id), "form_id": str(e.form_id), "force_type": e.force_type, "situation": e.situation,
+                 "started_at": e.started_at.isoformat(), "ended_at": e.ended_at.isoformat() if e.ended_at else None,
+                 "location": e.location, "purpose": e.purpose, "description": e.description,
+                 "avoidance": e.avoidance, "least_intrusive": e.least_intrusive, "narrative": e.narrative,
+                 "registered_at": e.registered_at.isoformat(), "late": e.late, "late_reason": e.late_reason,
+                 "staff": [{"name": s.name, "workplace": s.workplace, "position": s.position,
+                            "writer": s.is_writer} for s in e.staff]}
+                for e in episodes
+            ]
+            ids = [detail.id, *(r.id for r in detail.relatives), *(p.id for p in detail.permits),
+                   *(x["id"] for x in episode_rows), *(str(f) for f in forms)]
             history = [
                 {"seq": e.seq, "at": e.at.isoformat(), "actor": e.actor_name, "action": e.action,
                  "entity_type": e.entity_type, "entity_id": e.entity_id,
@@ -72,10 +85,11 @@ class PrivacyService:
             "resident": {k: v for k, v in _plain(detail).items() if k not in ("relatives", "permits")},
             "relatives": [_plain(r) for r in detail.relatives],
             "permits": [_plain(p) for p in detail.permits],
+            "episodes": episode_rows,
             "audit_history": history,
         }
         text = json.dumps(payload, ensure_ascii=False, indent=2, sort_keys=True)
-        pdf = render_resident_export(_export_data(detail, history, now))
+        pdf = render_resident_export(_export_data(detail, history, now, episode_rows))
         return ResidentExport(text, pdf, f"beboer-{detail.cpr_masked[:6]}-{detail.id[:8]}")
 
     # -- retention ----------------------------------------------------------------------------
@@ -118,12 +132,21 @@ class PrivacyService:
             uow.audit_off()
             for rid in resident_ids:
                 r = uow.residents.get_full(rid)
-                ids = [str(r.id), *(str(x.id) for x in r.relatives), *(str(p.id) for p in r.permits)]
+                episodes = uow.episodes.for_resident(r.id)
+                form_ids = sorted({str(e.form_id) for e in episodes})
+                ids = [str(r.id), *(str(x.id) for x in r.relatives), *(str(p.id) for p in r.permits),
+                       *(str(e.id) for e in episodes), *form_ids]
                 redacted += uow.audit.redact(ids)
+                # Signatures keep a copy of what was signed (narratives): they go with the record.
+                for fid in form_ids:
+                    for sig in uow.signatures.for_entity("force_form", fid, include_voided=True):
+                        uow.signatures.delete(sig)
                 if mode == "delete":
                     uow.residents.delete(r)
                 else:
                     _anonymise(r)
+                    for e in episodes:
+                        _anonymise_episode(e)
                 uow.flush()
                 uow.record(f"retention_{mode}", "resident", str(r.id), {}, reason=reason)
             uow.commit()
@@ -140,6 +163,19 @@ def _anonymise(r) -> None:
         p.decision_reference = ""
 
 
+EPISODE_TEXTS = ("location", "purpose", "description", "avoidance", "least_intrusive", "narrative", "late_reason")
+FORM_TEXTS = ("necessity", "reflection", "action_plan_updated", "discussed_when", "discussion_plans", "other",
+              "followup_remarks", "return_comment")
+
+
+def _anonymise_episode(e) -> None:
+    """Keep type, time and lateness for statistics; drop every free text about the resident."""
+    for f in EPISODE_TEXTS:
+        setattr(e, f, "")
+    for f in FORM_TEXTS:
+        setattr(e.form, f, "")
+
+
 def _plain(obj: Any) -> Any:
     if hasattr(obj, "__dataclass_fields__"):
         return {k: _plain(getattr(obj, k)) for k in obj.__dataclass_fields__}
@@ -154,7 +190,7 @@ def _d(day: dt.date | None) -> str:
     return day.strftime("%d-%m-%Y") if day else ""
 
 
-def _export_data(detail, history: list[dict], now: dt.datetime) -> ResidentExportData:
+def _export_data(detail, history: list[dict], now: dt.datetime, episodes: list[dict] = ()) -> ResidentExportData:
     facts = [
         ("CPR-nummer", detail.cpr), ("Navn", detail.name), ("Adresse", detail.address),
         ("Postnr. og by", f"{detail.postal_code} {detail.city}".strip()), ("Plejecenter", detail.care_home),
@@ -184,4 +220,15 @@ def _export_data(detail, history: list[dict], now: dt.datetime) -> ResidentExpor
         permits=[("; ".join(p.force_type_labels), f"{_d(p.valid_from)} – {_d(p.valid_to)}", p.prerequisites,
                   p.decision_reference) for p in detail.permits],
         history=rows,
+        episodes=[(dt.datetime.fromisoformat(e["started_at"]).astimezone(COPENHAGEN).strftime("%d-%m-%Y %H:%M"),
+                   _type_label(e["force_type"]), e["description"]) for e in episodes],
     )
+
+
+def _type_label(code: str) -> str:
+    from ..domain.catalogue import current_catalogue
+
+    try:
+        return current_catalogue().get(code).display
+    except DomainError:
+        return code

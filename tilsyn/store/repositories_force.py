@@ -106,7 +106,9 @@ class EpisodeRepository(_Repository):
 
     def for_resident(self, resident_id) -> Sequence[Episode]:
         return self.session.scalars(
-            select(Episode).where(Episode.resident_id == as_uuid(resident_id)).order_by(Episode.started_at)
+            select(Episode).where(Episode.resident_id == as_uuid(resident_id))
+            .options(selectinload(Episode.staff), selectinload(Episode.form))
+            .order_by(Episode.started_at)
         ).all()
 
     def type_counts_by_month(self, resident_id) -> list[tuple[str, str, int]]:
