@@ -511,10 +511,8 @@ class ForceService:
         return frozenset(s.section for s in uow.signatures.for_entity(ENTITY, str(form.id)))
 
     def _signed_many(self, uow, form_ids) -> dict:
-        out: dict = {}
-        for fid in form_ids:
-            out[fid] = frozenset(s.section for s in uow.signatures.for_entity(ENTITY, str(fid)))
-        return out
+        by_str = uow.signatures.valid_sections(ENTITY, [str(f) for f in form_ids])
+        return {fid: by_str.get(str(fid), frozenset()) for fid in form_ids}
 
     def _facts(self, form: ForceForm, signed: frozenset[int], due: int) -> FormFacts:
         return FormFacts(signed, form.sent_at is not None, form.returned_at is not None,
