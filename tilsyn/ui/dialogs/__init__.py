@@ -1,0 +1,1 @@
+"""Modal dialogs; each composes a generated form and calls one service on save."""

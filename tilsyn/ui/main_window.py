@@ -1,0 +1,204 @@
+"""The main window: navigation on the left, one page per area, status bar with municipality and database.
+
+On an empty database the first-run screen takes the window's place until a municipality exists.
+Pages are built the first time they are shown, so the window opens fast.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from html import escape
+from functools import partial
+from typing import Callable
+
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from .forms.ui_main_window import Ui_MainWindow
+from .services_bundle import Services
+from .views.placeholder_view import PLACEHOLDERS, PlaceholderText, PlaceholderView
+
+PAGES = ("overview", "residents", "force", "supervision", "reports", "settings")
+PAGE_OVERVIEW, PAGE_RESIDENTS, PAGE_FORCE, PAGE_SUPERVISION, PAGE_REPORTS, PAGE_SETTINGS = range(len(PAGES))
+TAB_RESIDENTS, TAB_CARE_HOMES = range(2)
+
+RESIDENTS_COMING = PlaceholderText(
+    "Beboere",
+    "Her kommer listen over beboere med søgning og filter på plejecenter.",
+    ("beboerens stamdata, afdeling og bolig", "pårørende", "afgørelser om magtanvendelse"),
+)
+
+
+class MainWindow(QMainWindow):
+    """``database`` is the location shown to the user (a file path or a URL without password)."""
+
+    def __init__(
+        self,
+        services: Services,
+        database: str = "",
+        parent: QWidget | None = None,
+        *,
+        database_kind: str = "SQLite",
+        fill_demo: Callable | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.services = services
+        self.database = database
+        self.database_kind = database_kind
+        self._fill_demo = fill_demo
+        self._pages: dict[int, QWidget] = {}
+        self.first_run_view = None
+        self.residents_tabs: QTabWidget | None = None
+        self.residents_view = None
+        self.care_homes_view = None
+        self.settings_view = None
+
+        self.municipality_status = QLabel(self)
+        self.municipality_status.setObjectName("municipality_status_label")
+        self.database_status = QLabel(self)
+        self.database_status.setObjectName("database_status_label")
+        self.ui.status_bar.addPermanentWidget(self.municipality_status)
+        self.ui.status_bar.addPermanentWidget(self.database_status)
+        self.database_status.setText(f"Database: {database}")
+
+        self.ui.nav_list.currentRowChanged.connect(self.show_page)
+        actions = (
+            self.ui.overview_action, self.ui.residents_action, self.ui.force_action,
+            self.ui.supervision_action, self.ui.reports_action, self.ui.settings_action,
+        )
+        for index, action in enumerate(actions):
+            action.triggered.connect(partial(self.show_page, index))
+        self.ui.quit_action.triggered.connect(self.close)
+        self.ui.about_action.triggered.connect(self.about)
+
+        if services.care_homes.is_set_up():
+            self._show_main()
+        else:
+            self._show_first_run()
+
+    # -- first run --------------------------------------------------------------------------------
+    @property
+    def in_first_run(self) -> bool:
+        return self.ui.root_stack.currentWidget() is self.ui.first_run_page
+
+    def _show_first_run(self) -> None:
+        from .views.first_run_view import FirstRunView
+
+        self.first_run_view = FirstRunView(self.services.care_homes, self._fill_demo, self.database, self)
+        self.first_run_view.completed.connect(self._first_run_completed)
+        self.ui.first_run_layout.addWidget(self.first_run_view)
+        self.ui.root_stack.setCurrentWidget(self.ui.first_run_page)
+        for action in self._page_actions():
+            action.setEnabled(False)
+        self.municipality_status.setText("Ingen kommune oprettet endnu")
+
+    def _first_run_completed(self, message: str) -> None:
+        view = self.first_run_view
+        self.first_run_view = None
+        if view is not None:
+            view.hide()
+            view.deleteLater()
+        for action in self._page_actions():
+            action.setEnabled(True)
+        self._show_main()
+        if message:
+            self.ui.status_bar.showMessage(message, 15000)
+
+    def _page_actions(self):
+        return (
+            self.ui.overview_action, self.ui.residents_action, self.ui.force_action,
+            self.ui.supervision_action, self.ui.reports_action, self.ui.settings_action,
+        )
+
+    # -- pages ------------------------------------------------------------------------------------
+    def _show_main(self) -> None:
+        self.ui.root_stack.setCurrentWidget(self.ui.main_page)
+        self.update_status()
+        self.show_page(PAGE_OVERVIEW)
+        self.ui.nav_list.setFocus()
+
+    def update_status(self) -> None:
+        """Show the municipality's name in the status bar."""
+        name = self.services.care_homes.municipality_name()
+        self.municipality_status.setText(f"Kommune: {name}" if name else "Ingen kommune oprettet endnu")
+
+    def current_page(self) -> int:
+        return self.ui.page_stack.currentIndex()
+
+    def show_page(self, index: int) -> None:
+        """Switch to page ``index`` (0 Overblik … 5 Indstillinger), building it the first time."""
+        if self.in_first_run or not 0 <= index < len(PAGES):
+            return
+        self.page(index)
+        self.ui.page_stack.setCurrentIndex(index)
+        if self.ui.nav_list.currentRow() != index:
+            self.ui.nav_list.setCurrentRow(index)
+
+    def page(self, index: int) -> QWidget:
+        """The view of page ``index``, built on first use."""
+        view = self._pages.get(index)
+        if view is None:
+            view = self._build_page(index)
+            self._pages[index] = view
+            container = self.ui.page_stack.widget(index)
+            container.layout().setContentsMargins(0, 0, 0, 0)
+            container.layout().addWidget(view)
+        return view
+
+    def _build_page(self, index: int) -> QWidget:
+        key = PAGES[index]
+        if key == "residents":
+            return self._build_residents_page()
+        if key == "settings":
+            from .views.settings_view import SettingsView
+
+            self.settings_view = SettingsView(self.services.care_homes, self.database, self.database_kind, self)
+            self.settings_view.manage_care_homes.connect(self.show_care_homes)
+            return self.settings_view
+        return PlaceholderView(PLACEHOLDERS[key], self)
+
+    def _build_residents_page(self) -> QWidget:
+        from .views.care_homes_view import CareHomesView
+
+        tabs = QTabWidget(self)
+        tabs.setObjectName("residents_tabs")
+        tabs.setDocumentMode(True)
+        self.residents_view = _residents_view(self.services, tabs)
+        # No mnemonics on the tabs: Alt+B and Alt+P belong to the residents view; Ctrl+Tab switches.
+        tabs.addTab(self.residents_view, "Beboere")
+        self.care_homes_view = CareHomesView(self.services.care_homes, tabs)
+        self.care_homes_view.changed.connect(self._care_homes_changed)
+        tabs.addTab(self.care_homes_view, "Plejecentre")
+        self.residents_tabs = tabs
+        return tabs
+
+    def show_care_homes(self) -> None:
+        """Beboere page, tab Plejecentre."""
+        self.show_page(PAGE_RESIDENTS)
+        assert self.residents_tabs is not None
+        self.residents_tabs.setCurrentIndex(TAB_CARE_HOMES)
+
+    def _care_homes_changed(self) -> None:
+        refresh = getattr(self.residents_view, "refresh", None)
+        if callable(refresh):
+            refresh()
+        if self.settings_view is not None:
+            self.settings_view.refresh()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "Om Tilsyn",
+            "<b>Tilsyn</b><br>Registrering af magtanvendelse og tilsyn på plejecentre."
+            f"<br><br>Database: {escape(self.database)}",
+        )
+
+
+def _residents_view(services: Services, parent: QWidget) -> QWidget:
+    """The residents list, or a placeholder while that view is not part of this build."""
+    if importlib.util.find_spec("tilsyn.ui.views.residents_view") is None:
+        return PlaceholderView(RESIDENTS_COMING, parent)
+    from .views.residents_view import ResidentsView
+
+    return ResidentsView(services.residents, services.care_homes, parent)

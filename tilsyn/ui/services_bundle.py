@@ -1,0 +1,23 @@
+"""The services one running window shares, built once from the app context (no Qt here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..services.care_homes import CareHomeService
+from ..services.context import AppContext
+from ..services.residents import ResidentService
+
+
+@dataclass(frozen=True)
+class Services:
+    """Passed to the main window, which hands each view the services it needs."""
+
+    ctx: AppContext
+    care_homes: CareHomeService
+    residents: ResidentService
+
+    @classmethod
+    def build(cls, ctx: AppContext) -> Services:
+        """One instance of each service over ``ctx``."""
+        return cls(ctx=ctx, care_homes=CareHomeService(ctx), residents=ResidentService(ctx))

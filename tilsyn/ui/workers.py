@@ -1,0 +1,60 @@
+"""Background work: a plain function run by a QObject worker moved to a QThread.
+
+The function takes ``progress(percent, text)`` and ``is_cancelled()`` keyword callbacks and
+knows nothing about Qt. Results and errors come back as signals, delivered on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+
+class Worker(QObject):
+    """Runs ``fn(*args, progress=..., is_cancelled=..., **kwargs)`` once, in its thread."""
+
+    progress = Signal(int, str)
+    done = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        super().__init__()
+        self._fn, self._args, self._kwargs = fn, args, kwargs
+        # An Event, not a queued slot: the worker's thread is busy and would never see a slot call.
+        self._cancel = threading.Event()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._fn(
+                *self._args, progress=self._report, is_cancelled=self._cancel.is_set, **self._kwargs
+            )
+        except Exception as exc:  # noqa: BLE001 - every failure goes back to the GUI as a signal
+            self.failed.emit(exc)
+        else:
+            self.done.emit(result)
+
+    def cancel(self) -> None:
+        """Ask the function to stop at its next ``is_cancelled()`` check."""
+        self._cancel.set()
+
+    def _report(self, percent: int, text: str = "") -> None:
+        self.progress.emit(int(percent), text)
+
+
+def start(worker: Worker) -> QThread:
+    """Move ``worker`` to a new thread and run it; the thread quits when the worker ends.
+
+    Keep a reference to both until ``done`` or ``failed`` arrives.
+    """
+    thread = QThread()
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    # Direct: quit() is thread-safe and must not wait in the GUI queue behind slots that wait()
+    # for this thread to end.
+    worker.done.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+    worker.failed.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+    thread.start()
+    return thread
