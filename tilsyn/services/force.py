@@ -392,15 +392,15 @@ class ForceService:
         """The caseworker's inbox: sent forms and acute records across care homes."""
         self.ctx.require(Action.FORM_PROCESS)
         with self.ctx.uow_factory() as uow:
-            forms = uow.forms.query(sent=True, processed=None if include_processed else False)
-            return self._summaries(uow, forms)
+            rows = uow.forms.summary_rows(sent=True, processed=None if include_processed else False)
+            return self._summaries(uow, rows)
 
     def leader_queue(self) -> list[FormSummary]:
         """Forms in the leader's homes waiting for section 3 or for sending."""
         self.ctx.require(Action.FORM_SIGN_LEADER)
         with self.ctx.uow_factory() as uow:
-            forms = uow.forms.query(home_ids=self.ctx.home_scope(), sent=False)
-            return [s for s in self._summaries(uow, forms) if s.status != FormStatus.PROCESSED.value]
+            rows = uow.forms.summary_rows(home_ids=self.ctx.home_scope(), sent=False)
+            return [s for s in self._summaries(uow, rows) if s.status != FormStatus.PROCESSED.value]
 
     def month_overview(self, care_home_id: str, year: int, month: int) -> list[MonthOverviewRow]:
         """Residents x status for one care home and month, including residents with an active
@@ -453,8 +453,7 @@ class ForceService:
                                e.started_at, e.registered_at, e.late_reason)
                 for e in uow.episodes.late(since, scope)
             )
-            open_forms = uow.forms.query(home_ids=scope, sent=False)
-            summaries = self._summaries(uow, open_forms)
+            summaries = self._summaries(uow, uow.forms.summary_rows(home_ids=scope, sent=False))
             past = [s for s in summaries if (s.year, s.month) < (current.year, current.month)]
             leader_pending = tuple(s for s in past if s.status in (
                 FormStatus.DRAFT.value, FormStatus.AWAITING_LEADER.value, FormStatus.RETURNED.value,
@@ -518,18 +517,18 @@ class ForceService:
         return FormFacts(signed, form.sent_at is not None, form.returned_at is not None,
                          Month(form.year, form.month), FormKind(form.kind), due_day=due)
 
-    def _summaries(self, uow, forms) -> list[FormSummary]:
+    def _summaries(self, uow, rows) -> list[FormSummary]:
         today = self.ctx.today()
         due = self.due_day_in(uow)
-        counts = uow.forms.episode_counts([f.id for f in forms])
-        signed = self._signed_many(uow, [f.id for f in forms])
+        signed = self._signed_many(uow, [r[0] for r in rows])
         out = []
-        for f in forms:
-            status = form_status(self._facts(f, signed.get(f.id, frozenset()), due), today).value
+        for fid, kind, rid, name, cpr, home, year, month, sent_at, returned_at, episodes in rows:
+            facts = FormFacts(signed.get(fid, frozenset()), sent_at is not None, returned_at is not None,
+                              Month(year, month), FormKind(kind), due_day=due)
             out.append(FormSummary(
-                str(f.id), f.kind, str(f.resident_id), f.resident.name, cprmod.mask(f.resident.cpr),
-                f.resident.care_home.name, f.year, f.month, status, counts.get(f.id, 0),
-                due_date(Month(f.year, f.month), due) if f.kind == FormKind.MONTHLY.value else None, f.sent_at,
+                str(fid), kind, str(rid), name, cprmod.mask(cpr), home, year, month,
+                form_status(facts, today).value, episodes,
+                due_date(Month(year, month), due) if kind == FormKind.MONTHLY.value else None, sent_at,
             ))
         return out
 

@@ -25,6 +25,9 @@ class ForceForm(Timestamped, Base):
         ),
         Index("ix_force_form_period", "year", "month"),
         Index("ix_force_form_home", "care_home_id", "year", "month"),
+        # The open lists (inbox, queue, dashboard) look for unsent or unprocessed forms only.
+        Index("ix_force_form_unsent", "sent_at"),
+        Index("ix_force_form_unprocessed", "processed_at"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)

@@ -61,6 +61,31 @@ class FormRepository(_Repository):
             .order_by(ForceForm.year, ForceForm.month)
         ).all()
 
+    def summary_rows(self, *, home_ids: frozenset[str] | None = None, sent: bool | None = None,
+                     processed: bool | None = None) -> list[tuple]:
+        """Flat rows for lists (inbox, queue, dashboard) in one query, without loading ORM objects:
+        (id, kind, resident id, name, cpr, home name, year, month, sent_at, returned_at, episodes)."""
+        from .models import CareHome
+
+        # A correlated count uses the episode index per form; a grouped subquery would scan them all.
+        episodes = (
+            select(func.count()).select_from(Episode).where(Episode.form_id == ForceForm.id)
+            .correlate(ForceForm).scalar_subquery()
+        )
+        q = (
+            select(ForceForm.id, ForceForm.kind, ForceForm.resident_id, Resident.name, Resident.cpr, CareHome.name,
+                   ForceForm.year, ForceForm.month, ForceForm.sent_at, ForceForm.returned_at, episodes)
+            .join(Resident, Resident.id == ForceForm.resident_id)
+            .join(CareHome, CareHome.id == ForceForm.care_home_id)
+        )
+        if home_ids is not None:
+            q = q.where(ForceForm.care_home_id.in_([as_uuid(h) for h in home_ids]))
+        if sent is not None:
+            q = q.where(ForceForm.sent_at.is_not(None) if sent else ForceForm.sent_at.is_(None))
+        if processed is not None:
+            q = q.where(ForceForm.processed_at.is_not(None) if processed else ForceForm.processed_at.is_(None))
+        return list(self.session.execute(q.order_by(ForceForm.year, ForceForm.month, Resident.name)).all())
+
     def episode_counts(self, form_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
         out: dict[uuid.UUID, int] = {}
         for chunk in _chunks(form_ids, 500):

@@ -67,6 +67,8 @@ def upgrade() -> None:
     with op.batch_alter_table('force_form', schema=None) as batch_op:
         batch_op.create_index('ix_force_form_home', ['care_home_id', 'year', 'month'], unique=False)
         batch_op.create_index('ix_force_form_period', ['year', 'month'], unique=False)
+        batch_op.create_index('ix_force_form_unprocessed', ['processed_at'], unique=False)
+        batch_op.create_index('ix_force_form_unsent', ['sent_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_force_form_resident_id'), ['resident_id'], unique=False)
         batch_op.create_index('uq_force_form_monthly', ['resident_id', 'year', 'month'], unique=True, sqlite_where=sa.text("kind = 'monthly'"), postgresql_where=sa.text("kind = 'monthly'"))
 
@@ -131,6 +133,8 @@ def downgrade() -> None:
     with op.batch_alter_table('force_form', schema=None) as batch_op:
         batch_op.drop_index('uq_force_form_monthly', sqlite_where=sa.text("kind = 'monthly'"), postgresql_where=sa.text("kind = 'monthly'"))
         batch_op.drop_index(batch_op.f('ix_force_form_resident_id'))
+        batch_op.drop_index('ix_force_form_unsent')
+        batch_op.drop_index('ix_force_form_unprocessed')
         batch_op.drop_index('ix_force_form_period')
         batch_op.drop_index('ix_force_form_home')
 
