@@ -1,0 +1,574 @@
+"""Use-of-force PDFs and the monthly export to the authority.
+
+Report data first: ``form_report_data`` turns a FormDTO into ``FormReportData`` (Danish display
+strings, the layout, the audit-chain head); the renderers in tilsyn.reports turn that into bytes.
+``ExportService.export_month`` writes, for one month, a PDF and a JSON file per sent form, a batch
+PDF per care home with a cover page and a CSV summary. Output is deterministic: the same data
+gives the same bytes (reportlab's invariant mode, stable order, no time stamps but the data's).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import shutil
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from ..domain.catalogue import current_catalogue, load_catalogue
+from ..domain.errors import DomainError, NotFound
+from ..domain.force import FormKind, FormStatus, Month, local_date
+from ..domain.roles import Action
+from ..domain.templates import load_template
+from ..messages import (
+    NOT_COVERED_TEXTS,
+    format_date,
+    format_long_date,
+    format_moment,
+    form_status_label,
+    month_label,
+)
+from ..reports.batch import BatchCoverReportData, render_batch
+from ..reports.monthly_form import (
+    CHECKED,
+    UNCHECKED,
+    DayPart,
+    EpisodeRow,
+    FormReportData,
+    PermitRow,
+    SignatureLine,
+    StaffRow,
+    TypeUse,
+    render_form,
+)
+from ..reports.resident_overview import ResidentOverviewReportData, render_resident_overview
+from .audit import AuditService
+from .context import COPENHAGEN, AppContext
+from .force import ForceService
+from .force_dto import EpisodeDTO, FormDTO
+
+SENT_STATUSES = (FormStatus.SENT.value, FormStatus.PROCESSED.value)
+UNSIGNED_STATUSES = (FormStatus.DRAFT.value, FormStatus.AWAITING_LEADER.value, FormStatus.RETURNED.value,
+                     FormStatus.OVERDUE.value)
+DOCUMENT_TITLES = {
+    FormKind.MONTHLY.value: "Månedsskema for magtanvendelse",
+    FormKind.ACUTE.value: "Akut / ikke-godkendt magtanvendelse",
+}
+KIND_LABELS = {FormKind.MONTHLY.value: "Månedsskema", FormKind.ACUTE.value: "Akut registrering"}
+JSON_FORMAT = "tilsyn-magtanvendelse/1"
+CSV_HEADER = (
+    "måned", "plejecenter", "beboer", "cpr", "skema", "skabelon", "status", "magtanvendelser",
+    "heraf_for_sent", "typer", "sendt", "behandlet", "pdf", "json",
+)
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+class ExportCancelled(DomainError):
+    code = "export_cancelled"
+
+
+# -- report data -----------------------------------------------------------------------------------
+
+
+def _time(moment: dt.datetime) -> str:
+    return f"{moment.astimezone(COPENHAGEN):%H.%M}"
+
+
+def _when(e: EpisodeDTO) -> str:
+    text = format_moment(e.started_at)
+    if e.ended_at is not None:
+        same_day = local_date(e.ended_at) == local_date(e.started_at)
+        text += f"–{_time(e.ended_at)}" if same_day else f" – {format_moment(e.ended_at)}"
+    if e.late:
+        text += f"\nRegistreret for sent: {format_moment(e.registered_at)}"
+        if e.late_reason:
+            text += f"\nÅrsag: {e.late_reason}"
+    return text
+
+
+def _sentence(text: str) -> str:
+    text = (text or "").strip()
+    return text if not text or text[-1] in ".!?" else text + "."
+
+
+def _type_text(e: EpisodeDTO) -> str:
+    display = f"{e.type_label} ({e.paragraph})"
+    return f"{display}: {e.situation_label.lower()}" if e.situation_label else display
+
+
+def _episode_row(e: EpisodeDTO) -> EpisodeRow:
+    short = "\n".join(p for p in (_type_text(e), _sentence(e.location), _sentence(e.description)) if p)
+    staff = "\n".join(f"X {s.name}" if s.is_writer else s.name for s in e.staff)
+    return EpisodeRow(_when(e), short, e.avoidance, e.least_intrusive, staff)
+
+
+def _days(episodes: tuple[EpisodeDTO, ...]) -> tuple[DayPart, ...]:
+    by_day: dict[dt.date, list[EpisodeDTO]] = {}
+    for e in episodes:
+        by_day.setdefault(local_date(e.started_at), []).append(e)
+    out = []
+    for day in sorted(by_day):
+        eps = sorted(by_day[day], key=lambda e: (e.started_at, e.id))
+        uses = []
+        for e in eps:
+            times = f"kl. {_time(e.started_at)}" + (f"–{_time(e.ended_at)}" if e.ended_at else "")
+            uses.append(TypeUse(e.force_type, e.situation, times, e.location, e.purpose))
+        narratives = tuple(f"Kl. {_time(e.started_at)}: {e.narrative or e.description}" for e in eps)
+        staff: dict[str, StaffRow] = {}
+        for e in eps:
+            for s in e.staff:
+                known = staff.get(s.name)
+                writer = s.is_writer or (known is not None and known.mark == CHECKED)
+                staff[s.name] = StaffRow(s.name, CHECKED if writer else UNCHECKED, s.workplace, s.position)
+        out.append(DayPart(format_long_date(day), tuple(uses), narratives, tuple(staff.values())))
+    return tuple(out)
+
+
+def _period(valid_from: dt.date, valid_to: dt.date) -> str:
+    return f"{format_date(valid_from)} – {format_date(valid_to)}"
+
+
+def _yes_no(value: bool | None) -> str:
+    return "" if value is None else ("Ja" if value else "Nej")
+
+
+def _informed(residence: bool | None, acting: bool | None) -> str:
+    if residence is None and acting is None:
+        return ""
+    if residence == acting:
+        return _yes_no(residence)
+    return f"Opholdskommunen: {_yes_no(residence).lower() or '–'}. Handlekommunen: {_yes_no(acting).lower() or '–'}."
+
+
+def _signed_by(sig) -> str:
+    return f"elektronisk underskrevet af {sig.signer} {format_moment(sig.signed_at)}" if sig else ""
+
+
+def form_report_data(form: FormDTO, *, layout: str | None = None, head: tuple[int, str] = (0, "")) -> FormReportData:
+    """Everything one form prints, as Danish display strings, in ``layout`` (default: the
+    template version the form was made under)."""
+    layout = layout or form.template_version
+    template = load_template(layout)
+    s1 = form.section1
+    postal_city = " ".join(p for p in (s1.postal_code, s1.city) if p)
+    permits = tuple(
+        PermitRow("\n".join(p.force_type_labels) + (f"\nAfgørelse {p.decision_reference}" if p.decision_reference
+                                                    else ""),
+                  p.prerequisites, _period(p.valid_from, p.valid_to))
+        for p in sorted(s1.permits, key=lambda p: (p.valid_from, p.id))
+    )
+    periods: dict[str, list[str]] = {}
+    for p in sorted(s1.permits, key=lambda p: (p.valid_from, p.id)):
+        for code in p.force_types:
+            periods.setdefault(code, []).append(_period(p.valid_from, p.valid_to))
+    leader, auth = form.leader, form.authority
+    sig3, sig4 = form.signature(3), form.signature(4)
+    signatures = tuple(
+        SignatureLine(n, True, s.signer, s.role_label, format_moment(s.signed_at), s.short_hash, s.template_version)
+        if (s := form.signature(n)) else SignatureLine(n, False, "", "", "", "", "")
+        for n in (2, 3, 4)
+    )
+    notices = []
+    if form.kind == FormKind.ACUTE.value:
+        reason = NOT_COVERED_TEXTS.get(form.not_covered_reason, "")
+        notices.append("Akut / ikke-godkendt magtanvendelse, registreret for sig selv, så intet går tabt."
+                       + (f" Årsag: {reason}" if reason else ""))
+    late = sum(1 for e in form.episodes if e.late)
+    if late:
+        notices.append(f"{late} {'magtanvendelse er' if late == 1 else 'magtanvendelser er'} registreret efter "
+                       "fristen (senest dagen efter). Se tidspunkt og årsag under afsnit 2.")
+    if form.returned_at is not None and form.sent_at is None:
+        notices.append(f"Sendt tilbage til lederen {format_moment(form.returned_at)}: {form.return_comment}")
+    control = [("Skema-id", form.id)]
+    if layout == form.template_version:
+        control.append(("Skabelon", f"{template.name} ({layout})"))
+    else:
+        made = load_template(form.template_version).name
+        control.append(("Skabelon", f"{template.name} ({layout}); skemaet er oprettet under {made} "
+                                     f"({form.template_version})"))
+    control += [
+        ("Lovgrundlag", load_catalogue(form.catalogue_version).title),
+        ("Status", form_status_label(form.status)),
+    ]
+    if form.due_date:
+        control.append(("Frist hos myndigheden", format_long_date(form.due_date)))
+    if form.sent_at:
+        control.append(("Sendt til myndigheden", format_moment(form.sent_at)))
+    if form.processed_at:
+        control.append(("Behandlet", format_moment(form.processed_at)))
+    control.append(("Revisionslogens kædehoved ved udskrift", f"nr. {head[0]} · {head[1]}"))
+    return FormReportData(
+        form_id=form.id, kind=form.kind, layout=layout, document_title=DOCUMENT_TITLES.get(form.kind, ""),
+        status_label=form_status_label(form.status), month_name=month_label(form.year, form.month),
+        care_home=form.care_home,
+        cpr=s1.cpr, name=s1.name, address=s1.address, postal_city=postal_city,
+        address_line=", ".join(p for p in (s1.address, postal_city) if p),
+        care_home_unit=" / ".join(p for p in (s1.care_home, s1.unit) if p),
+        acting_municipality=s1.acting_municipality, residence_municipality=s1.residence_municipality,
+        permits=permits, periods=tuple((code, "\n".join(v)) for code, v in periods.items()),
+        episodes=tuple(_episode_row(e) for e in form.episodes), days=_days(form.episodes),
+        necessity=leader.necessity, reflection=leader.reflection, action_plan_updated=leader.action_plan_updated,
+        leader_name_date=", ".join(p for p in (leader.leader_name, format_long_date(leader.assessed_on)) if p),
+        discussed_in_staff_group=leader.discussed_in_staff_group, discussed_when=leader.discussed_when,
+        discussion_plans=leader.discussion_plans, action_plan_exists=leader.action_plan_exists, other=leader.other,
+        leader_date_signature="\n".join(p for p in (format_long_date(leader.assessed_on), _signed_by(sig3)) if p),
+        followup_remarks=auth.followup_remarks,
+        municipalities_informed=_informed(auth.residence_municipality_informed, auth.acting_municipality_informed),
+        processed_by=" / ".join(p for p in (auth.processed_by_name, auth.processed_by_position,
+                                            auth.processed_by_municipality, format_long_date(auth.processed_on)) if p),
+        residence_municipality_informed=auth.residence_municipality_informed,
+        processed_name_position=", ".join(p for p in (auth.processed_by_name, auth.processed_by_position) if p),
+        processed_municipality=auth.processed_by_municipality,
+        processed_date_signature="\n".join(p for p in (format_long_date(auth.processed_on), _signed_by(sig4)) if p),
+        signatures=signatures, notices=tuple(notices), control=tuple(control),
+    )
+
+
+def form_json(form: FormDTO, *, layout: str, head: tuple[int, str], pdf_name: str) -> str:
+    """The machine-readable copy of one form (full CPR, all fields, ISO times in UTC)."""
+    s1 = form.section1
+    doc = {
+        "format": JSON_FORMAT,
+        "form": {
+            "id": form.id, "kind": form.kind, "month": Month(form.year, form.month).key(),
+            "template_version": form.template_version, "layout": layout,
+            "catalogue_version": form.catalogue_version, "status": form.status,
+            "not_covered_reason": form.not_covered_reason, "due_date": form.due_date,
+            "sent_at": form.sent_at, "processed_at": form.processed_at,
+        },
+        "resident": {
+            "id": form.resident_id, "cpr": s1.cpr, "name": s1.name, "address": s1.address,
+            "postal_code": s1.postal_code, "city": s1.city, "care_home": s1.care_home, "unit": s1.unit,
+            "acting_municipality": s1.acting_municipality, "residence_municipality": s1.residence_municipality,
+            "contact_person": s1.contact_person,
+        },
+        "permits": [
+            {"id": p.id, "force_types": list(p.force_types), "force_type_labels": list(p.force_type_labels),
+             "prerequisites": p.prerequisites, "valid_from": p.valid_from, "valid_to": p.valid_to,
+             "decision_reference": p.decision_reference, "catalogue_version": p.catalogue_version}
+            for p in sorted(s1.permits, key=lambda p: (p.valid_from, p.id))
+        ],
+        "episodes": [
+            {**{k: v for k, v in asdict(e).items() if k not in ("form_id", "resident_id", "staff")},
+             "staff": [asdict(s) for s in e.staff]}
+            for e in form.episodes
+        ],
+        "leader": asdict(form.leader),
+        "authority": asdict(form.authority),
+        "signatures": [
+            {"section": s.section, "signer": s.signer, "role": s.role, "signed_at": s.signed_at,
+             "template_version": s.template_version, "hash": s.hash}
+            for s in form.signatures
+        ],
+        "audit_head": {"seq": head[0], "hash": head[1]},
+        "pdf": pdf_name,
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True, default=_json_value) + "\n"
+
+
+def _json_value(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.timezone.utc).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"not JSON: {type(value).__name__}")
+
+
+def slug(text: str) -> str:
+    """A file-name part from Danish text: 'Plejecenter Engbo' -> 'plejecenter-engbo' (æ -> ae ...)."""
+    text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    out = "".join(c if c.isalnum() else "-" for c in text)
+    return "-".join(p for p in out.split("-") if p) or "x"
+
+
+# -- the export -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    month: str
+    out_dir: Path
+    forms: int
+    episodes: int
+    homes: tuple[str, ...]
+    form_pdfs: tuple[Path, ...]
+    json_files: tuple[Path, ...]
+    batch_pdfs: tuple[Path, ...]
+    csv_file: Path
+    pdfa: bool
+    audit_head: tuple[int, str]
+    layouts: tuple[str, ...] = field(default=())
+
+    @property
+    def files(self) -> tuple[Path, ...]:
+        return (*self.batch_pdfs, *self.form_pdfs, *self.json_files, self.csv_file)
+
+
+@dataclass
+class _HomeBatch:
+    id: str
+    name: str
+    forms: list[FormDTO]
+
+
+class ExportService:
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+        self.force = ForceService(ctx)
+
+    def head(self) -> tuple[int, str]:
+        return AuditService(self.ctx).head()
+
+    # -- single PDFs (preview, print) -------------------------------------------------------------
+    def form_report(self, form_id: str, layout: str | None = None) -> FormReportData:
+        """Report data of one form (monthly or acute) in ``layout`` or its own template version."""
+        form = self.force.get_form(form_id)
+        if layout:
+            load_template(layout)
+        return form_report_data(form, layout=layout, head=self.head())
+
+    def form_pdf(self, form_id: str, layout: str | None = None) -> bytes:
+        """The PDF of one form: for the preview and for printing."""
+        return render_form(self.form_report(form_id, layout))
+
+    def resident_overview_report(self, resident_id: str) -> ResidentOverviewReportData:
+        """Counts of force by month and type for one resident, for the overview PDF."""
+        ov = self.force.resident_overview(resident_id)
+        with self.ctx.uow_factory() as uow:
+            r = uow.residents.get(resident_id)
+            if r is None:
+                raise NotFound(what="Beboeren")
+            from ..domain import cpr as cprmod
+
+            cpr_masked, home = cprmod.mask(r.cpr), r.care_home.name
+        months = ov.months
+        if months:
+            # Every month between the first and the last, so gaps show as gaps.
+            first, last = Month.parse(months[0]), Month.parse(months[-1])
+            filled, m = [], first
+            while (m.year, m.month) <= (last.year, last.month):
+                filled.append(m)
+                m = m.next()
+        else:
+            filled = []
+        series = tuple((label, tuple(ov.count(m.key(), code) for m in filled)) for code, label in ov.types)
+        total = sum(ov.totals.values())
+        period = (f"Periode: {month_label(filled[0].year, filled[0].month)} – "
+                  f"{month_label(filled[-1].year, filled[-1].month)}") if filled else "Ingen registreringer."
+        return ResidentOverviewReportData(
+            title="Magtanvendelse over tid", resident=ov.resident_name, cpr_masked=cpr_masked, care_home=home,
+            period=period, months=tuple(f"{month_label(m.year, m.month)[:3]} {m.year % 100:02d}" for m in filled),
+            month_names=tuple(month_label(m.year, m.month) for m in filled), series=series,
+            totals=tuple((label, ov.totals.get(code, 0)) for code, label in ov.types), total=total,
+            footnote="Alle registrerede magtanvendelser, på månedsskemaer og som akutte registreringer, "
+                     "talt efter den måned, de fandt sted i.",
+        )
+
+    def resident_overview_pdf(self, resident_id: str) -> bytes:
+        return render_resident_overview(self.resident_overview_report(resident_id))
+
+    # -- the monthly export -------------------------------------------------------------------------
+    def export_month(
+        self,
+        month: str | Month,
+        home: str | None = None,
+        out_dir: str | Path = ".",
+        layout: str | None = None,
+        pdfa: bool = False,
+        progress: Progress | None = None,
+        is_cancelled: Cancelled | None = None,
+    ) -> ExportResult:
+        """Write the month's sent forms (PDF + JSON each), one batch PDF per care home with a cover
+        page, and a CSV summary into ``out_dir``. ``home`` is a care home's name or id (default all
+        the user may export). Raises ExportCancelled (nothing written) when ``is_cancelled()``
+        turns true, DomainError("export_nothing") when no form was sent for the month."""
+        m = month if isinstance(month, Month) else Month.parse(str(month))
+        if layout:
+            load_template(layout)
+        out = Path(out_dir)
+        if out.exists() and not out.is_dir():
+            raise DomainError("export_out_not_dir", path=str(out))
+        self.ctx.require(Action.FORMS_EXPORT)
+        homes = self._collect(m, home)
+        batches = [b for b in homes if b.forms]
+        forms = [f for b in batches for f in b.forms]
+        if not forms:
+            raise DomainError("export_nothing", month=m.key(), month_text=month_label(m.year, m.month),
+                              home_text=f" på {homes[0].name}" if home and homes else "")
+        head = self.head()
+        total = len(forms) + len(batches)
+        done = 0
+
+        def step() -> None:
+            nonlocal done
+            done += 1
+            if progress:
+                progress(done, total)
+
+        def check() -> None:
+            if is_cancelled and is_cancelled():
+                raise ExportCancelled()
+
+        if progress:
+            progress(0, total)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            staging = out / f".tilsyn-eksport-{m.key()}.tmp"
+            if staging.exists():
+                shutil.rmtree(staging)
+            staging.mkdir()
+        except OSError as exc:
+            raise DomainError("export_out_unwritable", path=str(out), reason=exc.strerror or str(exc)) from exc
+        try:
+            written: list[tuple[str, str]] = []  # (form id, relative pdf path)
+            form_pdfs, json_files, batch_pdfs = [], [], []
+            csv_rows = []
+            for batch in batches:
+                home_dir = slug(batch.name)
+                reports = []
+                for form in batch.forms:
+                    check()
+                    data = form_report_data(form, layout=layout, head=head)
+                    reports.append(data)
+                    kind = "akut" if form.kind == FormKind.ACUTE.value else "maanedsskema"
+                    stem = f"{home_dir}/{m.key()}_{slug(form.resident_name)}_{kind}_{form.id[:8]}"
+                    pdf_bytes = self._finish(render_form(data), pdfa)
+                    self._write(staging, f"{stem}.pdf", pdf_bytes)
+                    self._write(staging, f"{stem}.json",
+                                form_json(form, layout=data.layout, head=head, pdf_name=f"{stem}.pdf").encode())
+                    form_pdfs.append(f"{stem}.pdf")
+                    json_files.append(f"{stem}.json")
+                    written.append((form.id, f"{stem}.pdf"))
+                    csv_rows.append(self._csv_row(m, batch.name, form, data.layout, f"{stem}.pdf", f"{stem}.json"))
+                    step()
+                check()
+                cover = self._cover(m, batch, head)
+                name = f"{m.key()}_{home_dir}_samlet.pdf"
+                self._write(staging, name, self._finish(render_batch(cover, reports), pdfa))
+                batch_pdfs.append(name)
+                step()
+            check()
+            csv_name = f"{m.key()}_oversigt.csv"
+            self._write(staging, csv_name, _csv_bytes(csv_rows))
+            check()
+            for rel in [*batch_pdfs, *form_pdfs, *json_files, csv_name]:
+                target = out / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(staging / rel, target)
+        except OSError as exc:
+            raise DomainError("export_out_unwritable", path=str(out), reason=exc.strerror or str(exc)) from exc
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        with self.ctx.uow_factory() as uow:
+            for form_id, rel in written:
+                uow.record("export", "force_form", form_id,
+                           {"month": m.key(), "layout": layout or "", "pdfa": pdfa, "file": rel})
+            uow.commit()
+        return ExportResult(
+            month=m.key(), out_dir=out, forms=len(forms), episodes=sum(len(f.episodes) for f in forms),
+            homes=tuple(b.name for b in batches), form_pdfs=tuple(out / p for p in form_pdfs),
+            json_files=tuple(out / p for p in json_files), batch_pdfs=tuple(out / p for p in batch_pdfs),
+            csv_file=out / csv_name, pdfa=pdfa, audit_head=head,
+            layouts=tuple(sorted({layout or f.template_version for f in forms})),
+        )
+
+    def _collect(self, m: Month, home: str | None) -> list[_HomeBatch]:
+        """The care homes in scope with their sent forms of the month, in a stable order."""
+        scope = self.ctx.home_scope()
+        with self.ctx.uow_factory() as uow:
+            homes = sorted(uow.care_homes.list_all(), key=lambda h: (h.name.lower(), str(h.id)))
+            if home:
+                wanted = home.strip().lower()
+                homes = [h for h in homes if str(h.id) == home.strip() or h.name.lower() == wanted]
+                if not homes:
+                    raise DomainError("unknown_care_home", name=home)
+            if scope is not None:
+                homes = [h for h in homes if str(h.id) in scope]
+            picked = []
+            for h in homes:
+                self.ctx.require(Action.FORMS_EXPORT, str(h.id))
+                ids = [str(f.id) for f in uow.forms.for_home_month(h.id, m.year, m.month) if f.sent_at is not None]
+                picked.append((str(h.id), h.name, ids))
+        out = []
+        for hid, name, ids in picked:
+            forms = [self.force.get_form(i) for i in ids]
+            forms = [f for f in forms if f.status in SENT_STATUSES]
+            forms.sort(key=lambda f: (f.resident_name.lower(), f.kind != FormKind.MONTHLY.value, f.id))
+            out.append(_HomeBatch(hid, name, forms))
+        return out
+
+    def _cover(self, m: Month, batch: _HomeBatch, head: tuple[int, str]) -> BatchCoverReportData:
+        rows = self.force.month_overview(batch.id, m.year, m.month)
+        episodes = [e for f in batch.forms for e in f.episodes]
+        order = {t.code: i for i, t in enumerate(current_catalogue().types)}
+        counts: dict[tuple[str, str], int] = {}
+        for e in episodes:
+            key = (e.force_type, f"{e.type_label} ({e.paragraph})")
+            counts[key] = counts.get(key, 0) + 1
+        by_type = tuple((label, str(n)) for (code, label), n in sorted(counts.items(),
+                                                                       key=lambda kv: (order.get(kv[0][0], 99),
+                                                                                       kv[0][1])))
+        late = tuple(
+            (f.resident_name, format_moment(e.started_at), format_moment(e.registered_at), e.late_reason)
+            for f in batch.forms for e in f.episodes if e.late
+        )
+        unsigned = tuple((r.resident_name, r.cpr_masked, form_status_label(r.status), str(r.episodes))
+                         for r in rows if r.status in UNSIGNED_STATUSES)
+        monthly = [f for f in batch.forms if f.kind == FormKind.MONTHLY.value]
+        acute = [f for f in batch.forms if f.kind == FormKind.ACUTE.value]
+        summary = (
+            ("Beboere med tilladelse eller magtanvendelse i måneden", str(len(rows))),
+            ("Beboere med magtanvendelse", str(sum(1 for r in rows if r.episodes))),
+            ("Sendte månedsskemaer i denne samling", str(len(monthly))),
+            ("Akutte registreringer i denne samling", str(len(acute))),
+            ("Magtanvendelser i denne samling", str(len(episodes))),
+            ("Heraf registreret for sent", str(len(late))),
+            ("Skemaer, der endnu ikke er underskrevet og sendt", str(len(unsigned))),
+            ("Revisionslogens kædehoved ved udskrift", f"nr. {head[0]} · {head[1]}"),
+        )
+        index = tuple(
+            (str(i), f.resident_name, f.cpr_masked, KIND_LABELS.get(f.kind, f.kind), str(len(f.episodes)))
+            for i, f in enumerate(batch.forms, start=1)
+        )
+        return BatchCoverReportData(
+            title="Månedsindberetning af magtanvendelse", care_home=batch.name,
+            month_name=month_label(m.year, m.month), summary=summary, by_type=by_type, late=late,
+            unsigned=unsigned, index=index,
+        )
+
+    def _csv_row(self, m: Month, home: str, form: FormDTO, layout: str, pdf: str, js: str) -> tuple:
+        types = sorted({e.force_type for e in form.episodes})
+        return (
+            m.key(), home, form.resident_name, form.cpr_masked, KIND_LABELS.get(form.kind, form.kind), layout,
+            form_status_label(form.status), str(len(form.episodes)), str(sum(1 for e in form.episodes if e.late)),
+            " ".join(types), format_moment(form.sent_at), format_moment(form.processed_at), pdf, js,
+        )
+
+    def _finish(self, pdf: bytes, pdfa: bool) -> bytes:
+        if not pdfa:
+            return pdf
+        from ..reports.pdfa import to_pdfa
+
+        return to_pdfa(pdf)
+
+    def _write(self, root: Path, rel: str, data: bytes) -> None:
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+def _csv_bytes(rows: list[tuple]) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
+    w.writerow(CSV_HEADER)
+    w.writerows(rows)
+    # BOM: Excel on a Danish PC opens semicolon CSV in UTF-8 only with it.
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
