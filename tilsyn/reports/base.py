@@ -30,6 +30,13 @@ def register_fonts() -> None:
         pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", f"{name}.ttf"))))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD)
     rl_config.canvas_basefontname = FONT
+    # Table cells and drawings read their own defaults (fixed at import): point them at DejaVu too.
+    from reportlab.graphics import shapes
+    from reportlab.platypus import tables
+
+    tables.CellStyle.fontname = FONT
+    shapes.STATE_DEFAULTS["fontName"] = FONT
+    rl_config.defaultGraphicsFontName = FONT
     # Same data, same bytes: no creation date or random document id in the file.
     rl_config.invariant = 1
 

@@ -57,7 +57,7 @@ class BatchRenderer(FormRenderer):
                               [0.38, 0.2, 0.24, 0.18], "Alle skemaer for måneden er underskrevet og sendt."))
         out += self._section("Skemaer i denne samling")
         out.append(self._list(["Nr.", "Beboer", "CPR-nummer", "Skema", "Magtanvendelser"], cover.index,
-                              [0.08, 0.38, 0.18, 0.2, 0.16], "Ingen."))
+                              [0.07, 0.36, 0.16, 0.2, 0.21], "Ingen."))
         return out
 
     def _section(self, title: str) -> list:

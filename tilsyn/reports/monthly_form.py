@@ -282,7 +282,7 @@ class FormRenderer(ReportRenderer):
             rows.append([para(getattr(r, c.value), st["fcell"]) for c in b.columns])
         heights = None
         if len(rows) == 1:  # nothing to list: an empty line to fill in, as on the paper form
-            rows.append(["" for _ in b.columns])
+            rows.append([para("", st["fcell"]) for _ in b.columns])
             heights = [None, 10 * mm]
         return [self._grid(rows, widths, [("BACKGROUND", (0, 0), (-1, 0), LABEL_BG)], header=1, heights=heights)]
 

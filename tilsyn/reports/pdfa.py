@@ -33,6 +33,11 @@ def to_pdfa(pdf_bytes: bytes) -> bytes:
             Type=Name.OutputIntent, S=Name.GTS_PDFA1, OutputConditionIdentifier=OUTPUT_CONDITION,
             Info=OUTPUT_CONDITION, RegistryName="http://www.color.org", DestOutputProfile=icc,
         )])
+        # reportlab writes an empty page transition (/Trans) on every page: meaningless on paper,
+        # and not a key PDF/A validators accept.
+        for page in pdf.pages:
+            if "/Trans" in page.obj:
+                del page.obj["/Trans"]
         # Entries without an XMP twin (or empty) would break the Info/XMP equivalence PDF/A asks for.
         for key in ("/Trapped", "/Keywords"):
             if key in pdf.docinfo and (key == "/Trapped" or not str(pdf.docinfo[key])):

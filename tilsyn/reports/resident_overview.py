@@ -38,7 +38,7 @@ class ResidentOverviewReportData:
 class ResidentOverviewRenderer(FormRenderer):
     def chart(self, data: ResidentOverviewReportData) -> Drawing:
         width, height = self.width, 78 * mm
-        d = Drawing(width, height)
+        d = Drawing(width, height, initialFontName=FONT, initialFontSize=7)
         chart = VerticalBarChart()
         chart.x, chart.y = 12 * mm, 8 * mm
         chart.width, chart.height = width - 16 * mm, height - 30 * mm
