@@ -20,6 +20,7 @@ from .messages import format_number, text_for
 from .services.app import close_app, open_app
 from .services.demo_force import DEMO_PASSWORD
 from .services.audit import AuditService
+from .services.exports import ExportResult, ExportService
 from .services.encryption import (
     change_passphrase,
     database_needs_passphrase,
@@ -40,7 +41,7 @@ EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
 
-COMMANDS = ("demo", "import-residents", "encrypt", "rekey", "verify")
+COMMANDS = ("demo", "import-residents", "encrypt", "rekey", "verify", "export-month")
 # Global options that take a value: wants_cli must skip the value when looking for a command.
 _OPTIONS_WITH_VALUE = ("--db", "--passphrase-env")
 PASSPHRASE_ENV = "TILSYN_DB_PASSPHRASE"
@@ -117,6 +118,54 @@ def _run_verify(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         close_app(opened.context)
     print(verify_text(report), file=out if report.ok else err)
     return EXIT_OK if report.ok else EXIT_REFUSED
+
+
+def _run_export_month(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .domain.roles import SYSTEM_EXPORT
+
+    opened = _open_as(getattr(ns, "db", None), _db_passphrase(ns), SYSTEM_EXPORT)
+    try:
+        result = ExportService(opened.context).export_month(
+            ns.month, home=ns.home, out_dir=ns.out, layout=ns.layout, pdfa=ns.pdfa
+        )
+    finally:
+        close_app(opened.context)
+    print(export_text(result), file=out)
+    return EXIT_OK
+
+
+def _open_as(db: str | None, passphrase: str | None, actor):
+    try:
+        return open_app(db, passphrase=passphrase, actor=actor)
+    except DomainError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a bad path or URL must read as a refusal, not a crash
+        raise DomainError("database_unreadable", reason=str(exc).splitlines()[0]) from exc
+
+
+def export_text(r: ExportResult) -> str:
+    """Danish report of an export: what was written where."""
+    from .messages import month_label
+
+    n = format_number
+    year, month = (int(x) for x in r.month.split("-"))
+    lines = [
+        f"Eksporteret {n(r.forms)} {_plural(r.forms, 'skema', 'skemaer')} "
+        f"({n(r.episodes)} {_plural(r.episodes, 'magtanvendelse', 'magtanvendelser')}) for "
+        f"{month_label(year, month)} fra {n(len(r.homes))} {_plural(len(r.homes), 'plejecenter', 'plejecentre')} "
+        f"til {r.out_dir}" + (" som PDF/A-2b:" if r.pdfa else ":"),
+        f"  {r.csv_file.name}  (oversigt, én linje pr. skema)",
+    ]
+    for path in r.batch_pdfs:
+        lines.append(f"  {path.name}  (samlet PDF med forside)")
+    folders: dict[str, int] = {}
+    for path in r.form_pdfs:
+        folders[path.parent.name] = folders.get(path.parent.name, 0) + 1
+    for folder, count in folders.items():
+        lines.append(f"  {folder}/  ({n(count)} {_plural(count, 'skema', 'skemaer')} som PDF og JSON)")
+    lines.append(f"Skabelon: {', '.join(r.layouts)}. Revisionslogens kædehoved: nr. {r.audit_head[0]}, "
+                 f"{r.audit_head[1][:16]}")
+    return "\n".join(lines)
 
 
 def verify_text(report) -> str:
@@ -463,4 +512,24 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_EPILOG.split("\n\n", 1)[1],
     )
     verify.set_defaults(run=_run_verify)
+
+    export = commands.add_parser(
+        "export-month",
+        parents=[common],
+        help="eksportér en måneds sendte skemaer om magtanvendelse til myndigheden (PDF, JSON, CSV)",
+        description=textwrap.fill(
+            "Skriver for hvert sendt (eller behandlet) skema i måneden en PDF og en JSON-fil, en samlet PDF "
+            "med forside pr. plejecenter og en CSV-oversigt i --out. Samme data giver de samme filer, byte "
+            "for byte. Kommandoen læser skemaerne med sagsbehandlerens rettigheder.",
+            78,
+        ),
+        epilog=_EPILOG.split("\n\n", 1)[1],
+    )
+    export.add_argument("--month", required=True, metavar="ÅÅÅÅ-MM", help="måneden, fx 2026-03")
+    export.add_argument("--home", metavar="NAVN", default=None, help="kun dette plejecenter (standard: alle)")
+    export.add_argument("--out", required=True, metavar="MAPPE", help="mappen, filerne skrives i (oprettes)")
+    export.add_argument("--layout", metavar="SKABELON", default=None,
+                        help="vejle-2011 eller skema1-2010 (standard: den skabelon, hvert skema er lavet under)")
+    export.add_argument("--pdfa", action="store_true", help="skriv PDF'erne som PDF/A-2b (til arkivering)")
+    export.set_defaults(run=_run_export_month)
     return parser

@@ -307,3 +307,39 @@ def form_status_label(status: str) -> str:
 def month_label(year: int, month: int) -> str:
     """"marts 2026"."""
     return f"{MONTHS[month - 1]} {year}"
+
+
+# -- PDFs and the monthly export ------------------------------------------------------------------
+
+TEXTS.update(
+    {
+        "unknown_template": "Skabelonen »{template}« findes ikke. Kendte skabeloner: {known}.",
+        "export_nothing": (
+            "Der er ingen sendte skemaer for {month_text}{home_text} at eksportere. "
+            "Kun skemaer, som lederen har sendt til myndigheden, eksporteres."
+        ),
+        "export_out_not_dir": "{path} findes og er ikke en mappe. Vælg en mappe til eksporten.",
+        "export_out_unwritable": "Der kan ikke skrives i mappen {path}: {reason}",
+        "export_cancelled": "Eksporten blev afbrudt. Ingen filer er gemt.",
+        "export_user_required": (
+            "Eksport kræver en bruger, der må se skemaerne (sagsbehandler eller nærmeste leder): "
+            "angiv --user BRUGERNAVN og adgangskoden i ${var} eller i terminalen."
+        ),
+        "pdfa_failed": "PDF/A-filen kunne ikke laves: {reason}",
+    }
+)
+
+
+def format_long_date(day) -> str:
+    """Danish long date: '20. marts 2026'."""
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}" if day else ""
+
+
+def format_moment(moment) -> str:
+    """An aware moment in Danish time: '20-03-2026 kl. 14.05'."""
+    if moment is None:
+        return ""
+    from zoneinfo import ZoneInfo
+
+    local = moment.astimezone(ZoneInfo("Europe/Copenhagen"))
+    return f"{local:%d-%m-%Y} kl. {local:%H.%M}"

@@ -8,11 +8,13 @@ import itertools
 
 import pytest
 
+from tilsyn.domain.errors import DomainError
 from tilsyn.domain.people import CareHomeInput, ResidentInput
 from tilsyn.domain.roles import PERMISSIONS, Action, NotLoggedIn, PermissionDenied, Role
 from tilsyn.services.audit import AuditService
 from tilsyn.services.care_homes import CareHomeService
 from tilsyn.services.demo import DemoService
+from tilsyn.services.exports import ExportService
 from tilsyn.services.imports import ImportService
 from tilsyn.services.privacy import PrivacyService
 from tilsyn.services.residents import PermitInput, ResidentService
@@ -25,6 +27,15 @@ counter = itertools.count(100)
 def _cpr():
     n = next(counter)
     return f"0101{50 + n % 40:02d}-{1000 + n}"
+
+
+def _export(ctx):
+    """The permission is checked before the (empty) month is found to have nothing to export."""
+    try:
+        ExportService(ctx).export_month("2026-01", out_dir="/nonexistent/never-written")
+    except DomainError as err:
+        if err.code != "export_nothing":
+            raise
 
 
 INVOKERS = {
@@ -46,6 +57,7 @@ INVOKERS = {
     Action.DATA_IMPORT: lambda ctx, w: ImportService(ctx).import_residents(
         f"cpr;navn;plejecenter\n{_cpr()};Import Beboer;Bakkegården\n".encode()),
     Action.DEMO_LOAD: lambda ctx, w: DemoService(ctx).fill(homes=1, residents_per_home=1, force=True),
+    Action.FORMS_EXPORT: lambda ctx, w: _export(ctx),
 }
 # Actions used by the use-of-force and supervision services (later issues); listed so that a new
 # action without an invoker here is noticed.

@@ -43,6 +43,7 @@ class Action(StrEnum):
     EPISODE_READ_NARRATIVE = "episode.read_narrative"
     FORM_SIGN_LEADER = "form.sign_leader"
     FORM_PROCESS = "form.process"
+    FORMS_EXPORT = "forms.export"
     VISIT_MANAGE = "visit.manage"
     FORCE_EXISTS_VIEW = "force.exists_view"
     USER_MANAGE = "user.manage"
@@ -62,11 +63,11 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
     }),
     Role.LEADER: frozenset({
         A.CARE_HOME_VIEW, A.RESIDENT_VIEW, A.RESIDENT_MANAGE, A.PERMIT_VIEW, A.PERMIT_MANAGE,
-        A.EPISODE_REGISTER, A.EPISODE_READ_NARRATIVE, A.FORM_SIGN_LEADER,
+        A.EPISODE_REGISTER, A.EPISODE_READ_NARRATIVE, A.FORM_SIGN_LEADER, A.FORMS_EXPORT,
     }),
     Role.CASEWORKER: frozenset({
         A.CARE_HOME_VIEW, A.RESIDENT_VIEW, A.RESIDENT_MANAGE, A.PERMIT_VIEW, A.PERMIT_MANAGE,
-        A.EPISODE_READ_NARRATIVE, A.FORM_PROCESS, A.DATA_IMPORT, A.AUDIT_VIEW,
+        A.EPISODE_READ_NARRATIVE, A.FORM_PROCESS, A.FORMS_EXPORT, A.DATA_IMPORT, A.AUDIT_VIEW,
     }),
     # The consultant samples and interviews; sees that force exists, never the episodes.
     Role.CONSULTANT: frozenset({A.CARE_HOME_VIEW, A.RESIDENT_VIEW, A.VISIT_MANAGE, A.FORCE_EXISTS_VIEW}),
@@ -98,6 +99,8 @@ class Actor:
 
 
 SYSTEM = Actor(None, "system", "Kommandolinjen", Role.ADMIN)
+# tilsyn export-month reads and exports the sent forms with the caseworker's rights.
+SYSTEM_EXPORT = Actor(None, "system", "Kommandolinjen (eksport)", Role.CASEWORKER)
 
 
 class PermissionDenied(DomainError):
