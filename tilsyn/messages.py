@@ -343,3 +343,88 @@ def format_moment(moment) -> str:
 
     local = moment.astimezone(ZoneInfo("Europe/Copenhagen"))
     return f"{local:%d-%m-%Y} kl. {local:%H.%M}"
+
+# -- supervision visits (tilsyn) -------------------------------------------------------------------
+FIELD_LABELS.update(
+    {
+        "year": "År",
+        "planned_on": "Planlagt dato",
+        "conducted_on": "Besøgsdato",
+        "consultants": "Tilsynskonsulenter",
+        "sample_total": "Stikprøvens størrelse i alt",
+        "sample_min": "Mindst pr. plejecenter",
+        "relatives_per_home": "Pårørende pr. plejecenter",
+        "seed": "Frø (startværdi)",
+        "size": "Antal",
+        "option": "Svar",
+        "action": "Handling",
+        "responsible": "Ansvarlig",
+        "due_on": "Frist",
+        "deadline": "Høringsfrist",
+        "reply_text": "Svar på høringen",
+        "rating": "Vurdering",
+    }
+)
+TEXTS.update(
+    {
+        "unknown_option": "Svaret »{option}« findes ikke på skalaen »{scale}«.",
+        "unknown_scale": "Svarskalaen {scale} (version {version}) findes ikke.",
+        "unknown_protocol": "Interviewguiden {protocol} (version {version}) findes ikke.",
+        "unknown_theme": "Temaet »{theme}« findes ikke i {protocol}.",
+        "unknown_question": "Spørgsmålet »{question}« findes ikke i interviewguiden.",
+        "unknown_item": "Delspørgsmålet »{item}« findes ikke under spørgsmålet.",
+        "unknown_sample_kind": "Ukendt slags stikprøve: {kind}.",
+        "unknown_exclusion_reason": "Ukendt årsag til at udelade en beboer: {reason}.",
+        "exclusion_note_required": "Skriv hvorfor beboeren udelades af stikprøven.",
+        "unknown_refusal_reason": "Ukendt årsag: {reason}.",
+        "refusal_note_required": "Skriv årsagen, når du vælger »Anden årsag«.",
+        "sample_size": "Antallet skal være 0 eller derover (ikke {size}).",
+        "sample_bounds": "Mindst og højst pr. plejecenter passer ikke sammen ({lower} og {upper}).",
+        "seed_format": "Frøet skal være et tal eller en kort tekst (højst 40 tegn).",
+        "programme_year": "Året skal ligge mellem 2000 og 2100.",
+        "programme_exists": "Der findes allerede et tilsynsprogram for {year}.",
+        "programme_protocol_kind": "Tilsynsprogrammet kan kun have én interviewguide af slagsen »{protocol}«.",
+        "no_programme": "Der er intet tilsynsprogram for {year}.",
+        "no_draws": "Der er ingen stikprøver at kontrollere for {year}.",
+        "not_consultant": "{name} er ikke tilsynskonsulent.",
+        "visit_status": "Besøget kan ikke gå fra »{status}« til »{target}«.",
+        "visit_locked_interview": "Der kan ikke interviewes, når besøget har status »{status}«.",
+        "visit_locked_sampling": "Stikprøven kan ikke ændres, når besøget har status »{status}«.",
+        "visit_locked_findings": "Resultater og konklusioner kan ikke ændres, når besøget har status »{status}«.",
+        "visit_locked_action_plan": "Handleplanen kan ikke ændres, når besøget har status »{status}«.",
+        "visit_locked_reschedule": "Besøget kan kun flyttes, mens det er planlagt (status nu »{status}«).",
+        "reschedule_after_draw": (
+            "Stikprøven er trukket ud fra den planlagte dato. Træk en ny stikprøve med en begrundelse, "
+            "hvis besøget skal flyttes."
+        ),
+        "visit_in_future": "Besøgsdatoen ligger i fremtiden.",
+        "sample_exists": "Besøget har allerede en stikprøve af denne slags. Træk en ny med en begrundelse.",
+        "sample_in_use": (
+            "Stikprøven er i brug: der er startet interview med {count} af de udtrukne. "
+            "Den kan ikke trækkes om."
+        ),
+        "redraw_reason_required": (
+            "Skriv en begrundelse for at trække stikprøven om (mindst {min} tegn). Den gamle stikprøve gemmes."
+        ),
+        "draw_superseded": "Stikprøven er erstattet af en ny og kan ikke ændres.",
+        "member_not_drawn": "Den udtrukne har status »{status}« og kan ikke erstattes.",
+        "member_not_available": "Den udtrukne har status »{status}« og kan ikke interviewes.",
+        "member_has_interview": "Der er allerede startet et interview med {code}.",
+        "interview_needs_member": "Vælg en udtrukket beboer eller pårørende til interviewet.",
+        "no_protocol_for_kind": "Tilsynsprogrammet for {year} har ingen interviewguide til denne slags interview.",
+        "consent_missing": "Registrér samtykke, før interviewet begynder.",
+        "consent_refused": "Respondenten har ikke givet samtykke. Der kan ikke svares i interviewet.",
+        "interview_finished": "Interviewet er afsluttet og kan ikke ændres.",
+        "free_text_only": "Spørgsmålet har ingen svarskala. Skriv svaret som tekst.",
+        "unknown_rating": "Ukendt vurdering: {rating}.",
+        "unknown_action_status": "Ukendt status for handlingen: {status}.",
+        "conclusions_required": "Skriv mindst én fælles konklusion, før rapporten sendes i høring.",
+        "consultation_deadline": "Høringsfristen skal ligge efter i dag.",
+        "consultation_not_open": "Rapporten er ikke i høring.",
+        "consultation_open": (
+            "Høringsfristen ({deadline}) er ikke udløbet, og plejecentret har ikke svaret endnu. "
+            "Rapporten kan først gøres endelig efter svaret eller fristen."
+        ),
+        "report_not_sent": "Rapporten er ikke sendt i høring endnu.",
+    }
+)

@@ -63,7 +63,7 @@ INVOKERS = {
 # action without an invoker here is noticed.
 NOT_YET_OFFERED = {
     Action.EPISODE_REGISTER, Action.EPISODE_READ_NARRATIVE, Action.FORM_SIGN_LEADER, Action.FORM_PROCESS,
-    Action.VISIT_MANAGE, Action.FORCE_EXISTS_VIEW,
+    Action.VISIT_MANAGE, Action.VISIT_REPLY, Action.FORCE_EXISTS_VIEW,
 }
 
 

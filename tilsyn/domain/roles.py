@@ -45,6 +45,7 @@ class Action(StrEnum):
     FORM_PROCESS = "form.process"
     FORMS_EXPORT = "forms.export"
     VISIT_MANAGE = "visit.manage"
+    VISIT_REPLY = "visit.reply"
     FORCE_EXISTS_VIEW = "force.exists_view"
     USER_MANAGE = "user.manage"
     AUDIT_VIEW = "audit.view"
@@ -64,6 +65,7 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.LEADER: frozenset({
         A.CARE_HOME_VIEW, A.RESIDENT_VIEW, A.RESIDENT_MANAGE, A.PERMIT_VIEW, A.PERMIT_MANAGE,
         A.EPISODE_REGISTER, A.EPISODE_READ_NARRATIVE, A.FORM_SIGN_LEADER, A.FORMS_EXPORT,
+        A.VISIT_REPLY,  # reads the draft visit report of their home and replies (høring)
     }),
     Role.CASEWORKER: frozenset({
         A.CARE_HOME_VIEW, A.RESIDENT_VIEW, A.RESIDENT_MANAGE, A.PERMIT_VIEW, A.PERMIT_MANAGE,
@@ -101,6 +103,8 @@ class Actor:
 SYSTEM = Actor(None, "system", "Kommandolinjen", Role.ADMIN)
 # tilsyn export-month reads and exports the sent forms with the caseworker's rights.
 SYSTEM_EXPORT = Actor(None, "system", "Kommandolinjen (eksport)", Role.CASEWORKER)
+# The supervision commands (tilsyn sample, report-visit ...) act with the consultant's rights.
+SYSTEM_CONSULTANT = Actor(None, "system", "Kommandolinjen (tilsyn)", Role.CONSULTANT)
 
 
 class PermissionDenied(DomainError):

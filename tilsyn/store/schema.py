@@ -6,6 +6,7 @@ Alembic's env.py and anything that needs the whole schema import this module.
 from __future__ import annotations
 
 from . import models, models_force  # noqa: F401
+from . import models_supervision  # noqa: F401
 from .models import Base
 
 metadata = Base.metadata

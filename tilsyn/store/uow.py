@@ -23,6 +23,7 @@ from .repositories import (
     UserRepository,
 )
 from .repositories_force import DraftRepository, EpisodeRepository, FormRepository
+from .repositories_supervision import SupervisionRepositories
 from .types import utcnow
 
 
@@ -56,6 +57,7 @@ class SqlUnitOfWork:
         self.forms = FormRepository(self.session)
         self.episodes = EpisodeRepository(self.session)
         self.drafts = DraftRepository(self.session)
+        self.supervision = SupervisionRepositories(self.session)
         return self
 
     def __exit__(self, *exc) -> None:

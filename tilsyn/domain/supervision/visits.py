@@ -1,0 +1,80 @@
+"""Visit statuses and the rules for moving between them.
+
+planlagt -> gennemført -> rapportudkast -> i høring -> endelig -> opfølgning
+
+- interviews are held while the visit is planned (the day it happens) or conducted;
+- findings, conclusions and the action plan are written while conducted or in draft;
+- the draft goes to the care home's leader for consultation (høring) with a deadline; while it is
+  out nothing in the report changes;
+- it becomes final after the leader's reply, or without one once the deadline has passed;
+- follow-up: a follow-up visit is planned on a final report; action items stay editable (their
+  status is followed up) in final and follow-up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..errors import DomainError
+
+PLANNED = "planned"
+CONDUCTED = "conducted"
+DRAFT = "draft_report"
+CONSULTATION = "consultation"
+FINAL = "final"
+FOLLOW_UP = "follow_up"
+STATUSES = (PLANNED, CONDUCTED, DRAFT, CONSULTATION, FINAL, FOLLOW_UP)
+STATUS_LABELS = {
+    PLANNED: "Planlagt",
+    CONDUCTED: "Gennemført",
+    DRAFT: "Rapportudkast",
+    CONSULTATION: "I høring",
+    FINAL: "Endelig",
+    FOLLOW_UP: "Opfølgning",
+}
+TRANSITIONS = {
+    PLANNED: (CONDUCTED,),
+    CONDUCTED: (DRAFT,),
+    DRAFT: (CONSULTATION,),
+    CONSULTATION: (FINAL, DRAFT),
+    FINAL: (FOLLOW_UP,),
+    FOLLOW_UP: (),
+}
+INTERVIEW_STATUSES = (PLANNED, CONDUCTED)
+WRITING_STATUSES = (CONDUCTED, DRAFT)
+ACTION_PLAN_STATUSES = (CONDUCTED, DRAFT, FINAL, FOLLOW_UP)
+# Visits that count as "held" for planning: everything from conducted on.
+HELD_STATUSES = (CONDUCTED, DRAFT, CONSULTATION, FINAL, FOLLOW_UP)
+SAMPLING_STATUSES = (PLANNED,)
+ACTION_STATUSES = ("open", "in_progress", "done")
+ACTION_STATUS_LABELS = {"open": "Ikke påbegyndt", "in_progress": "I gang", "done": "Udført"}
+CONSULTATION_DAYS = 14
+
+
+def check_transition(current: str, target: str) -> None:
+    """DomainError ``visit_status`` unless ``current`` may move to ``target``."""
+    if target not in TRANSITIONS.get(current, ()):
+        raise DomainError("visit_status", status=STATUS_LABELS.get(current, current),
+                          target=STATUS_LABELS.get(target, target))
+
+
+def require_status(current: str, allowed: tuple[str, ...], what: str) -> None:
+    """DomainError ``visit_locked`` when ``what`` may not be done in ``current``."""
+    if current not in allowed:
+        raise DomainError("visit_locked", status=STATUS_LABELS.get(current, current), what=what)
+
+
+def check_conducted_on(day: dt.date, planned_on: dt.date | None, today: dt.date) -> None:
+    if day > today:
+        raise DomainError("visit_in_future", field="conducted_on")
+
+
+def can_finalise(replied: bool, deadline: dt.date | None, today: dt.date) -> bool:
+    """Final after the leader's reply, or when the consultation deadline has passed."""
+    return replied or (deadline is not None and today > deadline)
+
+
+def respondent_code(prefix: str, taken: set[str]) -> str:
+    """The next code with ``prefix`` after the highest taken: B1, B2, ... (never reused in a visit)."""
+    numbers = [int(c[len(prefix):]) for c in taken if c.startswith(prefix) and c[len(prefix):].isdigit()]
+    return f"{prefix}{max(numbers, default=0) + 1}"

@@ -1,0 +1,246 @@
+"""The visit report (tilsynsrapport): method, measured level per quality goal, the consultant's
+assessment, the staff's perspective, joint conclusions, development areas, the action plan and
+the consultation. Pseudonymous: respondents appear by code (B1, P1, M1), never by name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from .base import build_pdf, styles
+from .charts import grouped_bars
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    """One line of a score table: level 0 goal, 1 question, 2 sub-item."""
+
+    level: int
+    label: str
+    score: float | None
+    share_satisfied: float | None
+    answers: int
+    no_score: int
+
+
+@dataclass(frozen=True)
+class ScoreTable:
+    title: str
+    rows: tuple[ScoreRow, ...]
+    score: float | None
+
+
+@dataclass(frozen=True)
+class RespondentRow:
+    code: str
+    group: str
+    protocol: str
+    consent: str
+    status: str
+
+
+@dataclass(frozen=True)
+class GoalAssessment:
+    title: str
+    rating: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    action: str
+    responsible: str
+    due: str
+    status: str
+
+
+@dataclass(frozen=True)
+class StaffEvaluationSection:
+    title: str
+    criterion: str
+    participants: int
+    rows: tuple[tuple[str, str, str], ...]  # (goal, share "tilfredsstillende", met Ja/Nej)
+    conclusion: str
+
+
+@dataclass(frozen=True)
+class VisitReportData:
+    """Built by SupervisionService.visit_report_data; every value already a display string or number."""
+
+    title: str
+    status_line: str
+    draft: bool
+    facts: tuple[tuple[str, str], ...]
+    method: tuple[str, ...]
+    sample_rows: tuple[tuple[str, str, str, str, str], ...]  # group, frame, drawn, replaced, interviewed
+    sample_note: str
+    respondents: tuple[RespondentRow, ...]
+    score_tables: tuple[ScoreTable, ...]
+    home_score: float | None
+    home_share_satisfied: float | None
+    chart_categories: tuple[str, ...]
+    chart_series: tuple[tuple[str, tuple[float | None, ...]], ...]
+    goal_assessments: tuple[GoalAssessment, ...]
+    result: str
+    result_summary: str
+    dialogue: tuple[tuple[str, str], ...]
+    conclusions: tuple[str, ...]
+    development_areas: tuple[str, ...]
+    action_plan: tuple[ActionRow, ...]
+    staff_evaluation: StaffEvaluationSection | None
+    consultation: tuple[tuple[str, str], ...]
+    generated: str
+    footer: str
+
+
+def fmt_score(value: float | None) -> str:
+    """62.5 -> '62,5'; None -> '–'."""
+    return "–" if value is None else f"{value:.1f}".replace(".", ",")
+
+
+def fmt_share(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f} %" if value == int(value) else f"{value:.1f} %".replace(".", ",")
+
+
+HEAD_BG = colors.HexColor("#e8eef4")
+GRID = colors.HexColor("#9aa8b5")
+
+
+def table(header: list[str], rows: list[list[Any]], widths: list[float], *, bold_rows: tuple[int, ...] = (),
+          align_right_from: int | None = None) -> Table:
+    st = styles()
+    data = [[Paragraph(escape(h), st["cellb"]) for h in header]]
+    for r, row in enumerate(rows):
+        style = st["cellb"] if r in bold_rows else st["cell"]
+        data.append([c if not isinstance(c, str) else Paragraph(escape(c), style) for c in row])
+    t = Table(data, colWidths=widths, repeatRows=1)
+    cmds = [
+        ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+    for r in bold_rows:
+        cmds.append(("BACKGROUND", (0, r + 1), (-1, r + 1), colors.HexColor("#f4f7fa")))
+    t.setStyle(TableStyle(cmds))
+    return t
+
+
+def _label_cell(level: int, text: str, bold: bool) -> Paragraph:
+    st = styles()
+    base = st["cellb"] if bold else st["cell"]
+    style = ParagraphStyle(f"{base.name}-{level}", parent=base, leftIndent=level * 4 * mm)
+    return Paragraph(escape(text), style)
+
+
+def render_visit_report(data: VisitReportData) -> bytes:
+    """PDF bytes of the visit report."""
+    st = styles()
+    story: list[Any] = [
+        Paragraph(escape(data.title), st["h1"]),
+        Paragraph(escape(data.status_line), st["h2"] if data.draft else st["label"]),
+        Paragraph(escape(data.generated), st["small"]),
+        Spacer(1, 3 * mm),
+        table(["Oplysning", "Værdi"], [[k, v] for k, v in data.facts], [50 * mm, 124 * mm]),
+        Paragraph("Metode", st["h2"]),
+    ]
+    story += [Paragraph(escape(p), st["body"]) for p in data.method]
+    story.append(Spacer(1, 2 * mm))
+    if data.sample_rows:
+        story.append(table(["Stikprøve", "I rammen", "Udtrukket", "Erstattet", "Interviewet"],
+                           [list(r) for r in data.sample_rows], [62 * mm, 28 * mm, 28 * mm, 28 * mm, 28 * mm]))
+    if data.sample_note:
+        story.append(Paragraph(escape(data.sample_note), st["small"]))
+    story.append(Paragraph("Respondenter", st["h2"]))
+    if data.respondents:
+        story.append(table(["Kode", "Gruppe", "Interviewguide", "Samtykke", "Status"],
+                           [[r.code, r.group, r.protocol, r.consent, r.status] for r in data.respondents],
+                           [14 * mm, 44 * mm, 68 * mm, 22 * mm, 26 * mm]))
+    else:
+        story.append(Paragraph("Der er endnu ikke gennemført interview.", st["body"]))
+
+    story.append(Paragraph("Målt kvalitetsniveau", st["h2"]))
+    story.append(Paragraph(
+        "Score 0-100: gennemsnittet af svarene (»Ved ikke« indgår ikke). Et spørgsmål med delspørgsmål får "
+        "gennemsnittet af delspørgsmålene; et mål og plejecentret får gennemsnittet af deres spørgsmål. "
+        "Andel tilfredse: svar i de to bedste kategorier blandt svarene med score.", st["small"]))
+    story.append(Spacer(1, 2 * mm))
+    for t in data.score_tables:
+        rows = [[_label_cell(r.level, r.label, r.level == 0), fmt_score(r.score), fmt_share(r.share_satisfied),
+                 str(r.answers), str(r.no_score)] for r in t.rows]
+        bold = tuple(i for i, r in enumerate(t.rows) if r.level == 0)
+        story.append(KeepTogether([
+            Paragraph(escape(t.title), st["label"]),
+            table(["Mål / spørgsmål", "Score", "Andel tilfredse", "Svar", "Ved ikke"], rows,
+                  [98 * mm, 18 * mm, 24 * mm, 16 * mm, 18 * mm], bold_rows=bold),
+            Spacer(1, 3 * mm),
+        ]))
+    story.append(Paragraph(
+        f"Plejecentrets samlede score (beboere og pårørende): {fmt_score(data.home_score)}"
+        f" · andel tilfredse: {fmt_share(data.home_share_satisfied)}", st["label"]))
+    if data.chart_categories and data.chart_series:
+        story.append(Spacer(1, 3 * mm))
+        story.append(grouped_bars(list(data.chart_categories), list(data.chart_series),
+                                  title="Score pr. kvalitetsmål (0-100)"))
+
+    story.append(Paragraph("Tilsynets vurdering", st["h2"]))
+    if data.goal_assessments:
+        story.append(table(["Kvalitetsmål", "Vurdering", "Kvalitativ beskrivelse"],
+                           [[g.title, g.rating, g.summary] for g in data.goal_assessments],
+                           [46 * mm, 34 * mm, 94 * mm]))
+    story.append(Spacer(1, 2 * mm))
+    story.append(Paragraph(f"Samlet vurdering: {escape(data.result or 'ikke angivet')}", st["label"]))
+    if data.result_summary:
+        story.append(Paragraph(escape(data.result_summary), st["body"]))
+
+    if data.dialogue:
+        story.append(Paragraph("Dialogmøde med personalet", st["h2"]))
+        story.append(table(["Spørgsmål", "Personalets perspektiv"], [list(x) for x in data.dialogue],
+                           [70 * mm, 104 * mm]))
+
+    story.append(Paragraph("Fælles konklusioner", st["h2"]))
+    story += _bullets(data.conclusions, "Ingen fælles konklusioner endnu.")
+    story.append(Paragraph("Udviklingsområder", st["h2"]))
+    story += _bullets(data.development_areas, "Ingen udviklingsområder.")
+    story.append(Paragraph("Personalets handleplan", st["h2"]))
+    if data.action_plan:
+        story.append(table(["Handling", "Ansvarlig", "Frist", "Status"],
+                           [[a.action, a.responsible, a.due, a.status] for a in data.action_plan],
+                           [90 * mm, 40 * mm, 22 * mm, 22 * mm]))
+    else:
+        story.append(Paragraph("Ingen handlinger endnu.", st["body"]))
+
+    if data.staff_evaluation is not None:
+        story += staff_evaluation_flowables(data.staff_evaluation)
+
+    story.append(Paragraph("Høring", st["h2"]))
+    if data.consultation:
+        story.append(table(["", ""], [[k, v] for k, v in data.consultation], [50 * mm, 124 * mm]))
+    else:
+        story.append(Paragraph("Rapporten har ikke været i høring endnu.", st["body"]))
+    return build_pdf(story, title=data.title, subject="Tilsynsrapport", footer=data.footer)
+
+
+def staff_evaluation_flowables(s: StaffEvaluationSection) -> list[Any]:
+    st = styles()
+    return [
+        Paragraph(escape(s.title), st["h2"]),
+        Paragraph(escape(s.criterion), st["small"]),
+        Spacer(1, 2 * mm),
+        table(["Mål for månedsskemaet", "Andel »Tilfredsstillende«", "Opfyldt"], [list(r) for r in s.rows],
+              [118 * mm, 36 * mm, 20 * mm]),
+        Spacer(1, 2 * mm),
+        Paragraph(escape(s.conclusion), st["label"]),
+    ]
+
+
+def _bullets(items: tuple[str, ...], empty: str) -> list[Any]:
+    st = styles()
+    if not items:
+        return [Paragraph(escape(empty), st["body"])]
+    return [Paragraph(f"{i}. {escape(t)}", st["body"]) for i, t in enumerate(items, start=1)]
