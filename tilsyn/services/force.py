@@ -14,6 +14,7 @@ from ..domain import cpr as cprmod
 from ..domain.catalogue import current_catalogue, load_catalogue
 from ..domain.errors import DomainError, NotFound, ValidationError
 from ..domain.force import (
+    COPENHAGEN,
     SECTION_AUTHORITY,
     SECTION_EPISODES,
     SECTION_LEADER,
@@ -94,6 +95,10 @@ class ForceService:
             uow.commit()
 
     # -- registration -------------------------------------------------------------------------
+    def now_local(self) -> dt.datetime:
+        """Now in Danish time from the injected clock: what the registration screen starts at."""
+        return self.ctx.now().astimezone(COPENHAGEN)
+
     def permitted_types(self, resident_id: str, on: dt.date | None = None) -> list[TypeChoice]:
         """The types the resident's active permits allow on ``on`` (default today), with the
         § 126 a situations: what the registration screen offers first."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..services.care_homes import CareHomeService
 from ..services.context import AppContext
+from ..services.force import ForceService
 from ..services.residents import ResidentService
 
 
@@ -16,8 +17,9 @@ class Services:
     ctx: AppContext
     care_homes: CareHomeService
     residents: ResidentService
+    force: ForceService
 
     @classmethod
     def build(cls, ctx: AppContext) -> Services:
         """One instance of each service over ``ctx``."""
-        return cls(ctx=ctx, care_homes=CareHomeService(ctx), residents=ResidentService(ctx))
+        return cls(ctx=ctx, care_homes=CareHomeService(ctx), residents=ResidentService(ctx), force=ForceService(ctx))
