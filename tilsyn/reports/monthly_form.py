@@ -164,6 +164,7 @@ class FormRenderer(ReportRenderer):
             "fsub": ParagraphStyle("fsub", parent=body, fontName=FONT_BOLD, fontSize=8.5, leading=11,
                                    spaceBefore=5, spaceAfter=2.5, keepWithNext=1),
             "flabel": ParagraphStyle("flabel", parent=body, fontName=FONT_BOLD, fontSize=7.5, leading=9.5),
+            "fhead": ParagraphStyle("fhead", parent=body, fontName=FONT_BOLD, fontSize=7, leading=8.8),
             "fvalue": ParagraphStyle("fvalue", parent=body, fontSize=8.5, leading=11),
             "fcell": ParagraphStyle("fcell", parent=body, fontSize=7.5, leading=9.5),
             "fmark": ParagraphStyle("fmark", parent=body, fontSize=11, leading=12, alignment=TA_CENTER),
@@ -277,7 +278,7 @@ class FormRenderer(ReportRenderer):
     def block_table(self, b: Block, data, item) -> list:
         st = self.st
         widths = [c.width * self.width for c in b.columns]
-        rows: list = [[para(c.label, st["flabel"]) for c in b.columns]]
+        rows: list = [[para(c.label, st["fhead"]) for c in b.columns]]
         for r in self.value(item, data, b.rows) or ():
             rows.append([para(getattr(r, c.value), st["fcell"]) for c in b.columns])
         heights = None

@@ -1,0 +1,9 @@
+"""Helpers for reading PDFs back in the report tests."""
+
+import subprocess
+
+
+def pdftotext(pdf: bytes, *args: str) -> str:
+    """Text of a PDF as poppler extracts it."""
+    return subprocess.run(["pdftotext", *args, "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True,
+                          check=True).stdout.decode("utf-8")
