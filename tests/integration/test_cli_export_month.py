@@ -1,0 +1,62 @@
+"""tilsyn export-month: exit codes, Danish messages and the files it writes (demo database)."""
+
+import pytest
+
+from tilsyn import cli
+from tilsyn.domain.roles import SYSTEM_EXPORT
+from tilsyn.services.app import close_app, open_app
+from tilsyn.services.demo import DemoService
+from tilsyn.services.force import ForceService
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    opened = open_app(str(path))
+    DemoService(opened.context).fill(homes=2, residents_per_home=20)
+    opened.context.user = SYSTEM_EXPORT
+    sent = [s for s in ForceService(opened.context).inbox(include_processed=True)]
+    close_app(opened.context)
+    month = max(f"{s.year:04d}-{s.month:02d}" for s in sent)
+    return str(path), month, [s for s in sent if f"{s.year:04d}-{s.month:02d}" == month]
+
+
+def test_export_month_writes_files_and_says_so(demo_db, tmp_path, capsys):
+    db, month, sent = demo_db
+    code = cli.main(["export-month", "--db", db, "--month", month, "--out", str(tmp_path / "ud")])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert out.startswith(f"Eksporteret {len(sent)} skema")
+    assert f"{month}_oversigt.csv" in out and "samlet PDF med forside" in out
+    files = sorted(p.relative_to(tmp_path / "ud").as_posix() for p in (tmp_path / "ud").rglob("*") if p.is_file())
+    assert len([f for f in files if f.endswith(".json")]) == len(sent)
+    assert len([f for f in files if f.endswith(".pdf") and "/" in f]) == len(sent)
+    assert any(f.endswith("_samlet.pdf") for f in files) and f"{month}_oversigt.csv" in files
+
+
+def test_export_month_pdfa_and_layout(demo_db, tmp_path, capsys):
+    db, month, _ = demo_db
+    code = cli.main(["export-month", "--db", db, "--month", month, "--out", str(tmp_path), "--layout",
+                     "skema1-2010", "--pdfa"])
+    assert code == 0
+    assert "som PDF/A-2b" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--month", "1999-01"], "Der er ingen sendte skemaer for januar 1999"),
+    (["--month", "2026-13"], "Måneden »2026-13« skal skrives som ÅÅÅÅ-MM."),
+    (["--month", "2026-01", "--layout", "vejle-1999"], "Skabelonen »vejle-1999« findes ikke."),
+    (["--month", "2026-01", "--home", "Månegården"], "Plejecentret »Månegården« findes ikke."),
+])
+def test_wrong_input_exits_1_with_a_danish_message(demo_db, tmp_path, capsys, args, message):
+    db, _, _ = demo_db
+    code = cli.main(["export-month", "--db", db, "--out", str(tmp_path / "ud"), *args])
+    assert code == 1
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "ud").exists()
+
+
+def test_usage_errors_exit_2(capsys):
+    assert cli.main(["export-month", "--month", "2026-01"]) == 2
+    assert "--out" in capsys.readouterr().err
+    assert cli.wants_cli(["export-month", "--month", "2026-01", "--out", "x"])
