@@ -84,3 +84,10 @@ def test_search_folds_danish_letters_on_every_database(ctx, home):
     _resident(svc, home, "010150-1235", "Åse Æbelø")
     for typed, name in (("ølg", "Børge Ølgaard"), ("ØLGAARD", "Børge Ølgaard"), ("åse", "Åse Æbelø"), ("ÆBELØ", "Åse Æbelø")):
         assert [r.name for r in svc.rows(svc.search_ids(typed))] == [name], typed
+
+
+def test_equal_names_are_ordered_by_cpr_not_by_the_random_id(ctx, home):
+    svc = ResidentService(ctx)
+    for cpr in ("030150-1234", "010150-1234", "020150-1234"):
+        _resident(svc, home, cpr, "Asta Jensen")
+    assert [r.cpr_masked for r in svc.rows(svc.search_ids("asta"))] == ["010150-xxxx", "020150-xxxx", "030150-xxxx"]

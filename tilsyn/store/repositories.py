@@ -147,7 +147,8 @@ class ResidentRepository(_Repository):
             q = q.where(or_(*conds))
         col = RESIDENT_SORT_COLUMNS.get(sort, Resident.name)
         order = col.desc() if descending else col.asc()
-        q = q.order_by(order, Resident.name.asc(), Resident.id.asc())
+        # Ties by CPR, not by the random id, so equal names keep one order on every machine.
+        q = q.order_by(order, Resident.name.asc(), Resident.cpr.asc(), Resident.id.asc())
         return list(self.session.scalars(q))
 
     def rows_for(self, ids: list[uuid.UUID], home_ids: frozenset[str] | None = None) -> list[tuple]:
