@@ -17,10 +17,11 @@ from tilsyn.services.force import ForceService
 from tilsyn.services.residents import PermitInput, ResidentService
 from tilsyn.services.users import UserInput, UserService
 
+from pdf_support import PW
+
 CPH = ZoneInfo("Europe/Copenhagen")
 D = dt.date
 NOW = dt.datetime(2026, 3, 31, 10, 0, tzinfo=dt.timezone.utc)
-PW = "et-godt-kodeord"
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,8 @@
 
 import subprocess
 
+PW = "et-godt-kodeord"  # every user's password in the report tests' world
+
 
 def pdftotext(pdf: bytes, *args: str) -> str:
     """Text of a PDF as poppler extracts it."""

@@ -15,8 +15,7 @@ from tilsyn.services.audit import AuditService
 from tilsyn.services.exports import ExportCancelled, ExportService
 from tilsyn.services.users import UserService
 
-from conftest import PW
-from pdf_support import pdftotext
+from pdf_support import PW, pdftotext
 
 
 def tree(root):
