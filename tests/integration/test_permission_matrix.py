@@ -17,7 +17,9 @@ from tilsyn.services.demo import DemoService
 from tilsyn.services.exports import ExportService
 from tilsyn.services.imports import ImportService
 from tilsyn.services.privacy import PrivacyService
+from tilsyn.services.force import ForceService
 from tilsyn.services.residents import PermitInput, ResidentService
+from tilsyn.services.supervision import SupervisionService
 from tilsyn.services.users import UserInput, UserService
 
 D = dt.date
@@ -58,12 +60,15 @@ INVOKERS = {
         f"cpr;navn;plejecenter\n{_cpr()};Import Beboer;Bakkegården\n".encode()),
     Action.DEMO_LOAD: lambda ctx, w: DemoService(ctx).fill(homes=1, residents_per_home=1, force=True),
     Action.FORMS_EXPORT: lambda ctx, w: _export(ctx),
+    Action.VISIT_MANAGE: lambda ctx, w: SupervisionService(ctx).programmes(),
+    Action.VISIT_REPLY: lambda ctx, w: SupervisionService(ctx).consultation_inbox(),
+    Action.FORCE_EXISTS_VIEW: lambda ctx, w: ForceService(ctx).residents_with_force(
+        [w["home"]], D(2026, 1, 1), D(2026, 12, 31)),
 }
 # Actions used by the use-of-force and supervision services (later issues); listed so that a new
 # action without an invoker here is noticed.
 NOT_YET_OFFERED = {
     Action.EPISODE_REGISTER, Action.EPISODE_READ_NARRATIVE, Action.FORM_SIGN_LEADER, Action.FORM_PROCESS,
-    Action.VISIT_MANAGE, Action.VISIT_REPLY, Action.FORCE_EXISTS_VIEW,
 }
 
 

@@ -26,7 +26,7 @@ def grouped_bars(categories: list[str], series: list[tuple[str, tuple[float | No
     d = Drawing(width, height)
     chart = VerticalBarChart()
     chart.x, chart.y = 12 * mm, 20 * mm
-    chart.width, chart.height = width - 16 * mm, height - 32 * mm
+    chart.width, chart.height = width - 16 * mm, height - 38 * mm
     chart.data = _values(series) or [(0,) * len(categories)]
     chart.categoryAxis.categoryNames = [_wrap(c, 18) for c in categories]
     chart.categoryAxis.labels.fontName = FONT
@@ -53,9 +53,11 @@ def grouped_bars(categories: list[str], series: list[tuple[str, tuple[float | No
         legend = Legend()
         legend.fontName = FONT
         legend.fontSize = 7
-        legend.x, legend.y = width - 60 * mm, height - 4 * mm
+        # One row of entries under the title, above the bars.
+        legend.x, legend.y = 12 * mm, height - 9 * mm
         legend.alignment = "right"
-        legend.columnMaximum = 3
+        legend.columnMaximum = 1
+        legend.deltax = 38 * mm
         legend.dx = legend.dy = 6
         legend.colorNamePairs = [(PALETTE[i % len(PALETTE)], name) for i, (name, _) in enumerate(series)]
         d.add(legend)

@@ -112,21 +112,24 @@ HEAD_BG = colors.HexColor("#e8eef4")
 GRID = colors.HexColor("#9aa8b5")
 
 
-def table(header: list[str], rows: list[list[Any]], widths: list[float], *, bold_rows: tuple[int, ...] = (),
-          align_right_from: int | None = None) -> Table:
+def table(header: list[str] | None, rows: list[list[Any]], widths: list[float], *,
+          bold_rows: tuple[int, ...] = ()) -> Table:
+    """A grid table of Paragraph cells; ``header`` (repeated on every page) may be None."""
     st = styles()
-    data = [[Paragraph(escape(h), st["cellb"]) for h in header]]
+    data = [[Paragraph(escape(h), st["cellb"]) for h in header]] if header else []
+    first = 1 if header else 0
     for r, row in enumerate(rows):
         style = st["cellb"] if r in bold_rows else st["cell"]
         data.append([c if not isinstance(c, str) else Paragraph(escape(c), style) for c in row])
-    t = Table(data, colWidths=widths, repeatRows=1)
+    t = Table(data, colWidths=widths, repeatRows=first, hAlign="LEFT")
     cmds = [
-        ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]
+    if header:
+        cmds.append(("BACKGROUND", (0, 0), (-1, 0), HEAD_BG))
     for r in bold_rows:
-        cmds.append(("BACKGROUND", (0, r + 1), (-1, r + 1), colors.HexColor("#f4f7fa")))
+        cmds.append(("BACKGROUND", (0, r + first), (-1, r + first), colors.HexColor("#f4f7fa")))
     t.setStyle(TableStyle(cmds))
     return t
 
@@ -220,7 +223,7 @@ def render_visit_report(data: VisitReportData) -> bytes:
 
     story.append(Paragraph("Høring", st["h2"]))
     if data.consultation:
-        story.append(table(["", ""], [[k, v] for k, v in data.consultation], [50 * mm, 124 * mm]))
+        story.append(table(None, [[k, v] for k, v in data.consultation], [50 * mm, 124 * mm]))
     else:
         story.append(Paragraph("Rapporten har ikke været i høring endnu.", st["body"]))
     return build_pdf(story, title=data.title, subject="Tilsynsrapport", footer=data.footer)
@@ -228,7 +231,7 @@ def render_visit_report(data: VisitReportData) -> bytes:
 
 def staff_evaluation_flowables(s: StaffEvaluationSection) -> list[Any]:
     st = styles()
-    return [
+    return [KeepTogether([
         Paragraph(escape(s.title), st["h2"]),
         Paragraph(escape(s.criterion), st["small"]),
         Spacer(1, 2 * mm),
@@ -236,7 +239,7 @@ def staff_evaluation_flowables(s: StaffEvaluationSection) -> list[Any]:
               [118 * mm, 36 * mm, 20 * mm]),
         Spacer(1, 2 * mm),
         Paragraph(escape(s.conclusion), st["label"]),
-    ]
+    ])]
 
 
 def _bullets(items: tuple[str, ...], empty: str) -> list[Any]:

@@ -9,8 +9,8 @@ The rule, as the app applies it:
    - "Mindre tilfredsstillende": 12 months;
    - "Kritisable forhold": 6 months.
 3. In the first programme year every home is visited at least once ("Det første år i
-   forsøgsperioden aflægges et besøg/år"): a home not visited in that year is due by
-   31 December of that year at the latest.
+   forsøgsperioden aflægges et besøg/år"): a home last visited before that year is due by
+   31 December of the first programme year at the latest.
 A home is overdue when its due date lies before today; due now when it is today or never visited.
 """
 
@@ -47,14 +47,14 @@ class Due:
 
 
 def next_due(today: dt.date, last_visit: dt.date | None, last_result: str | None,
-             first_programme_year: int | None = None, visited_in_first_year: bool = False) -> Due:
+             first_programme_year: int | None = None) -> Due:
     """The due date of a home's next visit and why (see the module docstring)."""
     if last_visit is None:
         return Due(today, "never_visited", "due_now")
     months = INTERVAL_MONTHS.get(last_result, 24)
     due = add_months(last_visit, months)
     reason = "after_poor_result" if last_result in POOR_RESULTS else "interval"
-    if first_programme_year is not None and not visited_in_first_year:
+    if first_programme_year is not None and last_visit.year < first_programme_year:
         year_end = dt.date(first_programme_year, 12, 31)
         if year_end < due:
             due, reason = year_end, "first_year"

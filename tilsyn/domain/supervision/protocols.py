@@ -114,13 +114,18 @@ def default_theme(themes, year: int):
     return max(candidates, key=lambda t: t.year) if candidates else None
 
 
-def _goal(raw: dict, scale_directory: Path | None, seen: set[str]) -> Goal:
+def _goal(raw: dict, scale_directory: Path | None, seen: set[str], pins: dict[str, int]) -> Goal:
     questions = []
     for q in raw.get("questions", ()):
         if q["id"] in seen:
             raise ValueError(f"question id {q['id']!r} used twice")
         seen.add(q["id"])
-        scale = load_scale(q["scale"], q.get("scale_version"), scale_directory) if q.get("scale") else None
+        scale = None
+        if q.get("scale"):
+            # A protocol version pins its scale versions: a new scale never changes an old protocol.
+            if q["scale"] not in pins:
+                raise ValueError(f"scale {q['scale']!r} of question {q['id']!r} has no version in [scales]")
+            scale = load_scale(q["scale"], pins[q["scale"]], scale_directory)
         items = tuple(Item(i["id"], i["text"]) for i in q.get("items", ()))
         if len({i.id for i in items}) != len(items):
             raise ValueError(f"duplicate item in question {q['id']!r}")
@@ -136,11 +141,12 @@ def parse_protocol(text: str, scale_directory: Path | None = None) -> Protocol:
     if data["kind"] not in KINDS:
         raise ValueError(f"unknown protocol kind {data['kind']!r}")
     seen: set[str] = set()
-    goals = tuple(_goal(g, scale_directory, seen) for g in data.get("goals", ()))
+    pins = {k: int(v) for k, v in data.get("scales", {}).items()}
+    goals = tuple(_goal(g, scale_directory, seen, pins) for g in data.get("goals", ()))
     themes = []
     for t in data.get("themes", ()):
         # Theme questions share the namespace, so answers to any theme stay distinguishable.
-        themes.append(Theme(t["id"], int(t["year"]), t["title"], tuple(_goal(g, scale_directory, seen)
+        themes.append(Theme(t["id"], int(t["year"]), t["title"], tuple(_goal(g, scale_directory, seen, pins)
                                                                         for g in t.get("goals", ()))))
     return Protocol(
         id=data["id"],

@@ -59,9 +59,10 @@ def check_transition(current: str, target: str) -> None:
 
 
 def require_status(current: str, allowed: tuple[str, ...], what: str) -> None:
-    """DomainError ``visit_locked`` when ``what`` may not be done in ``current``."""
+    """DomainError ``visit_locked_<what>`` (interview, sampling, findings, action_plan,
+    reschedule) when that work may not be done in status ``current``."""
     if current not in allowed:
-        raise DomainError("visit_locked", status=STATUS_LABELS.get(current, current), what=what)
+        raise DomainError(f"visit_locked_{what}", status=STATUS_LABELS.get(current, current))
 
 
 def check_conducted_on(day: dt.date, planned_on: dt.date | None, today: dt.date) -> None:

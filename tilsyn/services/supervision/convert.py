@@ -107,6 +107,14 @@ def visit_summary(v: Visit, names: dict, users: dict) -> VisitSummary:
     return VisitSummary(**_summary_fields(v, names, users))
 
 
+def interview_order(i: Interview) -> tuple[int, int]:
+    """Residents, relatives, staff; within a group by code number (B1, B2, ..., B10)."""
+    from ...domain.supervision.protocols import KINDS
+
+    digits = "".join(ch for ch in i.respondent_code if ch.isdigit())
+    return KINDS.index(i.kind), int(digits or 0)
+
+
 def interview_summary(i: Interview) -> InterviewSummary:
     p = core.protocol_of(i)
     slots = sum(len(q.item_ids) for _, q in p.questions_for(i.theme_id or None))
@@ -127,7 +135,7 @@ def visit_dto(v: Visit, names: dict, users: dict, follow_up_ids) -> VisitDTO:
     return VisitDTO(
         **_summary_fields(v, names, users),
         sample_size=v.sample_size, relatives_size=v.relatives_size, result_summary=v.result_summary,
-        draws=tuple(draws), interviews=tuple(interview_summary(i) for i in v.interviews),
+        draws=tuple(draws), interviews=tuple(interview_summary(i) for i in sorted(v.interviews, key=interview_order)),
         next_statuses=vrules.TRANSITIONS[v.status],
         consultation=ConsultationDTO(str(c.id), c.sent_at, c.sent_by, c.deadline, c.reply_text, c.replied_at,
                                      c.replied_by) if c else None,
@@ -238,8 +246,8 @@ def findings_dto(v: Visit) -> VisitFindings:
     sheets = core.group_sheets(v)
     groups = []
     for kind, protocol, interviews, sheet in sheets:
-        if kind == "staff_dialogue":
-            continue
+        if kind not in core.HOME_SCORE_KINDS:
+            continue  # the dialogue is free text; the staff evaluation has its own criterion
         theme = max(interviews, key=lambda i: i.protocol_version).theme_id
         groups.append(GroupFindings(kind, KIND_LABELS[kind], protocol.key, len(interviews), rounded(sheet.score),
                                     _goal_results(protocol, theme, sheet)))

@@ -580,19 +580,15 @@ def planning_rows(uow, today: dt.date):
     first_year = uow.supervision.programmes.first_year()
     held = uow.supervision.visits.held(vrules.HELD_STATUSES)
     last: dict = {}
-    in_first_year: set = set()
     for v in held:  # oldest first: the last one wins
         last[v.care_home_id] = v
-        if first_year is not None and v.conducted_on.year == first_year:
-            in_first_year.add(v.care_home_id)
     planned: dict = {}
     for v in uow.supervision.visits.planned():
         planned.setdefault(v.care_home_id, v)
     out = []
     for home in uow.care_homes.list_all():
         lv = last.get(home.id)
-        due = planning.next_due(today, lv.conducted_on if lv else None, lv.result if lv else None,
-                                first_year, home.id in in_first_year)
+        due = planning.next_due(today, lv.conducted_on if lv else None, lv.result if lv else None, first_year)
         out.append((home, due, lv, planned.get(home.id)))
     return first_year, out
 

@@ -28,7 +28,7 @@ from ...reports.visit_report import (
 )
 from ...store.models_supervision import Visit
 from . import core
-from .convert import KIND_LABELS, REASON_LABELS, SAMPLE_KIND_LABELS, findings_dto, goal_titles, staff_evaluation_dto
+from .convert import KIND_LABELS, REASON_LABELS, interview_order, SAMPLE_KIND_LABELS, findings_dto, goal_titles, staff_evaluation_dto
 
 METHOD = (
     "Tilsynet er gennemført med en anerkendende, systemisk tilgang: interview med tilfældigt udvalgte "
@@ -122,7 +122,7 @@ def visit_report_data(uow, v: Visit, today: dt.date) -> VisitReportData:
                       f"{core.protocol_of(i).title} (version {i.protocol_version})",
                       {True: "Ja", False: "Nej", None: "Ikke registreret"}[i.consent],
                       "Gennemført" if i.finished_at else "Ikke afsluttet")
-        for i in sorted(v.interviews, key=lambda i: (i.respondent_code[0], int(i.respondent_code[1:] or 0)))
+        for i in sorted(v.interviews, key=interview_order)
     )
 
     tables = []

@@ -1,0 +1,81 @@
+"""The planning rule (tilsyn.domain.supervision.planning) and the visit status rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tilsyn.domain.errors import DomainError
+from tilsyn.domain.supervision import visits as v
+from tilsyn.domain.supervision.planning import add_months, next_due
+
+D = dt.date
+TODAY = D(2026, 6, 15)
+
+
+def test_never_visited_is_due_now():
+    due = next_due(TODAY, None, None, 2026)
+    assert (due.due_on, due.reason, due.status) == (TODAY, "never_visited", "due_now")
+
+
+def test_good_or_unrated_result_means_at_least_every_second_year():
+    for result in ("meget_tilfredsstillende", "tilfredsstillende", "", None):
+        due = next_due(TODAY, D(2025, 9, 1), result, 2025)
+        assert (due.due_on, due.reason, due.status) == (D(2027, 9, 1), "interval", "ok")
+
+
+def test_poor_results_bring_the_next_visit_forward():
+    less = next_due(TODAY, D(2026, 3, 10), "mindre_tilfredsstillende", 2025)
+    assert (less.due_on, less.reason) == (D(2027, 3, 10), "after_poor_result")
+    critical = next_due(TODAY, D(2026, 3, 10), "kritisabel", 2025)
+    assert (critical.due_on, critical.reason, critical.status) == (D(2026, 9, 10), "after_poor_result", "ok")
+
+
+def test_overdue_and_due_today():
+    assert next_due(TODAY, D(2024, 6, 1), "tilfredsstillende", 2024).status == "overdue"
+    assert next_due(TODAY, D(2024, 6, 15), "tilfredsstillende", 2024).status == "due_now"
+    assert next_due(TODAY, D(2024, 8, 14), "tilfredsstillende", 2024).status == "due_soon"  # 60 days
+
+
+def test_first_programme_year_every_home_at_least_once():
+    # Last visited before the programme began (2011): due by the end of the first year, 2012.
+    due = next_due(D(2012, 2, 1), D(2011, 9, 1), "tilfredsstillende", 2012)
+    assert (due.due_on, due.reason, due.status) == (D(2012, 12, 31), "first_year", "ok")
+    # Visited in or after the first year: the normal interval.
+    assert next_due(D(2013, 2, 1), D(2012, 3, 1), "tilfredsstillende", 2012).due_on == D(2014, 3, 1)
+    # The first-year cap never pushes a poor result's date later.
+    assert next_due(D(2012, 2, 1), D(2011, 11, 1), "kritisabel", 2012).due_on == D(2012, 5, 1)
+
+
+def test_add_months_keeps_the_day_or_takes_the_month_end():
+    assert add_months(D(2026, 1, 31), 1) == D(2026, 2, 28)
+    assert add_months(D(2024, 2, 29), 24) == D(2026, 2, 28)
+    assert add_months(D(2026, 8, 31), 6) == D(2027, 2, 28)
+
+
+def test_status_order():
+    assert [v.STATUS_LABELS[s] for s in v.STATUSES] == [
+        "Planlagt", "Gennemført", "Rapportudkast", "I høring", "Endelig", "Opfølgning"]
+    v.check_transition(v.PLANNED, v.CONDUCTED)
+    v.check_transition(v.CONSULTATION, v.DRAFT)
+    with pytest.raises(DomainError) as exc:
+        v.check_transition(v.PLANNED, v.FINAL)
+    assert exc.value.code == "visit_status" and exc.value.params == {"status": "Planlagt", "target": "Endelig"}
+    with pytest.raises(DomainError) as exc:
+        v.require_status(v.FINAL, v.WRITING_STATUSES, "findings")
+    assert exc.value.code == "visit_locked_findings"
+
+
+def test_final_after_reply_or_after_the_deadline():
+    assert v.can_finalise(True, D(2026, 7, 1), TODAY)
+    assert not v.can_finalise(False, D(2026, 7, 1), TODAY)
+    assert not v.can_finalise(False, TODAY, TODAY)
+    assert v.can_finalise(False, D(2026, 6, 14), TODAY)
+
+
+def test_respondent_codes_count_up_per_prefix_and_are_never_reused():
+    assert v.respondent_code("B", set()) == "B1"
+    assert v.respondent_code("B", {"B1", "B2", "P1"}) == "B3"
+    assert v.respondent_code("P", {"B1", "B2", "P1"}) == "P2"
+    assert v.respondent_code("M", {"M1", "M3"}) == "M4"

@@ -1,0 +1,150 @@
+"""Protocols and scales are versioned data; the shipped ones say what the 2011 sources say."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tilsyn.domain.errors import DomainError
+from tilsyn.domain.supervision.protocols import (
+    all_protocols,
+    default_theme,
+    load_protocol,
+    newest_by_kind,
+    parse_key,
+    parse_protocol,
+    protocol_dir,
+)
+from tilsyn.domain.supervision.scales import all_scales, load_scale, parse_scale, scale_dir
+
+
+def test_resident_protocol_2011_asks_the_sources_questions_word_for_word():
+    p = load_protocol("resident-2011")
+    assert (p.version, p.kind, p.respondent_prefix) == (1, "resident", "B")
+    help_q = p.question("tilfredshed")
+    assert [i.text for i in help_q.items] == [
+        "Hjælp til personlige opgaver", "Hjælp til praktiske opgaver", "Hjælp til træning"]
+    assert help_q.scale.id == "satisfaction-2011"
+    texts = [q.text for _, q in p.questions_for(None)]
+    assert "Oplever du, måden hjælpen bliver givet på, er præget af forståelse for dine ønsker?" in texts
+    assert ("Oplever du en imødekommende, ligeværdig og åben dialog med et klart og forståeligt indhold?"
+            in texts)
+
+
+def test_relative_protocol_has_the_three_yearly_principle_themes():
+    p = load_protocol("relative-phone-2011")
+    assert [(t.year, t.id) for t in p.themes] == [
+        (2012, "mindst-indgribende"), (2013, "selvbestemmelse"), (2014, "vaerdighed")]
+    q2012 = p.question("princip-2012", "mindst-indgribende")
+    assert q2012.text == ("Hvordan er din oplevelse omkring magtanvendelse hos din pårørende i forhold til, "
+                          "at magtanvendelse skal følge:")
+    assert [i.text for i in q2012.items] == [
+        "Princippet om mindst mulig indgribende magtanvendelse", "Så kortvarigt som muligt",
+        "Så skånsomst som muligt"]
+    assert "selvbestemmelse" in p.question("princip-2013", "selvbestemmelse").text
+    assert "værdighed" in p.question("princip-2014", "vaerdighed").text
+    # A theme's question is only asked in its own year.
+    with pytest.raises(DomainError):
+        p.question("princip-2013", "mindst-indgribende")
+    assert [g.id for g in p.goals_for("vaerdighed")][-1] == "magt-princip"
+
+
+def test_default_theme_follows_the_year():
+    themes = load_protocol("relative-phone-2011").themes
+    assert default_theme(themes, 2011) is None
+    assert default_theme(themes, 2012).id == "mindst-indgribende"
+    assert default_theme(themes, 2013).id == "selvbestemmelse"
+    assert default_theme(themes, 2014).id == "vaerdighed"
+    assert default_theme(themes, 2026).id == "vaerdighed"  # after the last themed year: the latest
+
+
+def test_staff_evaluation_has_the_four_goals_and_the_75_percent_criterion():
+    p = load_protocol("staff-evaluation-monthly-form-2011")
+    qs = [q for _, q in p.questions_for(None)]
+    assert [q.text for q in qs] == [
+        "Mindre dokumentation både hos leverandører og sagsbehandler vedrørende indberetning af magtanvendelse, "
+        "hvor der i forvejen findes en afgørelse",
+        "Overblik over den samlede magtanvendelse ved den enkelte borger",
+        "Mere målrettet og resultatorienteret dokumentation fra leverandører i indberetninger med henblik på at "
+        "opfylde Servicelovens hensigter og principper for magtanvendelse",
+        "Bedre grundlag for refleksion og læring hos leverandørerne",
+    ]
+    assert [o.label for o in qs[0].scale.options] == [
+        "Tilfredsstillende", "Delvis tilfredsstillende", "Ikke tilfredsstillende", "Ved ikke"]
+    assert (p.success_share, p.success_option) == (75, "tilfredsstillende")
+    assert p.success_text.startswith("Min. 75 % af det deltagende personale")
+
+
+def test_staff_dialogue_is_free_text_with_the_staff_principle_questions():
+    p = load_protocol("staff-dialogue-2011")
+    assert all(not q.scored for _, q in p.questions_for("selvbestemmelse"))
+    assert p.question("princip-2013", "selvbestemmelse").text == (
+        "Hvordan sikrer I den psykisk svage borgers ret til selvbestemmelse i forbindelse med brug af magtanvendelse?")
+
+
+def test_one_protocol_of_each_kind_ships():
+    assert set(newest_by_kind()) == {"resident", "relative", "staff_dialogue", "staff_evaluation"}
+    assert len(all_protocols()) == 4
+
+
+def test_scales_carry_scores_and_ved_ikke_has_none():
+    sat = load_scale("satisfaction-2011")
+    assert [(o.label, o.score) for o in sat.options] == [
+        ("Meget tilfreds", 100), ("Tilfreds", 75), ("Hverken tilfreds eller utilfreds", 50), ("Utilfreds", 25),
+        ("Meget utilfreds", 0), ("Ved ikke", None)]
+    assert [o.code for o in sat.options if o.satisfied] == ["meget_tilfreds", "tilfreds"]
+    rating = load_scale("rating-2011")
+    assert [o.label for o in rating.options] == [
+        "Kritisable forhold", "Mindre tilfredsstillende", "Tilfredsstillende", "Meget tilfredsstillende"]
+    assert {s.id for s in all_scales()} == {"satisfaction-2011", "assessment-2011", "experience-2011", "rating-2011"}
+    with pytest.raises(DomainError) as exc:
+        sat.option("nope")
+    assert exc.value.code == "unknown_option"
+
+
+def test_bad_scale_data_is_refused():
+    with pytest.raises(ValueError):
+        parse_scale('id="x"\nversion=1\ntitle="x"\n[[options]]\ncode="a"\nlabel="A"\nscore=101\n')
+    with pytest.raises(ValueError):
+        parse_scale('id="x"\nversion=1\ntitle="x"\n[[options]]\ncode="a"\nlabel="A"\n[[options]]\ncode="a"\nlabel="B"\n')
+
+
+def test_question_ids_must_be_unique_across_themes():
+    text = (protocol_dir() / "relative-phone-2011.toml").read_text(encoding="utf-8")
+    with pytest.raises(ValueError, match="used twice"):
+        parse_protocol(text.replace('id = "princip-2013"', 'id = "princip-2012"'))
+
+
+def test_a_new_version_is_a_new_file_and_the_old_one_stays_loadable(tmp_path):
+    pdir, sdir = tmp_path / "protocols", tmp_path / "scales"
+    shutil.copytree(protocol_dir(), pdir)
+    shutil.copytree(scale_dir(), sdir)
+    text = (pdir / "resident-2011.toml").read_text(encoding="utf-8")
+    (pdir / "resident-2011-v2.toml").write_text(
+        text.replace("version = 1", "version = 2").replace(
+            "Hvor tilfreds er du med den hjælp, du får?", "Hvor tilfreds er du alt i alt med hjælpen?"),
+        encoding="utf-8")
+    newest = load_protocol("resident-2011", directory=pdir, scale_directory=sdir)
+    old = load_protocol("resident-2011", 1, directory=pdir, scale_directory=sdir)
+    assert newest.version == 2 and newest.question("tilfredshed").text.startswith("Hvor tilfreds er du alt i alt")
+    assert old.question("tilfredshed").text == "Hvor tilfreds er du med den hjælp, du får?"
+    with pytest.raises(DomainError) as exc:
+        load_protocol("resident-2011", 3, directory=pdir, scale_directory=sdir)
+    assert exc.value.code == "unknown_protocol"
+
+
+def test_protocol_keys():
+    assert parse_key("resident-2011@1") == ("resident-2011", 1)
+    assert load_protocol("resident-2011").key == "resident-2011@1"
+    with pytest.raises(DomainError):
+        parse_key("resident-2011")
+
+
+def test_every_shipped_label_is_danish_text_with_letters():
+    for p in all_protocols():
+        for theme in (None, *(t.id for t in p.themes)):
+            for g, q in p.questions_for(theme):
+                assert q.text.strip() and g.title.strip()
+    assert Path(protocol_dir()).is_dir()
