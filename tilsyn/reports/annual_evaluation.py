@@ -102,7 +102,7 @@ def render_annual_evaluation(data: AnnualEvaluationData) -> bytes:
         story.append(table(["År", "Plejecentre", "Respon­denter", "Samlet", *goals],
                            [[str(y.year), str(y.homes_visited), str(y.respondents), fmt_score(y.score),
                              *[fmt_score(s) for s in y.goal_scores]] for y in data.years],
-                           [12 * mm, 22 * mm, 22 * mm, 18 * mm,
+                           [12 * mm, 24 * mm, 20 * mm, 18 * mm,
                             *([((174 - 74) / max(len(goals), 1)) * mm] * len(goals))]))
         story.append(Spacer(1, 4 * mm))
         story.append(grouped_bars(goals, [(str(y.year), y.goal_scores) for y in data.years],

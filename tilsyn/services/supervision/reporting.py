@@ -250,9 +250,11 @@ def annual_evaluation_data(uow, year: int, today: dt.date) -> AnnualEvaluationDa
             tuple(rounded(mean_over(y, lambda h, g=g: home_goals[(y, h)].get(g))) for g in goal_ids),
         ))
     listed_years = [r.year for r in year_rows]
+    # Every home with a result in one of the years, so a home not visited this year still shows.
+    homes_seen = {h for (y, h) in home_scores if y in listed_years}
     by_year = tuple(
         (names.get(h, ""), tuple(rounded(home_scores.get((y, h))) for y in listed_years))
-        for h in sorted(this, key=lambda h: names.get(h, ""))
+        for h in sorted(homes_seen, key=lambda h: names.get(h, ""))
     )
 
     # Staff evaluation of the monthly form: every staff evaluation interview held in the year.
