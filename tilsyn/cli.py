@@ -41,7 +41,8 @@ EXIT_OK = 0
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
 
-COMMANDS = ("demo", "import-residents", "encrypt", "rekey", "verify", "export-month")
+COMMANDS = ("demo", "import-residents", "encrypt", "rekey", "verify", "export-month",
+            "sample", "sample-verify", "report-visit", "report-annual")
 # Global options that take a value: wants_cli must skip the value when looking for a command.
 _OPTIONS_WITH_VALUE = ("--db", "--passphrase-env")
 PASSPHRASE_ENV = "TILSYN_DB_PASSPHRASE"
@@ -532,4 +533,216 @@ def build_parser() -> argparse.ArgumentParser:
                         help="vejle-2011 eller skema1-2010 (standard: den skabelon, hvert skema er lavet under)")
     export.add_argument("--pdfa", action="store_true", help="skriv PDF'erne som PDF/A-2b (til arkivering)")
     export.set_defaults(run=_run_export_month)
+    _add_supervision_parsers(commands, common)
     return parser
+
+
+# -- supervision visits: sample, sample-verify, report-visit, report-annual ------------------------
+# These commands act with the supervision consultant's rights (roles.SYSTEM_CONSULTANT).
+
+
+def _supervision(ns: argparse.Namespace):
+    from .domain.roles import SYSTEM_CONSULTANT
+    from .services.supervision import SupervisionService
+
+    opened = _open_as(getattr(ns, "db", None), _db_passphrase(ns), SYSTEM_CONSULTANT)
+    return opened, SupervisionService(opened.context)
+
+
+def _run_sample(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import json
+
+    opened, svc = _supervision(ns)
+    try:
+        draws = svc.draw_programme(ns.year, ns.seed, total=ns.total, min_per_home=ns.min_per_home,
+                                   max_per_home=ns.max_per_home, visit_date=ns.visit_date)
+        programme = svc.programme_for_year(ns.year)
+    finally:
+        close_app(opened.context)
+    if ns.json:
+        print(json.dumps(sample_json(programme, draws), ensure_ascii=False, indent=2), file=out)
+    else:
+        print(sample_text(programme, draws, str(ns.seed)), file=out)
+    return EXIT_OK
+
+
+def sample_json(programme, draws) -> dict:
+    """Per care home the visit, the draws and the sampled resident ids (pseudonymous)."""
+    homes: dict[str, dict] = {}
+    for d in draws:
+        home = homes.setdefault(d.care_home_id, {
+            "care_home_id": d.care_home_id, "care_home": d.care_home_name, "visit_id": d.visit_id,
+            "visit_date": d.visit_date.isoformat(),
+        })
+        home["residents" if d.kind == "resident" else "relatives"] = {
+            "draw_id": d.id, "seed": d.seed, "size": d.size, "frame_size": d.frame_size,
+            "resident_ids": list(d.resident_ids),
+        }
+    return {"year": programme.year, "programme_id": programme.id, "seed": programme.seed,
+            "total": programme.sample_total, "min_per_home": programme.sample_min,
+            "max_per_home": programme.sample_max, "care_homes": list(homes.values())}
+
+
+def sample_text(programme, draws, seed: str) -> str:
+    """The sample per care home, in Danish, with resident ids only (no names)."""
+    from .messages import format_date
+
+    n = format_number
+    residents = [d for d in draws if d.kind == "resident"]
+    total = sum(len(d.resident_ids) for d in residents)
+    lines = [
+        f"Tilsynsprogram {programme.year}: {n(total)} {_plural(total, 'beboer', 'beboere')} udtrukket på "
+        f"{n(len(residents))} {_plural(len(residents), 'plejecenter', 'plejecentre')} "
+        f"({programme.sample_min}-{programme.sample_max} pr. plejecenter, i alt planlagt {programme.sample_total})."
+    ]
+    for d in draws:
+        if d.kind == "resident":
+            lines.append(f"{d.care_home_name} (besøg {format_date(d.visit_date)}): {n(len(d.resident_ids))} af "
+                         f"{n(d.frame_size)} beboere" + (f", trukket med frø {d.seed}" if d.seed != seed else ""))
+        else:
+            lines.append(f"  Pårørende: {n(len(d.resident_ids))} af {n(d.frame_size)} beboere med registreret "
+                         "magtanvendelse inden for 1 år")
+        for m in d.members:
+            if m.status in ("drawn", "interviewed"):
+                lines.append(f"    nr. {m.rank:>3}  {m.resident_id}")
+    lines.append(f"Stikprøverne kan efterprøves med: tilsyn sample-verify --year {programme.year}")
+    return "\n".join(lines)
+
+
+def _run_sample_verify(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    opened, svc = _supervision(ns)
+    try:
+        results = [svc.verify_draw(ns.draw)] if ns.draw else svc.verify_year(ns.year)
+    finally:
+        close_app(opened.context)
+    ok = all(r.match for r in results)
+    print(sample_verify_text(results), file=out if ok else err)
+    return EXIT_OK if ok else EXIT_REFUSED
+
+
+def sample_verify_text(results) -> str:
+    """One line per draw: matches or not, and where it differs."""
+    kinds = {"resident": "beboere", "relative": "pårørende"}
+    lines = []
+    for r in results:
+        where = f"{r.care_home_name}, {kinds.get(r.kind, r.kind)} (frø {r.seed})"
+        if r.match:
+            lines.append(f"{where}: stemmer.")
+        else:
+            lines.append(f"FEJL: {where}: stemmer ikke med en ny beregning.")
+            for rank, stored, expected in r.mismatches:
+                lines.append(f"  nr. {rank}: gemt {stored or '(mangler)'}, beregnet {expected or '(ingen)'}")
+        if not r.frame_unchanged:
+            lines.append("  Bemærk: beboerlisten er ændret siden trækningen; kontrollen bruger den gemte ramme.")
+    good = sum(1 for r in results if r.match)
+    lines.append(f"{good} af {len(results)} {_plural(len(results), 'stikprøve', 'stikprøver')} stemmer.")
+    return "\n".join(lines)
+
+
+def _write_pdf(path: str, pdf: bytes) -> None:
+    from pathlib import Path
+
+    try:
+        target = Path(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(pdf)
+    except OSError as exc:
+        raise DomainError("file_unwritable", path=path, reason=exc.strerror or str(exc)) from exc
+
+
+def _run_report_visit(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    opened, svc = _supervision(ns)
+    try:
+        pdf = svc.visit_report_pdf(ns.visit)
+    finally:
+        close_app(opened.context)
+    _write_pdf(ns.out, pdf)
+    print(f"Tilsynsrapporten er gemt i {ns.out}.", file=out)
+    return EXIT_OK
+
+
+def _run_report_annual(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    opened, svc = _supervision(ns)
+    try:
+        pdf = svc.annual_evaluation_pdf(ns.year)
+    finally:
+        close_app(opened.context)
+    _write_pdf(ns.out, pdf)
+    print(f"Årsevalueringen for {ns.year} er gemt i {ns.out}.", file=out)
+    return EXIT_OK
+
+
+def _date_arg(text: str):
+    from .messages import parse_date, text_for
+
+    try:
+        return parse_date(text)
+    except DomainError as err:
+        raise argparse.ArgumentTypeError(text_for(err)) from None
+
+
+def _add_supervision_parsers(commands, common) -> None:
+    tail = _EPILOG.split("\n\n", 1)[1]
+    sample = commands.add_parser(
+        "sample",
+        parents=[common],
+        help="træk årets stikprøver af beboere (og pårørende) til tilsynsbesøgene",
+        description=textwrap.fill(
+            "Opretter (eller bruger) årets tilsynsprogram, planlægger et besøg på hvert plejecenter, der ikke "
+            "har et, fordeler stikprøven på plejecentrene efter størrelse (inden for mindst og højst pr. "
+            "plejecenter) og trækker beboere og pårørende. Samme frø og samme beboerliste giver samme "
+            "stikprøve på enhver maskine. Stikprøver, der allerede er trukket, bevares.",
+            78,
+        ),
+        epilog=tail,
+    )
+    sample.add_argument("--year", required=True, type=_count(2000, 2100), metavar="ÅÅÅÅ", help="programåret")
+    sample.add_argument("--seed", required=True, type=_seed, metavar="N", help="frø (startværdi) for trækningen")
+    sample.add_argument("--total", type=_count(0, 100000), default=None, metavar="N",
+                        help="beboere i alt (standard 120, eller programmets)")
+    sample.add_argument("--min-per-home", type=_count(0, 1000), default=None, metavar="N",
+                        help="mindst pr. plejecenter (standard 3)")
+    sample.add_argument("--max-per-home", type=_count(1, 1000), default=None, metavar="N",
+                        help="højst pr. plejecenter (standard 6)")
+    sample.add_argument("--visit-date", type=_date_arg, default=None, metavar="DD-MM-ÅÅÅÅ",
+                        help="dato for nye besøg (standard: i dag, eller årets nærmeste dag)")
+    sample.add_argument("--json", action="store_true", help="skriv resultatet som JSON (beboer-id pr. plejecenter)")
+    sample.set_defaults(run=_run_sample)
+
+    verify = commands.add_parser(
+        "sample-verify",
+        parents=[common],
+        help="genberegn gemte stikprøver ud fra frø og ramme og kontrollér, at de stemmer",
+        description=textwrap.fill(
+            "Genberegner hver stikprøve ud fra det gemte frø og den gemte ramme (beboerlisten på besøgsdagen) "
+            "og sammenligner med de gemte udtrukne. Afslutter med kode 1, hvis en stikprøve ikke stemmer.",
+            78,
+        ),
+        epilog=tail,
+    )
+    which = verify.add_mutually_exclusive_group(required=True)
+    which.add_argument("--year", type=_count(2000, 2100), metavar="ÅÅÅÅ", help="alle stikprøver i årets program")
+    which.add_argument("--draw", metavar="ID", help="én stikprøve")
+    verify.set_defaults(run=_run_sample_verify)
+
+    visit = commands.add_parser(
+        "report-visit",
+        parents=[common],
+        help="gem tilsynsrapporten for et besøg som PDF",
+        description="Gemmer tilsynsrapporten for et besøg som PDF. Beboere og pårørende står kun med kode.",
+        epilog=tail,
+    )
+    visit.add_argument("--visit", required=True, metavar="ID", help="besøgets id")
+    visit.add_argument("--out", required=True, metavar="FIL.pdf", help="PDF-filen, der skrives")
+    visit.set_defaults(run=_run_report_visit)
+
+    annual = commands.add_parser(
+        "report-annual",
+        parents=[common],
+        help="gem årsevalueringen af tilsynene som PDF (på tværs af plejecentre og år)",
+        description="Gemmer årsevalueringen af tilsynene for et år som PDF, med udviklingen over årene.",
+        epilog=tail,
+    )
+    annual.add_argument("--year", required=True, type=_count(2000, 2100), metavar="ÅÅÅÅ", help="året")
+    annual.add_argument("--out", required=True, metavar="FIL.pdf", help="PDF-filen, der skrives")
+    annual.set_defaults(run=_run_report_annual)

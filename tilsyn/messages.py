@@ -428,3 +428,4 @@ TEXTS.update(
         "report_not_sent": "Rapporten er ikke sendt i høring endnu.",
     }
 )
+TEXTS.update({"file_unwritable": "Filen {path} kan ikke skrives: {reason}"})

@@ -128,8 +128,16 @@ def create_programme(uow, year: int, *, theme_id: str | None = None, protocols: 
     return programme
 
 
+def ident(value, what: str) -> uuid.UUID:
+    """The id as a UUID; a malformed id is reported like a missing record."""
+    try:
+        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+    except ValueError:
+        raise NotFound(what=what) from None
+
+
 def get_programme(uow, programme_id) -> SupervisionProgramme:
-    p = uow.supervision.programmes.get(programme_id)
+    p = uow.supervision.programmes.get(ident(programme_id, "Tilsynsprogrammet"))
     if p is None:
         raise NotFound(what="Tilsynsprogrammet")
     return p
@@ -139,6 +147,7 @@ def get_programme(uow, programme_id) -> SupervisionProgramme:
 
 
 def get_visit(uow, visit_id, full: bool = False) -> Visit:
+    visit_id = ident(visit_id, "Tilsynsbesøget")
     v = uow.supervision.visits.get_full(visit_id) if full else uow.supervision.visits.get(visit_id)
     if v is None:
         raise NotFound(what="Tilsynsbesøget")
@@ -146,7 +155,7 @@ def get_visit(uow, visit_id, full: bool = False) -> Visit:
 
 
 def set_consultants(uow, visit: Visit, user_ids: Iterable[str]) -> None:
-    ids = [uuid.UUID(str(u)) for u in dict.fromkeys(str(u) for u in user_ids)]
+    ids = [ident(u, "Brugeren") for u in dict.fromkeys(str(u) for u in user_ids)]
     users = uow.supervision.people.users(ids)
     for uid in ids:
         user = users.get(uid)
@@ -164,7 +173,7 @@ def set_consultants(uow, visit: Visit, user_ids: Iterable[str]) -> None:
 def plan_visit(uow, programme: SupervisionProgramme, care_home_id, planned_on: dt.date, *,
                unannounced: bool = True, consultant_ids: Iterable[str] = (),
                follow_up_of: Visit | None = None) -> Visit:
-    if uow.care_homes.get(care_home_id) is None:
+    if uow.care_homes.get(ident(care_home_id, "Plejecentret")) is None:
         raise NotFound(what="Plejecentret")
     if planned_on is None:
         raise ValidationError([DomainError("required", field="planned_on")])
@@ -260,7 +269,7 @@ def stored_order(draw: SampleDraw, programme_id) -> list[str]:
 
 
 def get_member(uow, member_id) -> SampleMember:
-    m = uow.supervision.members.get(member_id)
+    m = uow.supervision.members.get(ident(member_id, "Den udtrukne"))
     if m is None:
         raise NotFound(what="Den udtrukne")
     return m

@@ -396,7 +396,7 @@ class SupervisionService:
                exclusions: Mapping[str, str | tuple[str, str]] | None = None) -> DrawDTO:
         """Draw the whole sample again (a reason is required); the old draw is kept, superseded."""
         with self.ctx.uow_factory() as uow:
-            d = uow.supervision.draws.get_full(draw_id)
+            d = uow.supervision.draws.get_full(core.ident(draw_id, "Stikprøven"))
             if d is None:
                 raise NotFound(what="Stikprøven")
             self._require_kind(d.kind)
@@ -410,7 +410,7 @@ class SupervisionService:
         """Recompute a stored draw from its seed and frame; ``match`` says whether it is the same."""
         self.ctx.require(Action.VISIT_MANAGE)
         with self.ctx.uow_factory() as uow:
-            d = uow.supervision.draws.get_full(draw_id)
+            d = uow.supervision.draws.get_full(core.ident(draw_id, "Stikprøven"))
             if d is None:
                 raise NotFound(what="Stikprøven")
             return self._verify(uow, d)
@@ -498,7 +498,7 @@ class SupervisionService:
             return interview_dto(self._interview(uow, interview_id))
 
     def _interview(self, uow, interview_id) -> Interview:
-        i = uow.supervision.interviews.get_full(interview_id)
+        i = uow.supervision.interviews.get_full(core.ident(interview_id, "Interviewet"))
         if i is None:
             raise NotFound(what="Interviewet")
         return i
@@ -631,7 +631,7 @@ class SupervisionService:
         return visit_dto(v, names, users, follow)
 
     def _draw_dto(self, uow, draw_id) -> DrawDTO:
-        d = uow.supervision.draws.get_full(draw_id)
+        d = uow.supervision.draws.get_full(core.ident(draw_id, "Stikprøven"))
         if d is None:
             raise NotFound(what="Stikprøven")
         ids = [m.resident_id for m in d.members if m.resident_id is not None]
