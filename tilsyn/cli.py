@@ -216,6 +216,10 @@ def demo_summary_text(s: DemoSummary) -> str:
             "leder1, medarbejder1 ... (én leder og én medarbejder pr. plejecenter)."
             if s.users else ""
         )
+        + (
+            f"\n{n(s.visits)} tilsynsbesøg i alle faser (planlagt til opfølgning) med {n(s.interviews)} interview."
+            if getattr(s, "visits", 0) else ""
+        )
     )
 
 

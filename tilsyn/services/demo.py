@@ -35,6 +35,7 @@ from ..resources import resource_path
 from ..store.models import CareHome, Municipality, Permit, PermitForceType, Relative, Resident, Unit
 from .context import AppContext
 from .demo_force import step_force
+from .demo_supervision import step_supervision
 from .residents import apply_resident_fields
 
 DEFAULT_SEED = 2011
@@ -64,6 +65,8 @@ class DemoSummary:
     permits_expired: int = 0
     episodes: int = 0
     users: int = 0
+    visits: int = 0
+    interviews: int = 0
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +117,7 @@ class DemoService:
             _step_relatives,
             _step_permits,
             step_force,
+            step_supervision,
         ]
 
     def is_empty(self) -> bool:
@@ -176,6 +180,8 @@ def _summary(b: _DemoBuild) -> DemoSummary:
         permits_expired=sum(1 for p in b.permits if p.valid_to < b.today),
         episodes=b.extras.get("episodes", 0),
         users=b.extras.get("users", 0),
+        visits=b.extras.get("visits", 0),
+        interviews=b.extras.get("interviews", 0),
     )
 
 

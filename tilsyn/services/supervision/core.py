@@ -395,7 +395,6 @@ def start_interview(uow, visit: Visit, *, member: SampleMember | None = None, ki
     if member is not None:
         member.respondent_code = code
     uow.supervision.add(interview)
-    uow.flush()
     return interview
 
 
@@ -437,7 +436,6 @@ def save_answer(uow, interview: Interview, question_id: str, option_code: str | 
     answer.satisfied = satisfied
     answer.free_text = (free_text or "").strip()
     answer.answered_at = now
-    uow.flush()
     return answer
 
 
