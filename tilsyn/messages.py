@@ -309,6 +309,18 @@ def month_label(year: int, month: int) -> str:
     return f"{MONTHS[month - 1]} {year}"
 
 
+# -- use of force: the registration and form screens ------------------------------------------------
+FIELD_LABELS.update({"resident_id": "Beboer", "start_time": "Klokkeslæt", "end_time": "Sluttidspunkt"})
+TEXTS.update(
+    {
+        "time_format": "Klokkeslættet »{value}« skal skrives som TT.MM, fx 23.10.",
+        "resident_not_chosen": (
+            "Vælg beboeren på listen, der kommer frem, når du skriver en del af navn, bolig eller CPR-nummer."
+        ),
+    }
+)
+
+
 # -- PDFs and the monthly export ------------------------------------------------------------------
 
 TEXTS.update(

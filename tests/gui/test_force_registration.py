@@ -1,0 +1,272 @@
+"""The registration dialog on a temp database, as a care worker on the night shift (03.10)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from force_support import CPH, close_world, cheap_hashing, open_world
+from tilsyn.ui.dialogs import episode_dialog as module
+from tilsyn.ui.dialogs.episode_dialog import CLOSE_DISCARD, CLOSE_KEEP, EpisodeDialog
+from tilsyn.ui.models.force_resident_completer import SEARCH_DELAY_MS
+
+
+@pytest.fixture
+def world(tmp_path, monkeypatch):
+    cheap_hashing(monkeypatch)
+    # Closing a dialog with input asks first; at teardown nobody is there to answer.
+    monkeypatch.setattr(EpisodeDialog, "ask_close", lambda self: CLOSE_KEEP)
+    w = open_world(tmp_path / "t.sqlite")
+    yield w
+    close_world(w)
+
+
+def open_dialog(world, qtbot, autosave_ms=50, **kw) -> EpisodeDialog:
+    dialog = EpisodeDialog(world.force, world.services.residents, autosave_ms=autosave_ms, **kw)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def pick_resident(dialog, qtbot, text: str) -> None:
+    qtbot.keyClicks(dialog.ui.resident_edit, text)
+    qtbot.wait(SEARCH_DELAY_MS + 50)
+    qtbot.keyClick(dialog.ui.resident_edit, Qt.Key.Key_Return)
+    assert dialog.completer.chosen is not None
+
+
+def type_texts(dialog, qtbot, **texts) -> None:
+    for name, text in texts.items():
+        edit = getattr(dialog.ui, f"{name}_edit")
+        edit.setFocus()
+        qtbot.keyClicks(edit, text)
+
+
+def combo_items(combo) -> list:
+    return [combo.itemData(i) for i in range(combo.count())]
+
+
+def test_whole_episode_by_keyboard_makes_the_monthly_form(world, qtbot):
+    dialog = open_dialog(world, qtbot)
+    assert dialog.focusWidget() is dialog.ui.resident_edit
+    assert dialog.ui.date_edit.text() == "20-03-2026" and dialog.ui.start_time_edit.text() == "03.10"
+    pick_resident(dialog, qtbot, "jens")  # part of the name + Enter
+    assert dialog.focusWidget() is dialog.ui.force_type_combo
+    qtbot.keyClicks(dialog.ui.force_type_combo, "Til")  # type-ahead in the combo
+    assert dialog.ui.force_type_combo.currentData() == "127_retention"
+    assert not dialog.ui.situation_combo.isVisible()
+    dialog.ui.start_time_edit.clear()
+    type_texts(dialog, qtbot, start_time="0140", end_time="01.55", location="Ved hoveddøren",
+               purpose="Forhindre at Jens gik ud i kulden", description="Jens ville gå ud i nattøj",
+               avoidance="Tilbød kaffe", least_intrusive="Fulgte ham roligt tilbage",
+               narrative="Faldt til ro efter musik")
+    # The user is the writer; a colleague is typed into the blank row.
+    rows = dialog._staff_rows
+    assert rows[0]["name"].text() == "Pia Jensen" and rows[0]["writer"].isChecked()
+    rows[1]["name"].setFocus()
+    qtbot.keyClicks(rows[1]["name"], "Ole Hansen")
+    assert rows[1]["on"].isChecked() and len(dialog._staff_rows) == 3  # a new blank row
+    dialog.ui.narrative_edit.setFocus()
+    with qtbot.waitSignal(dialog.registered):
+        qtbot.keyClick(dialog.ui.narrative_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result.kind == "monthly" and not dialog.result.late
+    assert dialog.result_text == "Magtanvendelsen er registreret på månedsskemaet for Jens Hansen, marts 2026."
+    form = world.force.get_form(dialog.result.form_id)
+    (ep,) = form.episodes
+    assert ep.description == "Jens ville gå ud i nattøj" and ep.force_type == "127_retention"
+    assert ep.started_at == dt.datetime(2026, 3, 20, 1, 40, tzinfo=CPH)
+    assert ep.ended_at == dt.datetime(2026, 3, 20, 1, 55, tzinfo=CPH)
+    assert [(s.name, s.is_writer) for s in ep.staff] == [("Pia Jensen", True), ("Ole Hansen", False)]
+    assert world.force.load_draft("episode") is None  # the draft is gone once registered
+
+
+def test_only_the_permitted_types_are_offered_with_the_126a_situations(world, qtbot):
+    dialog = open_dialog(world, qtbot)
+    pick_resident(dialog, qtbot, "010130")  # by CPR
+    combo = dialog.ui.force_type_combo
+    assert combo_items(combo) == [None, "126a_hygiene", "127_retention"]
+    combo.setCurrentIndex(combo.findData("126a_hygiene"))
+    assert dialog.ui.situation_combo.isVisible()
+    situations = [dialog.ui.situation_combo.itemText(i) for i in range(dialog.ui.situation_combo.count())]
+    assert situations[1:3] == ["Tandbørstning", "Barbering"] and len(situations) == 8
+    dialog.ui.all_types_check.setChecked(True)
+    assert "128_belts" in combo_items(combo)
+    assert combo.itemText(combo.findData("128_belts")).endswith("(ikke omfattet af tilladelsen)")
+    assert combo.currentData() == "126a_hygiene"  # the choice survives
+
+
+def test_refused_rules_are_said_in_danish_under_their_fields(world, qtbot):
+    dialog = open_dialog(world, qtbot)
+    pick_resident(dialog, qtbot, "jens")
+    dialog.ui.force_type_combo.setCurrentIndex(dialog.ui.force_type_combo.findData("127_retention"))
+    dialog.ui.start_time_edit.setText("23.00")  # tonight: in the future
+    dialog._staff_rows[0]["on"].setChecked(False)  # nobody involved
+    dialog.save()
+    assert dialog.result is None
+    ui = dialog.ui
+    assert ui.started_at_error_label.text().startswith("Tidspunktet ligger i fremtiden.")
+    assert ui.description_error_label.text() == "Beskriv magtanvendelsen kort skal udfyldes."
+    assert ui.staff_error_label.text() == "Angiv mindst én medarbejder, der var involveret."
+    assert world.force.monthly_form_for(world.ids["jens"], 2026, 3) is None
+    ui.start_time_edit.setText("25.99")
+    dialog.save()
+    assert ui.started_at_error_label.text() == "Klokkeslættet »25.99« skal skrives som TT.MM, fx 23.10."
+
+
+def test_two_writers_are_refused(world, qtbot):
+    dialog = open_dialog(world, qtbot)
+    pick_resident(dialog, qtbot, "jens")
+    dialog.ui.force_type_combo.setCurrentIndex(dialog.ui.force_type_combo.findData("127_retention"))
+    dialog.ui.description_edit.setPlainText("Ville gå ud")
+    dialog._staff_rows[0]["writer"].setChecked(False)
+    dialog._writer_group.setExclusive(False)
+    dialog._staff_rows[0]["writer"].setChecked(False)
+    dialog.save()
+    assert "Sæt X ved præcis én medarbejder" in dialog.ui.staff_error_label.text()
+
+
+def test_outside_the_permit_offers_the_acute_record_and_keeps_everything(world, qtbot):
+    dialog = open_dialog(world, qtbot)
+    pick_resident(dialog, qtbot, "bo ek")
+    assert "ingen aktiv tilladelse" in dialog.ui.resident_info_label.text()
+    assert dialog.ui.all_types_check.isChecked()  # every type, since none is permitted
+    dialog.ui.force_type_combo.setCurrentIndex(dialog.ui.force_type_combo.findData("126_holding"))
+    dialog.ui.description_edit.setPlainText("Bo slog ud efter en medbeboer")
+    dialog.save()
+    assert dialog.ui.acute_frame.isVisible()
+    assert dialog.ui.acute_label.text().startswith("Magtanvendelsen kan ikke komme på månedsskemaet: Der er ingen aktiv")
+    assert dialog.ui.started_at_error_label.text() == (
+        "Der er ingen aktiv tilladelse til magtanvendelse over for beboeren den dag.")
+    assert dialog.focusWidget() is dialog.ui.acute_button
+    with qtbot.waitSignal(dialog.registered):
+        qtbot.keyClick(dialog.ui.acute_button, Qt.Key.Key_Space)
+    assert dialog.result.kind == "acute"
+    form = world.force.get_form(dialog.result.form_id)
+    assert form.kind == "acute" and form.not_covered_reason == "no_active_permit"
+    assert form.episodes[0].description == "Bo slog ud efter en medbeboer"
+    assert "akut / ikke-godkendt" in dialog.result_text
+
+
+def test_a_type_the_permit_does_not_cover_offers_the_acute_record(world, qtbot):
+    dialog = open_dialog(world, qtbot)
+    pick_resident(dialog, qtbot, "jens")
+    dialog.ui.all_types_check.setChecked(True)
+    dialog.ui.force_type_combo.setCurrentIndex(dialog.ui.force_type_combo.findData("128_belts"))
+    dialog.ui.description_edit.setPlainText("Fastspændt i kørestolen")
+    dialog.save()
+    assert dialog.ui.force_type_error_label.text() == "Tilladelsen omfatter ikke denne type magtanvendelse."
+    dialog.register_acute()
+    assert world.force.get_form(dialog.result.form_id).not_covered_reason == "type_not_permitted"
+
+
+def test_a_late_registration_asks_for_the_reason(world, qtbot):
+    dialog = open_dialog(world, qtbot)
+    assert not dialog.ui.late_group.isVisibleTo(dialog)
+    pick_resident(dialog, qtbot, "jens")
+    dialog.ui.force_type_combo.setCurrentIndex(dialog.ui.force_type_combo.findData("127_retention"))
+    dialog.ui.date_edit.setText("17-03-2026")
+    dialog.ui.start_time_edit.setText("21.00")
+    dialog.ui.description_edit.setPlainText("Ville gå ud")
+    dialog.save()
+    assert dialog.ui.late_group.isVisible()
+    assert dialog.ui.late_reason_error_label.text().startswith("Registreringen er for sent")
+    assert dialog.focusWidget() is dialog.ui.late_reason_edit
+    qtbot.keyClicks(dialog.ui.late_reason_edit, "Glemt ved vagtskifte")
+    dialog.save()
+    assert dialog.result.late
+    assert dialog.result_text.endswith("Den er markeret »registreret for sent«.")
+    (ep,) = world.force.get_form(dialog.result.form_id).episodes
+    assert ep.late and ep.late_reason == "Glemt ved vagtskifte"
+
+
+def test_a_name_without_a_pick_is_refused(world, qtbot):
+    dialog = open_dialog(world, qtbot)
+    dialog.ui.resident_edit.setText("Ukendt Person")
+    dialog.save()
+    assert dialog.ui.resident_error_label.text().startswith("Vælg beboeren på listen")
+
+
+def test_the_draft_comes_back_and_escape_asks_first(world, qtbot, monkeypatch):
+    dialog = open_dialog(world, qtbot)
+    pick_resident(dialog, qtbot, "jens")
+    dialog.ui.force_type_combo.setCurrentIndex(dialog.ui.force_type_combo.findData("126a_hygiene"))
+    dialog.ui.situation_combo.setCurrentIndex(dialog.ui.situation_combo.findData("shaving"))
+    dialog.ui.description_edit.setFocus()
+    qtbot.keyClicks(dialog.ui.description_edit, "Jens ville ikke barberes")
+    qtbot.waitUntil(lambda: (world.force.load_draft("episode") or {}).get("description") == "Jens ville ikke barberes")
+    asked = []
+    monkeypatch.setattr(EpisodeDialog, "ask_close", lambda self: asked.append(1) or CLOSE_KEEP)
+    qtbot.keyClick(dialog.ui.description_edit, Qt.Key.Key_Escape)
+    assert asked and not dialog.isVisible()
+
+    again = open_dialog(world, qtbot)
+    assert again.ui.draft_label.isVisible()
+    assert again.completer.resident_id == world.ids["jens"]
+    assert again.ui.force_type_combo.currentData() == "126a_hygiene"
+    assert again.ui.situation_combo.currentData() == "shaving"
+    assert again.ui.description_edit.toPlainText() == "Jens ville ikke barberes"
+    monkeypatch.setattr(EpisodeDialog, "ask_close", lambda self: CLOSE_DISCARD)
+    again.reject()
+    assert world.force.load_draft("episode") is None
+    fresh = open_dialog(world, qtbot)
+    assert fresh.ui.description_edit.toPlainText() == "" and not fresh.ui.draft_label.isVisibleTo(fresh)
+
+
+def test_escape_on_an_untouched_dialog_closes_without_asking(world, qtbot, monkeypatch):
+    dialog = open_dialog(world, qtbot)
+    asked = []
+    monkeypatch.setattr(EpisodeDialog, "ask_close", lambda self: asked.append(1) or CLOSE_KEEP)
+    dialog.reject()
+    assert not dialog.isVisible() and asked == []
+
+
+def test_leaving_a_field_saves_the_draft_at_once(world, qtbot):
+    dialog = open_dialog(world, qtbot, autosave_ms=60_000)
+    dialog.ui.location_edit.setFocus()
+    qtbot.keyClicks(dialog.ui.location_edit, "Gangen")
+    assert world.force.load_draft("episode") is None  # the timer has not run
+    dialog.ui.purpose_edit.setFocus()
+    assert world.force.load_draft("episode")["location"] == "Gangen"
+
+
+def test_colleagues_from_the_last_shift_are_ready_to_tick(world, qtbot):
+    world.force.register_episode(world.episode(when=dt.datetime(2026, 3, 19, 22, 0, tzinfo=CPH)))
+    dialog = open_dialog(world, qtbot)
+    rows = dialog.staff_rows()
+    assert [(r["name"], r["on"], r["writer"]) for r in rows] == [
+        ("Pia Jensen", True, True), ("Ole Hansen", False, False), ("", False, False)]
+    assert rows[1]["position"] == "SSH"
+
+
+def test_a_closed_month_is_refused_with_the_reason(world, qtbot):
+    from force_support import LEADER, PW
+
+    fid = world.signed_by_staff()
+    world.login("lene")
+    world.force.save_leader_section(fid, LEADER)
+    world.force.sign_section(fid, 3, PW["lene"])
+    world.login("pia")
+    dialog = open_dialog(world, qtbot)
+    pick_resident(dialog, qtbot, "jens")
+    dialog.ui.force_type_combo.setCurrentIndex(dialog.ui.force_type_combo.findData("127_retention"))
+    dialog.ui.description_edit.setPlainText("Igen")
+    dialog.save()
+    assert dialog.ui.form_error_label.text().startswith("Lederen har underskrevet månedsskemaet for 2026-03")
+
+
+def test_correcting_a_signed_episode_asks_for_the_reason(world, qtbot, monkeypatch):
+    fid = world.signed_by_staff()
+    episode = world.force.get_form(fid).episodes[0]
+    dialog = open_dialog(world, qtbot, episode=episode)
+    assert dialog.ui.resident_edit.isReadOnly() and dialog.ui.description_edit.toPlainText() == episode.description
+    dialog.ui.description_edit.setPlainText("Rettet beskrivelse")
+    monkeypatch.setattr(module.prompts, "ask_reason", lambda *a, **k: "Stavefejl")
+    dialog.save()
+    form = world.force.get_form(fid)
+    assert form.episodes[0].description == "Rettet beskrivelse"
+    assert form.signature(2) is None and [s.section for s in form.must_sign_again] == [2]

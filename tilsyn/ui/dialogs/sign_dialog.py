@@ -1,0 +1,96 @@
+"""Signing with the password typed again, and the short texts a signed form asks for.
+
+``ask_signature``, ``ask_reason`` and ``ask_comment`` are the functions the screens call (through
+this module, so tests can answer them without a modal dialog).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from ... import messages
+from ...domain.errors import DomainError
+from ..forms.ui_reason_dialog import Ui_ReasonDialog
+from ..forms.ui_sign_dialog import Ui_SignDialog
+from ..widgets import grow_to_fit
+
+
+class SignDialog(QDialog):
+    """Type the password; ``sign(password)`` is called on Underskriv and its result kept in ``result``.
+
+    A wrong password is said under the field and the dialog stays open.
+    """
+
+    def __init__(self, heading: str, text: str, sign: Callable[[str], Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_SignDialog()
+        self.ui.setupUi(self)
+        self._sign = sign
+        self.result: Any = None
+        self.setWindowTitle(heading)
+        self.ui.heading_label.setText(heading)
+        self.ui.text_label.setText(text)
+        self.ui.sign_button.clicked.connect(self.accept)
+        self.ui.cancel_button.clicked.connect(self.reject)
+        self.ui.password_edit.setFocus()
+        grow_to_fit(self)
+
+    def accept(self) -> None:
+        self.ui.error_label.show_message(None)
+        try:
+            self.result = self._sign(self.ui.password_edit.text())
+        except DomainError as exc:
+            self.ui.error_label.show_message(messages.text_for(exc))
+            self.ui.password_edit.clear()
+            self.ui.password_edit.setFocus()
+            grow_to_fit(self)
+            return
+        super().accept()
+
+
+class ReasonDialog(QDialog):
+    """A required short text: the reason for editing a signed section, or a comment for sending back."""
+
+    def __init__(self, title: str, prompt: str, ok_text: str, parent: QWidget | None = None,
+                 required_code: str = "reason_required") -> None:
+        super().__init__(parent)
+        self.ui = Ui_ReasonDialog()
+        self.ui.setupUi(self)
+        self._required_code = required_code
+        self.setWindowTitle(title)
+        self.ui.prompt_label.setText(prompt)
+        self.ui.ok_button.setText(ok_text)
+        self.ui.ok_button.clicked.connect(self.accept)
+        self.ui.cancel_button.clicked.connect(self.reject)
+        self.ui.text_edit.setFocus()
+        grow_to_fit(self)
+
+    def text(self) -> str:
+        return self.ui.text_edit.toPlainText().strip()
+
+    def accept(self) -> None:
+        if not self.text():
+            self.ui.error_label.show_message(messages.text_for(DomainError(self._required_code)))
+            self.ui.text_edit.setFocus()
+            return
+        super().accept()
+
+
+def ask_signature(parent: QWidget | None, heading: str, text: str, sign: Callable[[str], Any]) -> Any:
+    """Ask for the password and sign; the result of ``sign``, or None when cancelled."""
+    dialog = SignDialog(heading, text, sign, parent)
+    return dialog.result if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_reason(parent: QWidget | None, title: str, prompt: str, ok_text: str = "&Gem") -> str | None:
+    """The reason for changing signed content (kept in the audit log), or None when cancelled."""
+    dialog = ReasonDialog(title, prompt, ok_text, parent)
+    return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_comment(parent: QWidget | None, title: str, prompt: str, ok_text: str) -> str | None:
+    """The caseworker's comment when sending a form back, or None when cancelled."""
+    dialog = ReasonDialog(title, prompt, ok_text, parent, required_code="comment_required")
+    return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
