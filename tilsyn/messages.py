@@ -441,3 +441,24 @@ TEXTS.update(
     }
 )
 TEXTS.update({"file_unwritable": "Filen {path} kan ikke skrives: {reason}"})
+
+# -- login, lock, user administration and record history (the GUI) --------------------------------
+FIELD_LABELS.update(
+    {
+        "password_repeat": "Gentag adgangskode",
+        "position": "Stilling",
+        "active": "Aktiv",
+        "unit_id": "Afdeling",
+        "municipality_id": "Kommune",
+        "catalogue_version": "Lovkatalog",
+        "type_code": "Type af magtanvendelse",
+        "user_id": "Bruger",
+    }
+)
+TEXTS.update(
+    {
+        "password_mismatch": "De to adgangskoder er ikke ens.",
+        "no_resident_chosen": "Vælg først en beboer på listen.",
+        "nothing_chosen": "Vælg mindst én beboer på listen.",
+    }
+)

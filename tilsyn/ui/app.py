@@ -6,8 +6,8 @@ import argparse
 import os
 import re
 import sys
-from functools import partial
 from pathlib import Path
+from typing import Callable
 
 from ..resources import resource_path
 
@@ -30,6 +30,7 @@ def parse_args(args: list[str]) -> argparse.Namespace:
     """``--db PATH_OR_URL``; anything else (Qt's own -style, -platform ...) is left for Qt."""
     parser = argparse.ArgumentParser(prog="tilsyn", add_help=False)
     parser.add_argument("--db", default=None)
+    parser.add_argument("--passphrase-env", default=None)
     known, _rest = parser.parse_known_args(args)
     return known
 
@@ -89,6 +90,57 @@ def make_application(argv: list[str]):
     return app
 
 
+PASSPHRASE_ENV = "TILSYN_DB_PASSPHRASE"
+
+
+def passphrase_from_env(options: argparse.Namespace, env: dict[str, str] | None = None) -> str | None:
+    """The passphrase in the variable named by ``--passphrase-env``, else in $TILSYN_DB_PASSPHRASE."""
+    from ..domain.errors import DomainError
+
+    env = os.environ if env is None else env
+    if options.passphrase_env:
+        value = env.get(options.passphrase_env, "")
+        if not value:
+            raise DomainError("passphrase_env_missing", var=options.passphrase_env)
+        return value
+    return env.get(PASSPHRASE_ENV) or None
+
+
+def open_database(options: argparse.Namespace, ask: Callable[[str], str | None]):
+    """open_app for ``options``; an encrypted file asks ``ask(problem)`` until it opens or is cancelled.
+
+    Returns None when the user cancels. Other refusals are raised.
+    """
+    from ..domain.errors import DomainError
+    from ..services.app import open_app
+    from ..services.encryption import database_needs_passphrase
+
+    passphrase = passphrase_from_env(options)
+    if passphrase is None and database_needs_passphrase(options.db):
+        passphrase = ask("")
+        if passphrase is None:
+            return None
+    while True:
+        try:
+            # No actor: the GUI logs a person in (the command line acts as SYSTEM).
+            return open_app(options.db, passphrase=passphrase, actor=None)
+        except DomainError as err:
+            if err.code != "wrong_passphrase":
+                raise
+            from .. import messages
+
+            passphrase = ask(messages.text_for(err))
+            if passphrase is None:
+                return None
+
+
+def ask_passphrase(problem: str) -> str | None:
+    """A modal password prompt in Danish; None when the user cancels (Esc, Afslut)."""
+    from .dialogs.passphrase_dialog import ask_passphrase as ask
+
+    return ask(problem)
+
+
 def run_gui(args: list[str]) -> int:
     """Open the window on the database named by ``--db`` (or $TILSYN_DB, or the default file)."""
     options = parse_args(args)
@@ -102,31 +154,37 @@ def run_gui(args: list[str]) -> int:
     from .errors import database_error_text
 
     try:
-        from ..services.app import open_app
-
-        opened = open_app(options.db)
+        opened = open_database(options, ask_passphrase)
     except Exception as exc:  # noqa: BLE001 - any failure to open is shown in Danish, never a traceback
         QMessageBox.critical(None, "Tilsyn kan ikke starte", database_error_text(exc))
         return 1
+    if opened is None:
+        return 1
 
+    from .login import Session
     from .main_window import MainWindow
     from .services_bundle import Services
-    from .views.first_run_view import fill_demo_database
 
-    window = MainWindow(
-        Services.build(opened.context),
-        display_location(opened.url, opened.file),
-        database_kind=database_kind(opened.url),
-        fill_demo=partial(fill_demo_database, opened.context),
-    )
-    window.show()
-    if opened.backup is not None:
-        window.statusBar().showMessage(
-            f"Databasen er opdateret. En kopi af den gamle udgave er gemt i {opened.backup}", 0
-        )
+    location = display_location(opened.url, opened.file)
+    backup = opened.backup
+
+    def make_window(services: Services) -> MainWindow:
+        nonlocal backup
+        window = MainWindow(services, location, database_kind=database_kind(opened.url))
+        if backup is not None:
+            window.statusBar().showMessage(
+                f"Databasen er opdateret. En kopi af den gamle udgave er gemt i {backup}", 0
+            )
+            backup = None
+        return window
+
+    # First the administrator (empty database) or the login; then the main window.
+    session = Session(Services.build(opened.context), make_window, location)
+    session.start()
     try:
         return app.exec()
     finally:
         from ..services.app import close_app
 
+        session.shutdown()
         close_app(opened.context)

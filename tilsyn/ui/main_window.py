@@ -46,6 +46,10 @@ class MainWindow(QMainWindow):
         self.services = services
         self.database = database
         self.database_kind = database_kind
+        if fill_demo is None:
+            from .views.first_run_view import fill_demo_database
+
+            fill_demo = partial(fill_demo_database, services.ctx)
         self._fill_demo = fill_demo
         self._pages: dict[int, QWidget] = {}
         self.first_run_view = None

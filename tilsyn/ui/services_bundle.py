@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..services.audit import AuditService
 from ..services.care_homes import CareHomeService
 from ..services.context import AppContext
 from ..services.force import ForceService
+from ..services.privacy import PrivacyService
 from ..services.residents import ResidentService
+from ..services.users import UserService
 
 
 @dataclass(frozen=True)
@@ -18,6 +21,9 @@ class Services:
     care_homes: CareHomeService
     residents: ResidentService
     force: ForceService
+    users: UserService
+    audit: AuditService
+    privacy: PrivacyService
 
     @classmethod
     def build(cls, ctx: AppContext) -> Services:

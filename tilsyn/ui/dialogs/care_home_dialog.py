@@ -11,6 +11,7 @@ from ...services.care_homes import CareHomeService
 from ...services.dto import CareHomeDTO
 from ..errors import clear_field_errors, show_field_errors
 from ..forms.ui_care_home_dialog import Ui_CareHomeDialog
+from ..widgets import grow_to_fit
 
 
 class CareHomeDialog(QDialog):
@@ -82,6 +83,7 @@ class CareHomeDialog(QDialog):
                 self.saved = self._service.update_care_home(self._home.id, self.data())
         except DomainError as err:
             fields = show_field_errors(err, self.error_labels, self.ui.general_error_label)
+            grow_to_fit(self)
             if fields:
                 self._inputs[fields[0]].setFocus()
             return

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QGridLayout,
     QHBoxLayout, QLabel, QLineEdit, QPushButton,
     QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
+from tilsyn.ui.widgets.error_label import ErrorLabel
+
 class Ui_CareHomeDialog(object):
     def setupUi(self, CareHomeDialog):
         if not CareHomeDialog.objectName():
             CareHomeDialog.setObjectName(u"CareHomeDialog")
-        CareHomeDialog.resize(520, 340)
+        CareHomeDialog.resize(520, 300)
         CareHomeDialog.setModal(True)
         self.dialog_layout = QVBoxLayout(CareHomeDialog)
         self.dialog_layout.setObjectName(u"dialog_layout")
@@ -47,10 +49,8 @@ class Ui_CareHomeDialog(object):
 
         self.form_layout.addWidget(self.name_edit, 0, 1, 1, 1)
 
-        self.name_error_label = QLabel(CareHomeDialog)
+        self.name_error_label = ErrorLabel(CareHomeDialog)
         self.name_error_label.setObjectName(u"name_error_label")
-        self.name_error_label.setStyleSheet(u"color: #b3261e;")
-        self.name_error_label.setWordWrap(True)
 
         self.form_layout.addWidget(self.name_error_label, 1, 1, 1, 1)
 
@@ -64,10 +64,8 @@ class Ui_CareHomeDialog(object):
 
         self.form_layout.addWidget(self.kind_combo, 2, 1, 1, 1)
 
-        self.kind_error_label = QLabel(CareHomeDialog)
+        self.kind_error_label = ErrorLabel(CareHomeDialog)
         self.kind_error_label.setObjectName(u"kind_error_label")
-        self.kind_error_label.setStyleSheet(u"color: #b3261e;")
-        self.kind_error_label.setWordWrap(True)
 
         self.form_layout.addWidget(self.kind_error_label, 3, 1, 1, 1)
 
@@ -81,10 +79,8 @@ class Ui_CareHomeDialog(object):
 
         self.form_layout.addWidget(self.address_edit, 4, 1, 1, 1)
 
-        self.address_error_label = QLabel(CareHomeDialog)
+        self.address_error_label = ErrorLabel(CareHomeDialog)
         self.address_error_label.setObjectName(u"address_error_label")
-        self.address_error_label.setStyleSheet(u"color: #b3261e;")
-        self.address_error_label.setWordWrap(True)
 
         self.form_layout.addWidget(self.address_error_label, 5, 1, 1, 1)
 
@@ -100,10 +96,8 @@ class Ui_CareHomeDialog(object):
 
         self.form_layout.addWidget(self.postal_code_edit, 6, 1, 1, 1)
 
-        self.postal_code_error_label = QLabel(CareHomeDialog)
+        self.postal_code_error_label = ErrorLabel(CareHomeDialog)
         self.postal_code_error_label.setObjectName(u"postal_code_error_label")
-        self.postal_code_error_label.setStyleSheet(u"color: #b3261e;")
-        self.postal_code_error_label.setWordWrap(True)
 
         self.form_layout.addWidget(self.postal_code_error_label, 7, 1, 1, 1)
 
@@ -117,10 +111,8 @@ class Ui_CareHomeDialog(object):
 
         self.form_layout.addWidget(self.city_edit, 8, 1, 1, 1)
 
-        self.city_error_label = QLabel(CareHomeDialog)
+        self.city_error_label = ErrorLabel(CareHomeDialog)
         self.city_error_label.setObjectName(u"city_error_label")
-        self.city_error_label.setStyleSheet(u"color: #b3261e;")
-        self.city_error_label.setWordWrap(True)
 
         self.form_layout.addWidget(self.city_error_label, 9, 1, 1, 1)
 
@@ -134,20 +126,16 @@ class Ui_CareHomeDialog(object):
 
         self.form_layout.addWidget(self.units_edit, 10, 1, 1, 1)
 
-        self.units_error_label = QLabel(CareHomeDialog)
+        self.units_error_label = ErrorLabel(CareHomeDialog)
         self.units_error_label.setObjectName(u"units_error_label")
-        self.units_error_label.setStyleSheet(u"color: #b3261e;")
-        self.units_error_label.setWordWrap(True)
 
         self.form_layout.addWidget(self.units_error_label, 11, 1, 1, 1)
 
 
         self.dialog_layout.addLayout(self.form_layout)
 
-        self.general_error_label = QLabel(CareHomeDialog)
+        self.general_error_label = ErrorLabel(CareHomeDialog)
         self.general_error_label.setObjectName(u"general_error_label")
-        self.general_error_label.setStyleSheet(u"color: #b3261e;")
-        self.general_error_label.setWordWrap(True)
 
         self.dialog_layout.addWidget(self.general_error_label)
 

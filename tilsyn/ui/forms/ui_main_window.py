@@ -66,6 +66,8 @@ class Ui_MainWindow(object):
         self.nav_list.setMinimumSize(QSize(190, 0))
         self.nav_list.setMaximumSize(QSize(190, 16777215))
         self.nav_list.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.nav_list.setStyleSheet(u"QListWidget#nav_list { font-size: 11pt; padding-top: 6px; }\n"
+"QListWidget#nav_list::item { padding: 7px 12px; }")
         self.nav_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav_list.setSpacing(2)
 

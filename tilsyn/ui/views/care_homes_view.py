@@ -19,6 +19,11 @@ SORT_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def _number(n: int) -> str:
+    """Danish thousands separator: 1.098."""
+    return f"{n:,}".replace(",", ".")
+
+
 def _address(home: CareHomeDTO) -> str:
     town = " ".join(x for x in (home.postal_code, home.city) if x)
     return ", ".join(x for x in (home.address, town) if x)
@@ -98,6 +103,10 @@ class CareHomesView(QWidget):
         table.setModel(self.proxy)
         table.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
         header = table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setHighlightSections(False)
+        # Compact rows, like the residents list next to it.
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_KIND, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_ADDRESS, QHeaderView.ResizeMode.ResizeToContents)
@@ -115,7 +124,10 @@ class CareHomesView(QWidget):
         homes = self._service.list_care_homes()
         self.model.set_rows(homes)
         residents = sum(h.resident_count for h in homes)
-        self.ui.summary_label.setText(f"{len(homes)} plejecentre, {residents} nuværende beboere")
+        self.ui.summary_label.setText(
+            f"{_number(len(homes))} {'plejecenter' if len(homes) == 1 else 'plejecentre'}, "
+            f"{_number(residents)} nuværende {'beboer' if residents == 1 else 'beboere'}"
+        )
         if keep is not None:
             self.select_home(keep.id)
         self._update_buttons()

@@ -32,15 +32,22 @@ START_ROWS = 3
 FillDemo = Callable[..., Any]
 
 
-def fill_demo_database(ctx: AppContext, *, progress: Callable[[int, str], None], is_cancelled: Callable[[], bool]) -> str:
+def fill_demo_database(
+    ctx: AppContext,
+    *,
+    progress: Callable[[int, str], None],
+    is_cancelled: Callable[[], bool],
+    **options: Any,
+) -> str:
     """Fill an empty database with the demo municipality; returns a Danish summary line.
 
     Runs in a worker thread. The demo is one transaction, so there is nothing to cancel midway.
+    ``options`` go to DemoService.fill (seed, homes, residents_per_home).
     """
     from ...services.demo import DemoService  # the demo generator is only needed on this path
 
     progress(0, "Opretter kommune, plejecentre, beboere, pårørende og afgørelser …")
-    s = DemoService(ctx).fill()
+    s = DemoService(ctx).fill(**options)
     progress(100, "Færdig.")
     return (
         f"Demodata indlæst: {s.care_homes} plejecentre, {s.residents} beboere "
@@ -74,18 +81,16 @@ class FirstRunView(QWidget):
 
         table = self.ui.homes_table
         header = table.horizontalHeader()
-        # Fit the six columns into the table's width: no sideways scrolling while typing.
-        modes = {
-            COL_NAME: QHeaderView.ResizeMode.Stretch,
-            COL_KIND: QHeaderView.ResizeMode.ResizeToContents,
-            COL_ADDRESS: QHeaderView.ResizeMode.Stretch,
-            COL_POSTAL: QHeaderView.ResizeMode.Fixed,
-            COL_CITY: QHeaderView.ResizeMode.Stretch,
-            COL_UNITS: QHeaderView.ResizeMode.Stretch,
-        }
-        for col, mode in modes.items():
-            header.setSectionResizeMode(col, mode)
-        table.setColumnWidth(COL_POSTAL, 70)
+        # Widths that fit a typical name and address; the units column takes the rest, so the
+        # table needs no sideways scrolling while typing.
+        table.setWordWrap(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_KIND, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        metrics = table.fontMetrics()
+        for col, sample in ((COL_NAME, "Kildevang Privatplejehjem"), (COL_ADDRESS, "Mølledamsvej 120"),
+                            (COL_POSTAL, "Postnr."), (COL_CITY, "Vejle Øst")):
+            table.setColumnWidth(col, metrics.horizontalAdvance(sample) + 24)
         for _ in range(START_ROWS):
             self.add_row()
 
