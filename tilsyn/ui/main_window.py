@@ -13,6 +13,7 @@ from typing import Callable
 
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
+from .access import page_visible, user_text
 from .forms.ui_main_window import Ui_MainWindow
 from .services_bundle import Services
 from .views.placeholder_view import PLACEHOLDERS, PlaceholderText, PlaceholderView
@@ -62,9 +63,18 @@ class MainWindow(QMainWindow):
         self.municipality_status.setObjectName("municipality_status_label")
         self.database_status = QLabel(self)
         self.database_status.setObjectName("database_status_label")
+        self.user_status = QLabel(user_text(services.ctx.user), self)
+        self.user_status.setObjectName("user_status_label")
+        self.ui.status_bar.addPermanentWidget(self.user_status)
         self.ui.status_bar.addPermanentWidget(self.municipality_status)
         self.ui.status_bar.addPermanentWidget(self.database_status)
         self.database_status.setText(f"Database: {database}")
+        self.admin_pages = None
+        # The role decides which pages exist; the services refuse the rest anyway.
+        self.hidden_pages = {key for key in PAGES if not page_visible(services.ctx.user, key)}
+        for index, key in enumerate(PAGES):
+            self.ui.nav_list.item(index).setHidden(key in self.hidden_pages)
+            self._page_actions()[index].setVisible(key not in self.hidden_pages)
 
         self.ui.nav_list.currentRowChanged.connect(self.show_page)
         actions = (
@@ -132,7 +142,7 @@ class MainWindow(QMainWindow):
 
     def show_page(self, index: int) -> None:
         """Switch to page ``index`` (0 Overblik … 5 Indstillinger), building it the first time."""
-        if self.in_first_run or not 0 <= index < len(PAGES):
+        if self.in_first_run or not 0 <= index < len(PAGES) or PAGES[index] in self.hidden_pages:
             return
         self.page(index)
         self.ui.page_stack.setCurrentIndex(index)
@@ -159,6 +169,9 @@ class MainWindow(QMainWindow):
 
             self.settings_view = SettingsView(self.services.care_homes, self.database, self.database_kind, self)
             self.settings_view.manage_care_homes.connect(self.show_care_homes)
+            from .views.admin_pages import add_settings_pages
+
+            self.admin_pages = add_settings_pages(self.settings_view, self.services)
             return self.settings_view
         return PlaceholderView(PLACEHOLDERS[key], self)
 

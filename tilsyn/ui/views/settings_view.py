@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...services.care_homes import CareHomeService
 
@@ -17,12 +26,26 @@ class SettingsView(QWidget):
         super().__init__(parent)
         self.setObjectName("settings_view")
         self._service = care_homes
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 28, 32, 28)
-        layout.setSpacing(16)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(32, 28, 32, 20)
+        outer.setSpacing(12)
         title = QLabel("Indstillinger", self)
         title.setStyleSheet("font-size: 18pt; font-weight: 600;")
-        layout.addWidget(title)
+        outer.addWidget(title)
+        # Administrators get more tabs (Brugere, Historik, Databeskyttelse) through add_tab.
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("settings_tabs")
+        self.tabs.setDocumentMode(True)
+        outer.addWidget(self.tabs, 1)
+        self.general_page = QWidget(self.tabs)
+        self.general_page.setObjectName("general_page")
+        self.tabs.addTab(self.general_page, "Generelt")
+        self.tabs.tabBar().setVisible(False)
+        layout = QVBoxLayout(self.general_page)
+        layout.setContentsMargins(0, 16, 0, 0)
+        layout.setSpacing(16)
+        self._general_layout = layout
+        self.security_box: QGroupBox | None = None
 
         db_box = QGroupBox("Database", self)
         db_form = QFormLayout(db_box)
@@ -63,6 +86,17 @@ class SettingsView(QWidget):
             box.setMaximumWidth(820)
         layout.addStretch(1)
         self.refresh()
+
+    def add_tab(self, widget: QWidget, title: str) -> int:
+        """Another settings page (user administration, history ...); the tab bar appears with it."""
+        index = self.tabs.addTab(widget, title)
+        self.tabs.tabBar().setVisible(True)
+        return index
+
+    def add_box(self, box: QGroupBox) -> None:
+        """A group under the others on the Generelt tab (e.g. Sikkerhed)."""
+        box.setMaximumWidth(820)
+        self._general_layout.insertWidget(self._general_layout.count() - 1, box)
 
     def refresh(self) -> None:
         """Re-read the municipality name and the number of care homes."""

@@ -1,0 +1,81 @@
+"""The login form: username, password, "Log ind". Too many wrong tries make it wait, visibly."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from ...domain.errors import DomainError
+from ...messages import text_for
+from ...services.users import LoginThrottled, UserService
+from ..forms.ui_login import Ui_LoginView
+
+
+class LoginView(QWidget):
+    """Emits ``logged_in(actor)`` once the service accepted the password (ctx.user is set)."""
+
+    logged_in = Signal(object)
+
+    def __init__(self, users: UserService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_LoginView()
+        self.ui.setupUi(self)
+        self._users = users
+        self._wait_until = 0.0
+        # Counts the wait down on screen; the service itself refuses early tries anyway.
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._tick)
+        self.ui.login_button.clicked.connect(self.login)
+        self.ui.username_edit.returnPressed.connect(self._username_entered)
+        self.ui.password_edit.returnPressed.connect(self.login)
+
+    def reset(self) -> None:
+        """Empty form, focus in the username (a new person at a shared PC)."""
+        self.ui.username_edit.clear()
+        self.ui.password_edit.clear()
+        self.ui.error_label.show_message(None)
+        self.ui.username_edit.setFocus()
+
+    def _username_entered(self) -> None:
+        if self.ui.password_edit.text():
+            self.login()
+        else:
+            self.ui.password_edit.setFocus()
+
+    def login(self) -> None:
+        """Ask the service; a refusal is shown in Danish and the password field is emptied."""
+        if not self.ui.login_button.isEnabled():
+            return
+        try:
+            actor = self._users.login(self.ui.username_edit.text().strip(), self.ui.password_edit.text())
+        except LoginThrottled as err:
+            self.ui.password_edit.clear()
+            self._start_wait(int(err.params.get("seconds", 30)))
+            return
+        except DomainError as err:
+            self.ui.password_edit.clear()
+            self.ui.error_label.show_message(text_for(err))
+            self.ui.password_edit.setFocus()
+            return
+        self.ui.password_edit.clear()
+        self.ui.error_label.show_message(None)
+        self.logged_in.emit(actor)
+
+    def _start_wait(self, seconds: int) -> None:
+        self._wait_until = time.monotonic() + seconds
+        self.ui.login_button.setEnabled(False)
+        self._countdown.start()
+        self._tick()
+
+    def _tick(self) -> None:
+        left = round(self._wait_until - time.monotonic())
+        if left <= 0:
+            self._countdown.stop()
+            self.ui.login_button.setEnabled(True)
+            self.ui.error_label.show_message(None)
+            self.ui.password_edit.setFocus()
+            return
+        self.ui.error_label.show_message(text_for(LoginThrottled(seconds=left)))
