@@ -28,4 +28,5 @@ class Services:
     @classmethod
     def build(cls, ctx: AppContext) -> Services:
         """One instance of each service over ``ctx``."""
-        return cls(ctx=ctx, care_homes=CareHomeService(ctx), residents=ResidentService(ctx), force=ForceService(ctx))
+        return cls(ctx=ctx, care_homes=CareHomeService(ctx), residents=ResidentService(ctx), force=ForceService(ctx),
+                   users=UserService(ctx), audit=AuditService(ctx), privacy=PrivacyService(ctx))
