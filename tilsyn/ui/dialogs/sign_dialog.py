@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from ... import messages
 from ...domain.errors import DomainError
@@ -17,10 +17,16 @@ from ..forms.ui_sign_dialog import Ui_SignDialog
 from ..widgets import grow_to_fit
 
 
+# Refusals about the password stay in the dialog; anything else (an incomplete section, the
+# signing order) closes it and goes back to the screen, which shows it under the fields.
+PASSWORD_CODES = frozenset({"login_failed", "login_throttled"})
+
+
 class SignDialog(QDialog):
     """Type the password; ``sign(password)`` is called on Underskriv and its result kept in ``result``.
 
-    A wrong password is said under the field and the dialog stays open.
+    A wrong password is said under the field and the dialog stays open; any other refusal closes
+    the dialog and is kept in ``error``.
     """
 
     def __init__(self, heading: str, text: str, sign: Callable[[str], Any], parent: QWidget | None = None) -> None:
@@ -29,6 +35,7 @@ class SignDialog(QDialog):
         self.ui.setupUi(self)
         self._sign = sign
         self.result: Any = None
+        self.error: DomainError | None = None
         self.setWindowTitle(heading)
         self.ui.heading_label.setText(heading)
         self.ui.text_label.setText(text)
@@ -42,6 +49,10 @@ class SignDialog(QDialog):
         try:
             self.result = self._sign(self.ui.password_edit.text())
         except DomainError as exc:
+            if exc.code not in PASSWORD_CODES:
+                self.error = exc
+                self.reject()
+                return
             self.ui.error_label.show_message(messages.text_for(exc))
             self.ui.password_edit.clear()
             self.ui.password_edit.setFocus()
@@ -79,9 +90,26 @@ class ReasonDialog(QDialog):
 
 
 def ask_signature(parent: QWidget | None, heading: str, text: str, sign: Callable[[str], Any]) -> Any:
-    """Ask for the password and sign; the result of ``sign``, or None when cancelled."""
+    """Ask for the password and sign; the result of ``sign``, or None when cancelled.
+
+    A refusal other than a wrong password is raised for the screen to show."""
     dialog = SignDialog(heading, text, sign, parent)
-    return dialog.result if dialog.exec() == QDialog.DialogCode.Accepted else None
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        return dialog.result
+    if dialog.error is not None:
+        raise dialog.error
+    return None
+
+
+def ask_confirm(parent: QWidget | None, title: str, text: str, ok_text: str) -> bool:
+    """A yes/no question whose default answer is no."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    ok = box.addButton(ok_text, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton("Annuller", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is ok
 
 
 def ask_reason(parent: QWidget | None, title: str, prompt: str, ok_text: str = "&Gem") -> str | None:
