@@ -1,8 +1,8 @@
 """``tilsyn --self-test``: prove that an installed or bundled app can start.
 
 Creates a throwaway SQLite database and migrates it through the services layer, shows the main
-window offscreen on the first-run screen, then sets up one municipality with one care home and
-shows the window again, opening every page.
+login window offscreen (first administrator), the main window on the first-run screen, then sets
+up one municipality with one care home and opens every page as the roles that see it.
 Used after the PyInstaller build (``make build``, ``.ci/run``) to catch missing modules, Qt
 plugins, migrations or resources in the bundle.
 """
@@ -42,7 +42,7 @@ def _self_test() -> None:
         from .services.app import close_app, open_app
         from .store.migrate import schema_state
 
-        opened = open_app(str(Path(tmp) / "selftest.sqlite"))
+        opened = open_app(str(Path(tmp) / "selftest.sqlite"), actor=None)  # as the GUI opens it
         try:
             state = schema_state(opened.context.extras["engine"])
             if not state.is_current:
@@ -73,25 +73,70 @@ def _check_windows(opened) -> None:
 
     app = make_application([sys.argv[0] if sys.argv else "tilsyn"])
     _quiet_offscreen_warnings()
+    from .services.users import UserService
+
     with _ModalWatchdog():
+        _first_admin(app, opened)
         window = _new_window(opened)
         if not window.in_first_run:
             raise RuntimeError("an empty database did not open on the first-run screen")
         _show_and_close(app, window, lambda: None)
 
         _seed(opened.context)
-        window = _new_window(opened)
-        if window.in_first_run:
-            raise RuntimeError("the first-run screen showed although a municipality exists")
+        # Each role sees its own pages: the administrator, a caseworker and a consultant
+        # together open every page once.
+        visited: set[int] = set()
+        for username in ("selvtest", *_other_users(opened.context)):
+            UserService(opened.context).login(username, "selvtest-kode")
+            window = _new_window(opened)
+            if window.in_first_run:
+                raise RuntimeError("the first-run screen showed although a municipality exists")
 
-        def visit_pages() -> None:
-            for index in range(len(main_window.PAGES)):
-                window.show_page(index)
-                _process_events(app, 0.05)
-                if window.current_page() != index:
-                    raise RuntimeError(f"page {main_window.PAGES[index]} did not open")
+            def visit_pages(window=window) -> None:
+                for index, key in enumerate(main_window.PAGES):
+                    if key in window.hidden_pages:
+                        continue
+                    window.show_page(index)
+                    _process_events(app, 0.05)
+                    if window.current_page() != index:
+                        raise RuntimeError(f"page {key} did not open")
+                    visited.add(index)
 
-        _show_and_close(app, window, visit_pages)
+            _show_and_close(app, window, visit_pages)
+        missing = [key for index, key in enumerate(main_window.PAGES) if index not in visited]
+        if missing:
+            raise RuntimeError(f"pages no role could open: {', '.join(missing)}")
+
+
+def _first_admin(app, opened) -> None:
+    """The login window on a database without users creates the administrator and logs in."""
+    from .services.users import UserService
+    from .ui.login import LoginWindow
+
+    window = LoginWindow(UserService(opened.context))
+    window.show_start()
+    if not window.in_first_admin:
+        raise RuntimeError("a database without users did not ask for the first administrator")
+    view = window.first_admin_view
+    view.ui.username_edit.setText("selvtest")
+    view.ui.full_name_edit.setText("Selvtest Administrator")
+    view.ui.password_edit.setText("selvtest-kode")
+    view.ui.password_repeat_edit.setText("selvtest-kode")
+    _show_and_close(app, window, view.create)
+    user = opened.context.user
+    if user is None or user.username != "selvtest":
+        raise RuntimeError("the first administrator was not logged in")
+
+
+def _other_users(ctx) -> list[str]:
+    """A caseworker and a consultant, created by the logged-in administrator."""
+    from .domain.roles import Role
+    from .services.users import UserInput, UserService
+
+    users = UserService(ctx)
+    for username, role in (("selvtest-sag", Role.CASEWORKER), ("selvtest-tilsyn", Role.CONSULTANT)):
+        users.create_user(UserInput(username, f"Selvtest {role.value}", role.value), "selvtest-kode")
+    return ["selvtest-sag", "selvtest-tilsyn"]
 
 
 def _new_window(opened):
