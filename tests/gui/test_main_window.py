@@ -12,12 +12,10 @@ from tilsyn.store.migrate import DatabaseNewer
 from tilsyn.ui import app as gui_app
 from tilsyn.ui.errors import database_error_text
 from tilsyn.ui.main_window import (
-    PAGE_FORCE,
+    PAGES,
     PAGE_OVERVIEW,
-    PAGE_REPORTS,
     PAGE_RESIDENTS,
     PAGE_SETTINGS,
-    PAGE_SUPERVISION,
     TAB_CARE_HOMES,
     MainWindow,
 )
@@ -65,8 +63,8 @@ def test_ctrl_number_switches_pages(window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() == PAGE_RESIDENTS
     assert window.ui.nav_list.currentRow() == PAGE_RESIDENTS
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_page() == PAGE_REPORTS
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() == PAGE_SETTINGS
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page() == PAGE_OVERVIEW
 
@@ -118,8 +116,11 @@ def test_placeholders_say_in_danish_what_will_come(qtbot, key, title, words):
     assert len(PLACEHOLDERS[key].items) >= 3
 
 
-def test_every_page_opens_with_content(window):
-    for page in (PAGE_OVERVIEW, PAGE_RESIDENTS, PAGE_FORCE, PAGE_SUPERVISION, PAGE_REPORTS, PAGE_SETTINGS):
+def test_every_page_the_role_may_see_opens_with_content(window):
+    # The fixture's context acts as the command line's administrator, who sees no episodes.
+    pages = [i for i, key in enumerate(PAGES) if key not in getattr(window, "hidden_pages", ())]
+    assert {PAGE_OVERVIEW, PAGE_RESIDENTS, PAGE_SETTINGS} <= set(pages)
+    for page in pages:
         window.show_page(page)
         assert window.current_page() == page
         view = window.page(page)
