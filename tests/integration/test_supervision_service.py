@@ -356,3 +356,23 @@ def test_planning_overview(w):
     w.svc.set_result(planned.id, "meget_tilfredsstillende")
     row = next(r for r in w.svc.planning_overview().rows if r.care_home_name == "Bakkegården")
     assert (row.due_on, row.reason, row.status) == (D(2028, 3, 20), "interval", "ok")
+
+
+def test_choices_for_the_screens(w):
+    w.login("karl")
+    w.at(D(2026, 3, 2))
+    p = w.svc.create_programme(2026, theme_id="selvbestemmelse")
+    v = w.svc.plan_visit(p.id, w.homes[0], D(2026, 3, 10))
+    assert [(g.id, g.short_title) for g in w.svc.visit_goals(v.id)] == [
+        ("hjaelp", "Tilfredshed med hjælpen"), ("forstaaelse", "Forståelse for ønsker"), ("dialog", "Åben dialog"),
+        ("magt-princip", "Magtanvendelse")]
+    assert w.svc.visit_goals(v.id)[-1].questions[0].id == "princip-2013"
+    assert [o.label for o in w.svc.rating_options()] == [
+        "Kritisable forhold", "Mindre tilfredsstillende", "Tilfredsstillende", "Meget tilfredsstillende"]
+    assert ("declined", "Ønsker ikke at deltage") in w.svc.refusal_reasons()
+    assert "no_relative" not in dict(w.svc.exclusion_reasons())
+    staff = w.svc.start_interview(v.id, kind="staff_dialogue")
+    assert staff.respondent_code == "M1"
+    assert [q.id for g in staff.goals for q in g.questions][-1] == "princip-2013"
+    assert [p.kind for p in w.svc.protocols()] == ["resident", "relative", "staff_dialogue", "staff_evaluation"]
+    assert {s.id for s in w.svc.scales()} >= {"satisfaction-2011", "rating-2011"}

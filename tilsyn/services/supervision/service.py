@@ -16,7 +16,7 @@ from ...domain.errors import DomainError, NotFound, ValidationError
 from ...domain.roles import Action
 from ...domain.supervision import planning, sampling, visits as vrules
 from ...domain.supervision.protocols import all_protocols, load_protocol
-from ...domain.supervision.scales import all_scales
+from ...domain.supervision.scales import all_scales, load_scale
 from ...store.models_supervision import Interview, SampleDraw, Visit
 from ..context import AppContext
 from . import core, reporting
@@ -27,6 +27,7 @@ from .convert import (
     consultant_dto,
     draw_dto,
     findings_dto,
+    goal_dto,
     interview_dto,
     programme_dto,
     protocol_dto,
@@ -39,6 +40,7 @@ from .dto import (
     AllocationRow,
     ConsultantDTO,
     DrawDTO,
+    GoalDTO,
     InterviewDTO,
     PlanningOverview,
     PlanningRow,
@@ -46,6 +48,7 @@ from .dto import (
     ProtocolDTO,
     RelativeContactDTO,
     ScaleDTO,
+    ScaleOptionDTO,
     VerifyResult,
     VisitDTO,
     VisitFindings,
@@ -73,6 +76,37 @@ class SupervisionService:
     def scales(self) -> list[ScaleDTO]:
         self.ctx.require(Action.VISIT_MANAGE)
         return [scale_dto(s) for s in all_scales()]
+
+    def rating_options(self) -> list[ScaleOptionDTO]:
+        """The 4-level rating (Kritisable forhold ... Meget tilfredsstillende) for goals and visits."""
+        self.ctx.require(Action.VISIT_MANAGE)
+        return list(scale_dto(load_scale(core.RATING_SCALE)).options)
+
+    def refusal_reasons(self) -> list[tuple[str, str]]:
+        """(code, Danish label) of the reasons a drawn member is not interviewed."""
+        self.ctx.require(Action.VISIT_MANAGE)
+        return list(sampling.REFUSAL_REASONS.items())
+
+    def exclusion_reasons(self) -> list[tuple[str, str]]:
+        """(code, Danish label) of the reasons a resident is left out of the frame."""
+        self.ctx.require(Action.VISIT_MANAGE)
+        return [(k, v) for k, v in sampling.EXCLUSION_REASONS.items() if k != "no_relative"]
+
+    def visit_goals(self, visit_id: str) -> list[GoalDTO]:
+        """The quality goals asked about in the resident and relative interviews (the year's theme
+        included), for writing the qualitative summary and rating per goal."""
+        self.ctx.require(Action.VISIT_MANAGE)
+        with self.ctx.uow_factory() as uow:
+            v = core.get_visit(uow, visit_id)
+            protocols = core.programme_protocols(v.programme)
+            seen, out = set(), []
+            for kind in core.HOME_SCORE_KINDS:
+                if kind in protocols:
+                    for g in protocols[kind].goals_for(v.programme.theme_id or None):
+                        if g.id not in seen:
+                            seen.add(g.id)
+                            out.append(goal_dto(g))
+            return out
 
     def consultants(self) -> list[ConsultantDTO]:
         """Active users with the consultant role."""
