@@ -6,7 +6,6 @@ Pages are built the first time they are shown, so the window opens fast.
 
 from __future__ import annotations
 
-import importlib.util
 from html import escape
 from functools import partial
 from typing import Callable
@@ -16,18 +15,11 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 from .access import page_visible, user_text
 from .forms.ui_main_window import Ui_MainWindow
 from .services_bundle import Services
-from .views.placeholder_view import PLACEHOLDERS, PlaceholderText, PlaceholderView
+from .views.placeholder_view import PLACEHOLDERS, PlaceholderView
 
 PAGES = ("overview", "residents", "force", "supervision", "reports", "settings")
 PAGE_OVERVIEW, PAGE_RESIDENTS, PAGE_FORCE, PAGE_SUPERVISION, PAGE_REPORTS, PAGE_SETTINGS = range(len(PAGES))
 TAB_RESIDENTS, TAB_CARE_HOMES = range(2)
-
-RESIDENTS_COMING = PlaceholderText(
-    "Beboere",
-    "Her kommer listen over beboere med søgning og filter på plejecenter.",
-    ("beboerens stamdata, afdeling og bolig", "pårørende", "afgørelser om magtanvendelse"),
-)
-
 
 class MainWindow(QMainWindow):
     """``database`` is the location shown to the user (a file path or a URL without password)."""
@@ -181,7 +173,9 @@ class MainWindow(QMainWindow):
         tabs = QTabWidget(self)
         tabs.setObjectName("residents_tabs")
         tabs.setDocumentMode(True)
-        self.residents_view = _residents_view(self.services, tabs)
+        from .views.residents_view import ResidentsView
+
+        self.residents_view = ResidentsView(self.services.residents, self.services.care_homes, tabs)
         # No mnemonics on the tabs: Alt+B and Alt+P belong to the residents view; Ctrl+Tab switches.
         tabs.addTab(self.residents_view, "Beboere")
         self.care_homes_view = CareHomesView(self.services.care_homes, tabs)
@@ -210,12 +204,3 @@ class MainWindow(QMainWindow):
             "<b>Tilsyn</b><br>Registrering af magtanvendelse og tilsyn på plejecentre."
             f"<br><br>Database: {escape(self.database)}",
         )
-
-
-def _residents_view(services: Services, parent: QWidget) -> QWidget:
-    """The residents list, or a placeholder while that view is not part of this build."""
-    if importlib.util.find_spec("tilsyn.ui.views.residents_view") is None:
-        return PlaceholderView(RESIDENTS_COMING, parent)
-    from .views.residents_view import ResidentsView
-
-    return ResidentsView(services.residents, services.care_homes, parent)
