@@ -1,0 +1,145 @@
+"""Record history: old -> new per field in Danish, redacted entries, the log, verify in a worker."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from sqlalchemy import text
+
+from tilsyn.domain.people import ResidentInput
+from tilsyn.ui.views.history_view import (
+    H_ACTION,
+    H_ACTOR,
+    H_AT,
+    H_FIELD,
+    H_NEW,
+    H_OLD,
+    H_REASON,
+    REDACTED_TEXT,
+    HistoryDialog,
+    HistoryView,
+)
+
+from security_support import close, open_with_admin
+
+
+@pytest.fixture
+def app(tmp_path):
+    a = open_with_admin(tmp_path)
+    yield a
+    close(a)
+
+
+@pytest.fixture
+def resident(app):
+    """Jens Hansen, created and then edited (name, room, move-out) by the administrator."""
+    residents = app.services.residents
+    data = ResidentInput("0101401234", "Jens Hansen", app.home_ids[0], room="12", move_in=dt.date(2024, 3, 1))
+    created = residents.save(None, data)
+    residents.save(created.id, dataclasses.replace(data, name="Jens Peter Hansen", room="14",
+                                                   move_out=dt.date(2026, 11, 1)))
+    return created.id
+
+
+@pytest.fixture
+def view(app, qtbot) -> HistoryView:
+    names = {h.id: h.name for h in app.services.care_homes.list_care_homes()}
+    v = HistoryView(app.services.audit, app.services.residents, names, can_verify=True)
+    qtbot.addWidget(v)
+    v.resize(1200, 700)
+    v.show()
+    return v
+
+
+def lines(model) -> list[tuple[str, ...]]:
+    return [tuple(model.text(r, c) for c in range(model.columnCount())) for r in range(model.rowCount())]
+
+
+def test_choosing_a_resident_shows_old_and_new_values(view, resident, qtbot):
+    view.ui.find_edit.setText("jens")
+    view.finder.search()
+    assert view.finder.completer.popup().isVisible()
+    view.finder.choose(resident)
+    rows = lines(view.history_model)
+    updates = {r[H_FIELD]: r for r in rows if r[H_ACTION] == "Ændret"}
+    assert set(updates) == {"Navn", "Bolig", "Fraflytning"}
+    name = updates["Navn"]
+    assert (name[H_OLD], name[H_NEW]) == ("Jens Hansen", "Jens Peter Hansen")
+    assert (updates["Fraflytning"][H_OLD], updates["Fraflytning"][H_NEW]) == ("(tom)", "01-11-2026")
+    assert name[H_AT] == "23-11-2026 10:00"
+    assert name[H_ACTOR] == "Anne Administrator (anne)"
+    created = {r[H_FIELD]: r for r in rows if r[H_ACTION] == "Oprettet"}
+    assert created["CPR-nummer"][H_NEW] == "010140-xxxx"  # masked in the history too
+    assert created["Plejecenter"][H_NEW] == "Bakkegården"  # the id shown as the name
+    assert created["Indflytning"][H_NEW] == "01-03-2024"
+    assert "Id" not in created and "id" not in created
+    assert view.ui.record_label.text().startswith("&Historik for Beboer: Jens Peter Hansen: 2 hændelser")
+
+
+def test_the_latest_entries_lead_to_their_record(view, resident, app):
+    view.refresh()
+    first = lines(view.latest_model)[0]
+    assert first[1:] == ("Anne Administrator (anne)", "Ændret", "Beboer: Jens Peter Hansen")
+    view.ui.latest_table.selectRow(0)
+    assert view.record == (resident, "resident")
+    assert any(r[H_FIELD] == "Navn" for r in lines(view.history_model))
+
+
+def test_logins_read_as_the_user_who_logged_in(view):
+    logins = [r for r in lines(view.latest_model) if r[2] == "Logget ind"]
+    assert logins and logins[0][3] == "Bruger: Anne Administrator (anne)"
+
+
+def test_a_reason_is_shown(view, app, resident):
+    app.services.privacy.set_retention_years(1)
+    # Moved out 01-11-2026 is not past one year: backdate the move-out to make it due.
+    residents = app.services.residents
+    detail = residents.get(resident)
+    data = ResidentInput(detail.cpr, detail.name, app.home_ids[0], move_in=dt.date(2018, 1, 1),
+                         move_out=dt.date(2019, 6, 30))
+    residents.save(resident, data)
+    app.services.privacy.apply_retention([resident], "anonymise", "Årlig oprydning efter retningslinjerne")
+    view.show_record(resident, "resident", "Beboer")
+    rows = lines(view.history_model)
+    assert rows[-1][H_ACTION] == "Anonymiseret efter opbevaringsperioden"
+    assert rows[-1][H_REASON] == "Årlig oprydning efter retningslinjerne"
+    # Everything before the anonymisation has lost its content, and says so.
+    redacted = [r for r in rows if r[H_NEW] == REDACTED_TEXT]
+    assert len(redacted) == len(rows) - 1
+    assert all(r[H_OLD] == "" and r[H_FIELD] == "" for r in redacted)
+    assert not any("Jens" in cell for r in rows for cell in r)
+
+
+def test_verify_runs_in_the_background_and_reports_in_danish(view, resident, qtbot):
+    with qtbot.waitSignal(view.verified, timeout=10_000) as signal:
+        view.ui.verify_button.click()
+        assert view.verifying and not view.ui.verify_button.isEnabled()
+    assert signal.args[0].ok
+    assert view.ui.verify_label.text().startswith("Revisionsloggen er i orden: ")
+    assert "hændelser og 0 underskrifter er kontrolleret" in view.ui.verify_label.text()
+    assert view.ui.verify_button.isEnabled()
+
+
+def test_verify_finds_an_entry_changed_behind_the_apps_back(view, resident, app, qtbot):
+    engine = app.ctx.extras["engine"]
+    with engine.begin() as conn:
+        seq = conn.execute(
+            text("SELECT seq FROM audit_entry WHERE action = 'update' AND entity_type = 'resident'")
+        ).scalar_one()
+        conn.execute(text("UPDATE audit_entry SET changes = :c WHERE seq = :s"),
+                     {"c": '{"name": ["Jens Hansen", "Ole Olsen"]}', "s": seq})
+    with qtbot.waitSignal(view.verified, timeout=10_000) as signal:
+        view.verify()
+    assert not signal.args[0].ok
+    shown = view.ui.verify_label.text()
+    assert shown.startswith("Revisionsloggen er IKKE i orden.")
+    assert f"Første brud: hændelse nr. {seq} (de gemte ændringer passer ikke med kontrolsummen)." in shown
+
+
+def test_history_dialog_for_one_record(app, resident, qtbot):
+    dialog = HistoryDialog(app.services.audit, resident, "Jens Peter Hansen", "resident")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Historik: Jens Peter Hansen"
+    assert any(r[H_FIELD] == "Navn" and r[H_NEW] == "Jens Peter Hansen" for r in lines(dialog.model))
