@@ -272,10 +272,15 @@ def test_status_rules_in_the_service(w):
     assert exc.value.code == "visit_in_future"
     w.at(D(2026, 3, 10))
     w.svc.mark_conducted(v.id)
+    # Relatives are phoned after the visit: refusals and replacements still work when conducted.
+    assert w.svc.refuse_member(d.members[2].id, "ill").members[-1].rank == 4
     w.svc.start_report(v.id)
     with pytest.raises(DomainError) as exc:
         w.svc.start_interview(v.id, member_id=d.members[0].id)
     assert exc.value.code == "visit_locked_interview"
+    with pytest.raises(DomainError) as exc:
+        w.svc.refuse_member(d.members[0].id, "ill")
+    assert exc.value.code == "visit_locked_sampling"
     with pytest.raises(DomainError) as exc:
         w.svc.send_for_consultation(v.id)
     assert exc.value.code == "conclusions_required"
@@ -376,3 +381,19 @@ def test_choices_for_the_screens(w):
     assert [q.id for g in staff.goals for q in g.questions][-1] == "princip-2013"
     assert [p.kind for p in w.svc.protocols()] == ["resident", "relative", "staff_dialogue", "staff_evaluation"]
     assert {s.id for s in w.svc.scales()} >= {"satisfaction-2011", "rating-2011"}
+
+
+def test_a_resident_deleted_later_leaves_the_draw_verifiable(w):
+    from tilsyn.services.residents import ResidentService
+
+    _, v, d = setup_visit(w, size=8)
+    dora = w.residents[3]
+    assert dora in d.resident_ids
+    w.login("admin")
+    ResidentService(w.ctx).delete(dora)
+    w.login("karl")
+    after = w.svc.draw(d.id)
+    assert dora not in after.resident_ids and len(after.members) == 8
+    assert [m.name for m in after.members if m.resident_id is None] == [""]
+    result = w.svc.verify_draw(d.id)
+    assert result.match and not result.frame_unchanged

@@ -45,7 +45,8 @@ WRITING_STATUSES = (CONDUCTED, DRAFT)
 ACTION_PLAN_STATUSES = (CONDUCTED, DRAFT, FINAL, FOLLOW_UP)
 # Visits that count as "held" for planning: everything from conducted on.
 HELD_STATUSES = (CONDUCTED, DRAFT, CONSULTATION, FINAL, FOLLOW_UP)
-SAMPLING_STATUSES = (PLANNED,)
+# Relatives are often phoned in the days after the visit: the sample stays open until the report.
+SAMPLING_STATUSES = (PLANNED, CONDUCTED)
 ACTION_STATUSES = ("open", "in_progress", "done")
 ACTION_STATUS_LABELS = {"open": "Ikke påbegyndt", "in_progress": "I gang", "done": "Udført"}
 CONSULTATION_DAYS = 14
