@@ -4,7 +4,6 @@ interviews with autosave, protocol versions, status rules and planning."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import random

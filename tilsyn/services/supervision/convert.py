@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ...domain.supervision import sampling, visits as vrules
-from ...domain.supervision.protocols import Goal, Protocol, Question
+from ...domain.supervision.protocols import KINDS, Goal, Protocol, Question
 from ...domain.supervision.scales import Scale
 from ...domain.supervision.scoring import rounded
 from ...store.models_supervision import Interview, SampleDraw, SupervisionProgramme, Visit
@@ -109,8 +109,6 @@ def visit_summary(v: Visit, names: dict, users: dict) -> VisitSummary:
 
 def interview_order(i: Interview) -> tuple[int, int]:
     """Residents, relatives, staff; within a group by code number (B1, B2, ..., B10)."""
-    from ...domain.supervision.protocols import KINDS
-
     digits = "".join(ch for ch in i.respondent_code if ch.isdigit())
     return KINDS.index(i.kind), int(digits or 0)
 
@@ -220,8 +218,6 @@ def _goal_results(protocol: Protocol, theme_id: str, sheet) -> tuple[GoalResult,
 
 def goal_titles(visit: Visit, short: bool = False) -> dict[str, str]:
     """goal id -> title, in protocol-kind order (residents' goals first)."""
-    from ...domain.supervision.protocols import KINDS
-
     titles: dict[str, str] = {}
     protocols = core.programme_protocols(visit.programme)
     for kind in KINDS:

@@ -15,6 +15,7 @@ from typing import Iterable, Mapping
 from ...domain.errors import DomainError, NotFound, ValidationError
 from ...domain.supervision import planning, sampling, visits as vrules
 from ...domain.supervision.protocols import (
+    KINDS,
     SAMPLED_KINDS,
     Protocol,
     default_theme,
@@ -23,7 +24,7 @@ from ...domain.supervision.protocols import (
     parse_key,
 )
 from ...domain.supervision.scales import load_scale
-from ...domain.supervision.scoring import AnswerFact, ScoreSheet, score_sheet, success_criterion
+from ...domain.supervision.scoring import AnswerFact, ScoreSheet, Tally, mean, score_sheet, success_criterion
 from ...store.models_supervision import (
     ActionItem,
     Consultation,
@@ -471,8 +472,6 @@ def group_sheets(visit: Visit) -> list[tuple[str, Protocol, list[Interview], Sco
     for i in counted(visit):
         by_kind.setdefault(i.kind, []).append(i)
     out = []
-    from ...domain.supervision.protocols import KINDS
-
     for kind in KINDS:
         items = by_kind.get(kind)
         if not items:
@@ -487,8 +486,6 @@ def group_sheets(visit: Visit) -> list[tuple[str, Protocol, list[Interview], Sco
 
 def home_score(sheets) -> tuple[Fraction | None, Fraction | None]:
     """Mean of every question score of the resident and relative interviews; pooled share satisfied."""
-    from ...domain.supervision.scoring import Tally, mean
-
     scores, tally = [], Tally()
     for kind, _, _, sheet in sheets:
         if kind not in HOME_SCORE_KINDS:
@@ -602,8 +599,6 @@ def planning_rows(uow, today: dt.date):
 
 def combined_goal_scores(sheets) -> dict[str, Fraction | None]:
     """goal id -> mean of its question scores over the resident and relative interviews."""
-    from ...domain.supervision.scoring import mean
-
     scores: dict[str, list[Fraction]] = {}
     for kind, _, _, sheet in sheets:
         if kind not in HOME_SCORE_KINDS:

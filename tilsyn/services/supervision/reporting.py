@@ -10,6 +10,7 @@ import datetime as dt
 import json
 from fractions import Fraction
 
+from ...domain.errors import DomainError
 from ...domain.supervision import visits as vrules
 from ...domain.supervision.protocols import KINDS
 from ...domain.supervision.scoring import mean, rounded
@@ -194,8 +195,6 @@ def _year_results(uow, year: int):
 
 
 def annual_evaluation_data(uow, year: int, today: dt.date) -> AnnualEvaluationData:
-    from ...domain.errors import DomainError
-
     programme = uow.supervision.programmes.by_year(year)
     if programme is None:
         raise DomainError("no_programme", year=year)

@@ -9,14 +9,16 @@ dataclasses. Interview answers are committed one by one (autosave).
 from __future__ import annotations
 
 import datetime as dt
-import json
+import uuid
 from typing import Iterable, Mapping
 
 from ...domain.errors import DomainError, NotFound, ValidationError
-from ...domain.roles import Action
-from ...domain.supervision import planning, sampling, visits as vrules
+from ...domain.roles import Action, allowed
+from ...domain.supervision import sampling, visits as vrules
 from ...domain.supervision.protocols import all_protocols, load_protocol
 from ...domain.supervision.scales import all_scales, load_scale
+from ...reports.annual_evaluation import render_annual_evaluation
+from ...reports.visit_report import render_visit_report
 from ...store.models_supervision import Interview, SampleDraw, Visit
 from ..context import AppContext
 from . import core, reporting
@@ -54,7 +56,6 @@ from .dto import (
     VisitFindings,
     VisitSummary,
 )
-
 
 
 class SupervisionService:
@@ -629,8 +630,6 @@ class SupervisionService:
             return reporting.visit_report_data(uow, v, self.ctx.today())
 
     def visit_report_pdf(self, visit_id: str) -> bytes:
-        from ...reports.visit_report import render_visit_report
-
         return render_visit_report(self.visit_report_data(visit_id))
 
     def annual_evaluation_data(self, year: int):
@@ -641,13 +640,9 @@ class SupervisionService:
             return reporting.annual_evaluation_data(uow, year, self.ctx.today())
 
     def annual_evaluation_pdf(self, year: int) -> bytes:
-        from ...reports.annual_evaluation import render_annual_evaluation
-
         return render_annual_evaluation(self.annual_evaluation_data(year))
 
     def _require_report(self, v: Visit) -> None:
-        from ...domain.roles import allowed
-
         if allowed(self.ctx.user, Action.VISIT_MANAGE):
             return
         self.ctx.require(Action.VISIT_REPLY, str(v.care_home_id))
@@ -680,15 +675,11 @@ def clamp_to_year(day: dt.date, year: int) -> dt.date:
     return min(max(day, dt.date(year, 1, 1)), dt.date(year, 12, 31))
 
 
-def _u(text):
-    import uuid
-
+def _u(text) -> uuid.UUID:
     return uuid.UUID(str(text))
 
 
-def _uuid_or_none(value):
-    import uuid
-
+def _uuid_or_none(value) -> uuid.UUID | None:
     return uuid.UUID(str(value)) if value else None
 
 
