@@ -458,6 +458,7 @@ FIELD_LABELS.update(
 TEXTS.update(
     {
         "password_mismatch": "De to adgangskoder er ikke ens.",
+        "wrong_password": "Forkert adgangskode. Prøv igen.",
         "no_resident_chosen": "Vælg først en beboer på listen.",
         "nothing_chosen": "Vælg mindst én beboer på listen.",
     }

@@ -20,6 +20,7 @@ from tilsyn.ui.views.history_view import (
     REDACTED_TEXT,
     HistoryDialog,
     HistoryView,
+    place_names,
 )
 
 from security_support import close, open_with_admin
@@ -45,7 +46,7 @@ def resident(app):
 
 @pytest.fixture
 def view(app, qtbot) -> HistoryView:
-    names = {h.id: h.name for h in app.services.care_homes.list_care_homes()}
+    names = place_names(app.services.care_homes.list_care_homes())
     v = HistoryView(app.services.audit, app.services.residents, names, can_verify=True)
     qtbot.addWidget(v)
     v.resize(1200, 700)
@@ -75,7 +76,7 @@ def test_choosing_a_resident_shows_old_and_new_values(view, resident, qtbot):
     assert created["Plejecenter"][H_NEW] == "Bakkegården"  # the id shown as the name
     assert created["Indflytning"][H_NEW] == "01-03-2024"
     assert "Id" not in created and "id" not in created
-    assert view.ui.record_label.text().startswith("&Historik for Beboer: Jens Peter Hansen: 2 hændelser")
+    assert view.ui.record_label.text() == "&Historik for Beboer: Jens Peter Hansen – 2 hændelser"
 
 
 def test_the_latest_entries_lead_to_their_record(view, resident, app):
@@ -143,3 +144,15 @@ def test_history_dialog_for_one_record(app, resident, qtbot):
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Historik: Jens Peter Hansen"
     assert any(r[H_FIELD] == "Navn" and r[H_NEW] == "Jens Peter Hansen" for r in lines(dialog.model))
+
+
+def test_an_edit_without_the_name_still_names_the_resident_in_the_log(view, resident, app):
+    residents = app.services.residents
+    detail = residents.get(resident)
+    residents.save(resident, ResidentInput(detail.cpr, detail.name, app.home_ids[0], unit="Afsnit A", room="15"))
+    view.refresh()
+    first = lines(view.latest_model)[0]
+    assert first[2:] == ("Ændret", "Beboer: Jens Peter Hansen")
+    view.ui.latest_table.selectRow(0)
+    unit = [r for r in lines(view.history_model) if r[H_FIELD] == "Afdeling"]
+    assert unit and unit[-1][H_NEW] == "Afsnit A"  # the unit's id read as its name

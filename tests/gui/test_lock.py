@@ -77,7 +77,7 @@ def test_inactivity_locks_and_the_right_password_unlocks_without_losing_text(app
     qtbot.keyClicks(lock.panel.password_edit, "forkert-kode")
     qtbot.mouseClick(lock.panel.unlock_button, Qt.MouseButton.LeftButton)
     assert lock.is_locked
-    assert lock.panel.error_label.text() == "Forkert brugernavn eller adgangskode."
+    assert lock.panel.error_label.text() == "Forkert adgangskode. Prøv igen."
     assert lock.panel.password_edit.text() == ""
 
     with qtbot.waitSignal(lock.unlocked, timeout=3000):

@@ -166,7 +166,7 @@ def test_change_own_password(app, qtbot):
     dialog.password_edit.setText("helt-ny-kode")
     dialog.repeat_edit.setText("helt-ny-kode")
     dialog.save()
-    assert dialog.old_error.text() == "Forkert brugernavn eller adgangskode."
+    assert dialog.old_error.text() == "Forkert adgangskode. Prøv igen."
     dialog.old_edit.setText(ADMIN[2])
     dialog.save()
     assert dialog.result() == ChangePasswordDialog.DialogCode.Accepted

@@ -59,8 +59,8 @@ class UnlockPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("lock_panel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(420)
-        self.setMaximumWidth(480)
+        self.setMinimumWidth(480)
+        self.setMaximumWidth(520)
         self.setStyleSheet(
             "#lock_panel { background: palette(base); border: 1px solid palette(mid); border-radius: 8px; }"
         )
@@ -306,6 +306,9 @@ class InactivityLock(QObject):
         try:
             self._users.verify_current_password(self.panel.password_edit.text())
         except DomainError as err:
+            # The user is known here: only the password can be wrong.
+            if err.code == "login_failed":
+                err = DomainError("wrong_password")
             self.panel.password_edit.clear()
             self.panel.error_label.show_message(text_for(err))
             self.panel.password_edit.setFocus()

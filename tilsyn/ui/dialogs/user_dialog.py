@@ -258,6 +258,8 @@ class ChangePasswordDialog(QDialog):
                 raise _mismatch()
             self._users.change_own_password(self.old_edit.text(), self.password_edit.text())
         except DomainError as err:
+            if err.code == "login_failed":
+                err = DomainError("wrong_password")
             show_field_errors(err, self.error_labels)
             grow_to_fit(self)
             return

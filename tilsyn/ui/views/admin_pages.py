@@ -101,7 +101,9 @@ def add_settings_pages(view: SettingsView, services: Services) -> AdminPages:
     if can(actor, Action.AUDIT_VIEW):
         from .history_view import HistoryView
 
-        names = {h.id: h.name for h in services.care_homes.list_care_homes()}
+        from .history_view import place_names
+
+        names = place_names(services.care_homes.list_care_homes())
         pages.history = HistoryView(services.audit, services.residents, names,
                                     can_verify=can(actor, Action.AUDIT_VERIFY), parent=view.tabs)
         view.add_tab(pages.history, "Historik")

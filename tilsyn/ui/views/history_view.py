@@ -37,8 +37,8 @@ ACTION_LABELS = {
     "send": "Sendt",
     "login": "Logget ind",
     "logout": "Logget ud",
-    "login_failed": "Forkert login",
-    "reauth_failed": "Forkert adgangskode ved oplåsning",
+    "login_failed": "Log ind afvist",
+    "reauth_failed": "Forkert adgangskode",
     "retention_delete": "Slettet efter opbevaringsperioden",
     "retention_anonymise": "Anonymiseret efter opbevaringsperioden",
 }
@@ -59,6 +59,9 @@ ENTITY_LABELS = {
     "setting": "Indstilling",
     "supervision_programme": "Tilsynsprogram",
     "supervision_visit": "Tilsynsbesøg",
+    "visit_consultant": "Tilsynsbesøg",
+    "visit_statement": "Tilsynsbesøg",
+    "goal_finding": "Tilsynsbesøg",
     "sample_draw": "Stikprøve",
     "sample_member": "Stikprøve",
     "interview": "Interview",
@@ -83,6 +86,7 @@ EXTRA_FIELD_LABELS = {
 }
 # Bookkeeping columns that say nothing to a reader.
 HIDDEN_FIELDS = frozenset({"id", "created_at", "updated_at"})
+FIRST_FIELDS = ("name", "full_name", "username", "cpr")
 REDACTED_TEXT = "(slettet efter opbevaringsperioden)"
 EMPTY_TEXT = "(tom)"
 HIDDEN_TEXT = "(skjult)"
@@ -145,6 +149,11 @@ def value_text(name: str, value: Any, names: dict[str, str] | None = None) -> st
     return text
 
 
+def place_names(care_homes) -> dict[str, str]:
+    """Care home and unit ids -> names, so the history reads "Bakkegården", not an id."""
+    return {h.id: h.name for h in care_homes} | {u.id: u.name for h in care_homes for u in h.units}
+
+
 @dataclass(frozen=True)
 class HistoryLine:
     """One line of the history table: one field of one entry (or the entry itself)."""
@@ -168,7 +177,8 @@ def history_lines(entries: Sequence[AuditEntryDTO], names: dict[str, str] | None
             out.append(HistoryLine(field="", old="", new=REDACTED_TEXT, **base))
             continue
         changes = e.changes or {}
-        fields = [k for k in changes if k not in HIDDEN_FIELDS]
+        # The stored order is alphabetical; a reader looks for the name first.
+        fields = sorted((k for k in changes if k not in HIDDEN_FIELDS), key=lambda k: k not in FIRST_FIELDS)
         pairs = all(isinstance(changes[k], list) and len(changes[k]) == 2 for k in fields)
         if not fields:
             out.append(HistoryLine(field="", old="", new="", **base))
@@ -311,9 +321,19 @@ def _setup_table(table: QTableView, model: LinesModel, widths: dict[int, str]) -
         table.setColumnWidth(col, metrics.horizontalAdvance(sample) + 24)
 
 
+def _stretch_values(table: QTableView) -> None:
+    # Old and new value share what is left: no sideways scrolling. A long reason shows in full
+    # as a tooltip.
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    for col in (H_OLD, H_NEW):
+        header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+
+
 HISTORY_WIDTHS = {
-    H_AT: "00-00-0000 00:00", H_ACTOR: "Sofie Sagsbehandler (sagsbehandler)", H_ACTION: "Underskrift annulleret",
-    H_FIELD: "Fraflytning ", H_OLD: "Plejecenter Solbakken", H_NEW: "Plejecenter Solbakken",
+    # Narrow enough that the values get most of the width; longer texts show in full as tooltips.
+    H_AT: "00-00-0000 00:00", H_ACTOR: "Anne Administrator (admin)", H_ACTION: "Underskrevet",
+    H_FIELD: "Opholdskommune", H_REASON: "Årlig oprydning",
 }
 
 
@@ -343,7 +363,9 @@ class HistoryView(QWidget):
         self.history_model = LinesModel(HISTORY_HEADERS, self)
         _setup_table(self.ui.latest_table, self.latest_model,
                      {0: "00-00-0000 00:00", 1: "Sofie Sagsbehandler (sagsbehandler)", 2: "Underskrift annulleret"})
+        self._residents = residents
         _setup_table(self.ui.history_table, self.history_model, HISTORY_WIDTHS)
+        _stretch_values(self.ui.history_table)
         self.ui.splitter.setSizes([260, 400])
         self.ui.latest_table.selectionModel().currentRowChanged.connect(self._latest_chosen)
         self.ui.refresh_button.clicked.connect(self.refresh)
@@ -368,17 +390,35 @@ class HistoryView(QWidget):
         except DomainError as err:
             self._show_problem(err)
             return
-        rows = [(moment_text(e.at), e.actor, action_label(e.action), record_title(e)) for e in entries]
+        names = self._resident_names(entries)
+        rows = [
+            (moment_text(e.at), e.actor, action_label(e.action),
+             f"Beboer: {names[e.entity_id]}" if e.entity_id in names else record_title(e))
+            for e in entries
+        ]
         self.latest_model.set_rows(rows, entries)
         if self.record is not None:
             self.show_record(self.record[0], self.record[1], self._title)
+
+    def _resident_names(self, entries: Sequence[AuditEntryDTO]) -> dict[str, str]:
+        """Names of the residents an entry does not name itself (an edit of the room, say)."""
+        if self._residents is None:
+            return {}
+        ids = sorted({e.entity_id for e in entries if e.entity_type == "resident" and e.entity_id
+                      and not e.redacted and not record_name(e)})
+        if not ids:
+            return {}
+        try:
+            return {row.id: row.name for row in self._residents.rows(ids)}
+        except DomainError:
+            return {}
 
     def _latest_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             return
         entry: AuditEntryDTO = self.latest_model.payload(current.row())
         if entry.entity_id:
-            self.show_record(entry.entity_id, entry.entity_type, record_title(entry))
+            self.show_record(entry.entity_id, entry.entity_type, self.latest_model.text(current.row(), 3))
 
     # -- one record -------------------------------------------------------------------------------
     def show_record(self, entity_id: str, entity_type: str | None, title: str) -> None:
@@ -393,7 +433,7 @@ class HistoryView(QWidget):
         self.history_model.set_rows(history_model_rows(history_lines(entries, self._names)))
         count = len(entries)
         self.ui.record_label.setText(
-            f"&Historik for {title.replace('&', '&&')}: {count} hændelse{'' if count == 1 else 'r'}"
+            f"&Historik for {title.replace('&', '&&')} – {count} hændelse{'' if count == 1 else 'r'}"
         )
         if self.history_model.rowCount():
             self.ui.history_table.scrollToBottom()
@@ -463,6 +503,7 @@ class HistoryDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.model = LinesModel(HISTORY_HEADERS, self)
         _setup_table(self.table, self.model, HISTORY_WIDTHS)
+        _stretch_values(self.table)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
