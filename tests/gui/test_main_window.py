@@ -92,11 +92,13 @@ def test_pages_are_built_on_first_use(window):
     assert isinstance(window.care_homes_view, CareHomesView)
 
 
-def test_overview_is_a_danish_placeholder_until_the_dashboard_lands(window):
+def test_overview_is_the_dashboard(window):
+    from tilsyn.ui.views.dashboard_view import DashboardView
+
     view = window.page(PAGE_OVERVIEW)
-    assert isinstance(view, PlaceholderView)
-    assert view.title_label.text() == "Overblik"
-    assert "udløber inden for 30 dage" in view.items_label.text()
+    assert isinstance(view, DashboardView)
+    assert view.ui.title_label.text() == "Overblik"
+    assert view.ui.permits_group.title().startswith("Tilladelser, der udløber inden for 30 dage")
 
 
 @pytest.mark.parametrize(

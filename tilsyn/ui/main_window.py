@@ -50,6 +50,8 @@ class MainWindow(QMainWindow):
         self.residents_view = None
         self.care_homes_view = None
         self.settings_view = None
+        self.dashboard_view = None
+        self.force_page = None
 
         self.municipality_status = QLabel(self)
         self.municipality_status.setObjectName("municipality_status_label")
@@ -156,6 +158,17 @@ class MainWindow(QMainWindow):
         key = PAGES[index]
         if key == "residents":
             return self._build_residents_page()
+        if key == "overview":
+            from .views.dashboard_view import DashboardView
+
+            self.dashboard_view = DashboardView(self.services, self)
+            self.dashboard_view.message.connect(lambda text: self.ui.status_bar.showMessage(text, 15000))
+            return self.dashboard_view
+        if key == "force":
+            from .views.force_page import ForcePage
+
+            self.force_page = ForcePage(self.services, self)
+            return self.force_page
         if key == "settings":
             from .views.settings_view import SettingsView
 

@@ -1,56 +1,16 @@
-"""What the use-of-force screens share: status colours and icons, signature lines, short texts.
-
-Every status has a label (tilsyn.messages.form_status_label), a colour and a round icon, so a
-status reads the same in the month overview, the inbox, the dashboard and the form.
-"""
+"""What the use-of-force screens share: status chips, signature lines, titles, short texts."""
 
 from __future__ import annotations
-
-from functools import lru_cache
-
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from ... import messages
 from ...services.force_dto import FormDTO, FormSummary
 from ...services.signatures import SignatureDTO
+from ..models.force_status import KIND_LABELS, STATUS_COLORS, status_colors, status_icon
 
-# Background and text colours per status (light tints: readable in light and dark row colours).
-STATUS_COLORS: dict[str, tuple[str, str]] = {
-    "none": ("#eeeeee", "#555555"),
-    "draft": ("#e3eefc", "#1d4f91"),
-    "awaiting_leader": ("#fff3cd", "#7a5b00"),
-    "sent": ("#dff3f7", "#0b6375"),
-    "processed": ("#dcf2e0", "#1e6b32"),
-    "returned": ("#ffe5cc", "#8a4100"),
-    "overdue": ("#fbe0df", "#a3221b"),
-}
+__all__ = ["KIND_LABELS", "SECTION_NAMES", "STATUS_COLORS", "status_colors", "status_icon", "status_chip_style",
+           "signature_text", "must_sign_text", "form_title", "count_text"]
+
 SECTION_NAMES = {2: "Oplysninger om magtanvendelser", 3: "Nærmeste leders vurdering", 4: "Myndighedens sagsbehandling"}
-KIND_LABELS = {"monthly": "Månedsskema", "acute": "Akut / ikke-godkendt"}
-
-
-def status_colors(status: str) -> tuple[QColor, QColor]:
-    """(background, text) of a status."""
-    bg, fg = STATUS_COLORS.get(status, ("#eeeeee", "#333333"))
-    return QColor(bg), QColor(fg)
-
-
-@lru_cache(maxsize=None)
-def status_icon(status: str) -> QIcon:
-    """A filled circle in the status's text colour: colour is never the only sign (the label is there too)."""
-    _bg, fg = status_colors(status)
-    pix = QPixmap(16, 16)
-    pix.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pix)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(fg)
-    if status == "none":
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.setPen(fg)
-    p.drawEllipse(QRectF(2.5, 2.5, 11, 11))
-    p.end()
-    return QIcon(pix)
 
 
 def status_chip_style(status: str) -> str:

@@ -502,3 +502,17 @@ def _set_text(w, text: str | None) -> None:
         w.setPlainText(text or "")
     else:
         w.setText(text or "")
+
+
+def open_form(parent: QWidget, force: ForceService, residents: ResidentService, form_id: str,
+              changed=None, message=None) -> ForceFormDialog:
+    """Open one form in its own window (window-modal); ``changed(form_id)`` and ``message(text)``
+    are called after saves, signatures and sending."""
+    dialog = ForceFormDialog(force, residents, form_id, parent)
+    if changed is not None:
+        dialog.view.changed.connect(changed)
+    if message is not None:
+        dialog.view.message.connect(message)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog

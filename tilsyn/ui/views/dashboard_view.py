@@ -1,0 +1,174 @@
+"""Overblik: what needs doing now in the user's care homes, as titled lists with counts.
+
+Late registrations, monthly forms the leader has not signed, forms overdue at the authority,
+permits ending within 30 days, and months where force was used but no form was sent. Enter or
+double-click opens the form (or, for a permit, the resident).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from ... import messages
+from ...domain.errors import DomainError
+from ...domain.force import local_date
+from ...domain.roles import Action, allowed
+from ...services.force_dto import DashboardDTO, FormSummary, LateEpisodeDTO, PermitEndingDTO
+from ..forms.ui_dashboard import Ui_DashboardView
+from ..models.force_status import status_icon
+from ..services_bundle import Services
+from .force_form_view import ForceFormDialog, open_form
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 2
+VISIBLE_ROWS = 8
+WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+CARDS = {
+    "late": "Registreret for sent",
+    "leader": "Mangler lederens underskrift",
+    "overdue": "For sent hos myndigheden",
+    "permits": "Tilladelser, der udløber inden for 30 dage",
+    "unsent": "Tilladelse brugt, men intet skema sendt",
+}
+
+
+def late_text(e: LateEpisodeDTO) -> str:
+    text = (f"{e.resident_name} · {e.care_home} — {messages.format_moment(e.started_at)}, "
+            f"registreret {messages.format_date(local_date(e.registered_at))}")
+    return text + (f" · »{e.late_reason}«" if e.late_reason else "")
+
+
+def form_text(s: FormSummary, due: bool = False) -> str:
+    n = s.episodes
+    text = (f"{s.resident_name} · {s.care_home} — {messages.month_label(s.year, s.month)} · "
+            f"{messages.form_status_label(s.status)} · {n} {'magtanvendelse' if n == 1 else 'magtanvendelser'}")
+    if due and s.due_date:
+        text += f" · frist {messages.format_date(s.due_date)}"
+    return text
+
+
+def permit_text(p: PermitEndingDTO) -> str:
+    return (f"{p.resident_name} · {p.care_home} — udløber {messages.format_date(p.permit.valid_to)} · "
+            + ", ".join(p.permit.force_type_labels))
+
+
+class DashboardView(QWidget):
+    """The Overblik page. ``message`` carries status texts from the forms opened here."""
+
+    message = Signal(str)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_DashboardView()
+        self.ui.setupUi(self)
+        self._services = services
+        self.dto: DashboardDTO | None = None
+        self.form_dialog: ForceFormDialog | None = None
+        self.resident_dialog = None
+        self.lists: dict[str, QTreeWidget] = {key: getattr(self.ui, f"{key}_list") for key in CARDS}
+        for lst in self.lists.values():
+            lst.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            lst.itemActivated.connect(self._activated)
+            lst.installEventFilter(self)
+        self.ui.refresh_button.clicked.connect(self.refresh)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, activated=self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Ask the service for the dashboard again."""
+        ui = self.ui
+        force = self._services.force
+        now = force.now_local()
+        ui.today_label.setText(f"{WEEKDAYS[now.weekday()].capitalize()} {messages.format_long_date(now.date())}")
+        ui.error_label.show_message(None)
+        if not allowed(force.ctx.user, Action.PERMIT_VIEW):
+            self.dto = None
+            ui.scroll_area.setVisible(False)
+            ui.summary_label.setText(
+                "Overblikket viser magtanvendelse og afgørelser, som din rolle ikke har adgang til."
+                if force.ctx.user else "Log ind for at se overblikket.")
+            return
+        try:
+            dto = force.dashboard()
+        except DomainError as exc:
+            self.dto = None
+            ui.error_label.show_message(messages.text_for(exc))
+            ui.scroll_area.setVisible(False)
+            ui.summary_label.setText("")
+            return
+        ui.scroll_area.setVisible(True)
+        self.dto = dto
+        self._fill("late", [(late_text(e), "form", e.form_id, "overdue") for e in dto.late_registrations])
+        self._fill("leader", [(form_text(s), "form", s.id, s.status) for s in dto.leader_pending])
+        self._fill("overdue", [(form_text(s, due=True), "form", s.id, s.status) for s in dto.overdue])
+        self._fill("permits", [(permit_text(p), "resident", p.permit.resident_id, "awaiting_leader")
+                               for p in dto.permits_ending])
+        self._fill("unsent", [(form_text(s), "form", s.id, s.status) for s in dto.unsent_used_months])
+        waiting = sum(self.counts().values())
+        ui.summary_label.setText(
+            "Der er intet, der venter på handling." if not waiting else
+            f"{messages.format_number(waiting)} {'punkt' if waiting == 1 else 'punkter'} venter på handling. "
+            "Enter eller dobbeltklik åbner skemaet eller beboeren.")
+
+    def counts(self) -> dict[str, int]:
+        return {key: lst.topLevelItemCount() for key, lst in self.lists.items()}
+
+    def texts(self, key: str) -> list[str]:
+        """The lines of one card, in order."""
+        lst = self.lists[key]
+        return [lst.topLevelItem(i).text(0) for i in range(lst.topLevelItemCount())]
+
+    def _fill(self, key: str, items: list[tuple[str, str, str, str | None]]) -> None:
+        lst = self.lists[key]
+        lst.clear()
+        for text, kind, target, status in items:
+            item = QTreeWidgetItem([text])
+            item.setData(0, KIND_ROLE, kind)
+            item.setData(0, TARGET_ROLE, target)
+            item.setToolTip(0, text + ("\nEnter eller dobbeltklik åbner skemaet." if kind == "form"
+                                       else "\nEnter eller dobbeltklik åbner beboeren."))
+            if status:
+                item.setIcon(0, status_icon(status))
+            lst.addTopLevelItem(item)
+        group = getattr(self.ui, f"{key}_group")
+        group.setTitle(f"{CARDS[key]} ({len(items)})")
+        lst.setVisible(bool(items))
+        getattr(self.ui, f"{key}_empty_label").setVisible(not items)
+        # As tall as its lines, up to VISIBLE_ROWS; longer lists scroll inside the card.
+        rows = min(len(items), VISIBLE_ROWS)
+        row_height = lst.sizeHintForRow(0) if items else 0
+        lst.setFixedHeight(rows * row_height + 2 * lst.frameWidth() + 2)
+
+    # -- opening -----------------------------------------------------------------------------
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self.open_item(item)
+
+    def open_item(self, item: QTreeWidgetItem) -> None:
+        """Open what a dashboard line is about: its form, or the resident whose permit ends."""
+        kind, target = item.data(0, KIND_ROLE), item.data(0, TARGET_ROLE)
+        services = self._services
+        if kind == "form":
+            self.form_dialog = open_form(self, services.force, services.residents, target,
+                                         changed=lambda _id: self.refresh(), message=self.message.emit)
+        elif kind == "resident":
+            from ..dialogs.resident_dialog import ResidentDialog
+
+            try:
+                dialog = ResidentDialog(services.residents, services.care_homes, target, self)
+            except DomainError as exc:
+                self.ui.error_label.show_message(messages.text_for(exc))
+                return
+            dialog.finished.connect(dialog.deleteLater)
+            dialog.finished.connect(lambda _r: self.refresh())
+            self.resident_dialog = dialog
+            dialog.open()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(watched, QTreeWidget) and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and watched.currentItem() is not None:
+                self.open_item(watched.currentItem())
+                return True
+        return super().eventFilter(watched, event)
