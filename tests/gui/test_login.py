@@ -235,3 +235,38 @@ def test_passphrase_dialog_shows_the_problem_and_returns_the_text(qtbot):
 
     QTimer.singleShot(50, type_and_accept)
     assert ask_passphrase("") == "hemmelig-kode"
+
+
+def test_run_gui_starts_with_the_first_administrator_then_the_municipality_screen(tmp_path, qapp, monkeypatch):
+    """The whole start: empty database -> administrator -> logged in -> first-run screen -> quit."""
+    monkeypatch.delenv(gui_app.PASSPHRASE_ENV, raising=False)
+    seen: dict[str, object] = {}
+
+    def drive():
+        login = next(w for w in QApplication.topLevelWidgets() if isinstance(w, LoginWindow) and w.isVisible())
+        seen["first_admin"] = login.in_first_admin
+        view = login.first_admin_view
+        view.ui.username_edit.setText("anne")
+        view.ui.full_name_edit.setText("Anne Administrator")
+        view.ui.password_edit.setText("anne-kode-1")
+        view.ui.password_repeat_edit.setText("anne-kode-1")
+        view.create()
+        QTimer.singleShot(50, check_window)
+
+    def check_window():
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        seen["first_run"] = window.in_first_run
+        seen["user"] = window.user_status.text()
+        window.close()
+
+    QTimer.singleShot(50, drive)
+    assert gui_app.run_gui(["--db", str(tmp_path / "ny.sqlite")]) == 0
+    assert seen == {"first_admin": True, "first_run": True, "user": "Anne Administrator (anne) · Administrator"}
+    # Quitting logged the user out (audited).
+    opened = open_app(str(tmp_path / "ny.sqlite"))
+    try:
+        from tilsyn.services.audit import AuditService
+
+        assert [e.action for e in AuditService(opened.context).latest(2)] == ["logout", "login"]
+    finally:
+        close_app(opened.context)

@@ -180,7 +180,7 @@ class ResetPasswordDialog(QDialog):
         self.repeat_error = ErrorLabel(self)
         for row, (text, edit, error) in enumerate(
             (("&Ny adgangskode:", self.password_edit, self.password_error),
-             ("&Gentag adgangskode:", self.repeat_edit, self.repeat_error))
+             ("G&entag adgangskode:", self.repeat_edit, self.repeat_error))
         ):
             label = QLabel(text, self)
             label.setBuddy(edit)

@@ -227,7 +227,7 @@ class Ui_UserDialog(object):
         self.care_homes_hint_label.setText(QCoreApplication.translate("UserDialog", u"Medarbejdere og n\u00e6rmeste ledere ser kun de plejecentre, der er sat hak ved.", None))
         self.password_label.setText(QCoreApplication.translate("UserDialog", u"&Adgangskode:", None))
         self.password_edit.setPlaceholderText(QCoreApplication.translate("UserDialog", u"Mindst 8 tegn", None))
-        self.password_repeat_label.setText(QCoreApplication.translate("UserDialog", u"&Gentag adgangskode:", None))
+        self.password_repeat_label.setText(QCoreApplication.translate("UserDialog", u"G&entag adgangskode:", None))
         self.active_check.setText(QCoreApplication.translate("UserDialog", u"A&ktiv (kan logge ind)", None))
         self.save_button.setText(QCoreApplication.translate("UserDialog", u"&Gem", None))
         self.cancel_button.setText(QCoreApplication.translate("UserDialog", u"Annuller", None))

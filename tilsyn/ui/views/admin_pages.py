@@ -48,7 +48,7 @@ class SecurityBox(QGroupBox):
             widget.setEnabled(can_manage)
         self.save_button.clicked.connect(self.save)
         own = QHBoxLayout()
-        self.password_button = QPushButton("Skift din &adgangskode …", self)
+        self.password_button = QPushButton("Skift din adgangs&kode …", self)
         self.password_button.setObjectName("change_password_button")
         self.password_button.clicked.connect(self.change_password)
         own.addWidget(self.password_button)
