@@ -236,3 +236,19 @@ def test_caseworker_reads_history_but_cannot_verify_or_manage_users(app, qtbot):
     history = window.admin_pages.history
     assert not history.ui.verify_button.isVisibleTo(history)
     assert shiboken6.isValid(history)
+
+
+def test_staff_gets_no_buttons_to_create_residents_or_care_homes(app, qtbot):
+    window = window_as(app, qtbot, "pia", Role.STAFF)
+    window.show_page(PAGES.index("residents"))
+    assert not window.residents_view.ui.new_button.isVisibleTo(window.residents_view)
+    assert window.residents_view.ui.edit_button.isVisibleTo(window.residents_view)
+    assert not window.care_homes_view.ui.new_button.isVisibleTo(window.care_homes_view)
+    assert not window.care_homes_view.ui.delete_button.isVisibleTo(window.care_homes_view)
+
+
+def test_administrator_keeps_every_button_on_the_residents_page(app, qtbot):
+    window = window_as(app, qtbot, None)
+    window.show_page(PAGES.index("residents"))
+    assert window.residents_view.ui.new_button.isVisibleTo(window.residents_view)
+    assert window.care_homes_view.ui.delete_button.isVisibleTo(window.care_homes_view)

@@ -41,3 +41,17 @@ def user_text(actor: Actor | None) -> str:
     if actor is None:
         return "Ikke logget ind"
     return f"{actor.full_name} ({actor.username}) · {ROLE_LABELS[actor.role]}"
+
+
+def hide_forbidden_buttons(actor: Actor | None, residents_view, care_homes_view) -> None:
+    """New/delete buttons on the Beboere page only for roles that may change residents or homes.
+
+    "Rediger …" stays: it also opens a resident or care home for reading.
+    """
+    if not can(actor, Action.RESIDENT_MANAGE):
+        residents_view.ui.new_button.setVisible(False)
+    if not can(actor, Action.CARE_HOME_MANAGE):
+        for name in ("new_button", "delete_button"):
+            button = getattr(care_homes_view.ui, name, None)
+            if button is not None:
+                button.setVisible(False)

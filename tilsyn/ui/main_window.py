@@ -12,7 +12,7 @@ from typing import Callable
 
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from .access import page_visible, user_text
+from .access import hide_forbidden_buttons, page_visible, user_text
 from .forms.ui_main_window import Ui_MainWindow
 from .services_bundle import Services
 from .views.placeholder_view import PLACEHOLDERS, PlaceholderView
@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
         self.care_homes_view.changed.connect(self._care_homes_changed)
         tabs.addTab(self.care_homes_view, "Plejecentre")
         self.residents_tabs = tabs
+        hide_forbidden_buttons(self.services.ctx.user, self.residents_view, self.care_homes_view)
         return tabs
 
     def show_care_homes(self) -> None:
