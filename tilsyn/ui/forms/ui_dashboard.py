@@ -281,6 +281,11 @@ class Ui_DashboardView(object):
 
         self.cards_layout.addWidget(self.unsent_group, 2, 0, 1, 2)
 
+        self.cards_spacer = QSpacerItem(20, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.cards_layout.addItem(self.cards_spacer, 3, 0, 1, 2)
+
+        self.cards_layout.setRowStretch(3, 1)
         self.scroll_area.setWidget(self.cards_widget)
 
         self.main_layout.addWidget(self.scroll_area)

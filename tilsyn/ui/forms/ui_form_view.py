@@ -762,6 +762,10 @@ class Ui_FormView(object):
 
         self.scroll_layout.addWidget(self.section4_group)
 
+        self.scroll_spacer = QSpacerItem(20, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.scroll_layout.addItem(self.scroll_spacer)
+
         self.scroll_area.setWidget(self.scroll_contents)
 
         self.main_layout.addWidget(self.scroll_area)
