@@ -57,6 +57,7 @@ def test_whole_episode_by_keyboard_makes_the_monthly_form(world, qtbot):
     assert dialog.ui.date_edit.text() == "20-03-2026" and dialog.ui.start_time_edit.text() == "03.10"
     pick_resident(dialog, qtbot, "jens")  # part of the name + Enter
     assert dialog.focusWidget() is dialog.ui.force_type_combo
+    assert dialog.result is None and not dialog.ui.description_error_label.isVisible()  # Enter did not save
     qtbot.keyClicks(dialog.ui.force_type_combo, "Til")  # type-ahead in the combo
     assert dialog.ui.force_type_combo.currentData() == "127_retention"
     assert not dialog.ui.situation_combo.isVisible()

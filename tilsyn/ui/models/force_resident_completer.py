@@ -6,8 +6,8 @@ few at a time, shown in the completer's popup; the line edit keeps the chosen re
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from ...domain.errors import DomainError
@@ -54,7 +54,10 @@ class ResidentCompleter(QObject):
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.search)
         edit.textEdited.connect(self._edited)
+        # Enter in this field picks the resident; it must not also press the dialog's default button.
+        # With the popup open, the completer hands Enter straight to the field (returnPressed).
         edit.returnPressed.connect(self._return_pressed)
+        edit.installEventFilter(self)
 
     @property
     def resident_id(self) -> str | None:
@@ -96,6 +99,20 @@ class ResidentCompleter(QObject):
         row = self.rows.get(index.data(ID_ROLE))
         if row is not None:
             self.choose(row)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                popup = self.completer.popup()
+                if popup.isVisible() and popup.currentIndex().isValid():
+                    self._activated(popup.currentIndex())
+                elif self.chosen is not None:
+                    self.picked.emit(self.chosen)  # Enter on a chosen resident: go on to the next field
+                else:
+                    self._return_pressed()
+                return True
+        return super().eventFilter(watched, event)
 
     def _return_pressed(self) -> None:
         # Enter with one match picks it: "jens" + Enter is the fast path at 3 a.m.
