@@ -332,6 +332,7 @@ TEXTS.update(
         ),
         "export_out_not_dir": "{path} findes og er ikke en mappe. Vælg en mappe til eksporten.",
         "export_out_unwritable": "Der kan ikke skrives i mappen {path}: {reason}",
+        "export_out_missing": "Vælg den mappe, udtrækket skal gemmes i.",
         "export_cancelled": "Eksporten blev afbrudt. Ingen filer er gemt.",
         "export_user_required": (
             "Eksport kræver en bruger, der må se skemaerne (sagsbehandler eller nærmeste leder): "

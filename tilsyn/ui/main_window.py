@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.settings_view = None
         self.dashboard_view = None
         self.force_page = None
+        self.reports_view = None
 
         self.municipality_status = QLabel(self)
         self.municipality_status.setObjectName("municipality_status_label")
@@ -178,6 +179,11 @@ class MainWindow(QMainWindow):
 
             self.admin_pages = add_settings_pages(self.settings_view, self.services)
             return self.settings_view
+        if key == "reports":
+            from .views.reports_view import ReportsView
+
+            self.reports_view = ReportsView(self.services.exports, self.services.care_homes, self)
+            return self.reports_view
         return PlaceholderView(PLACEHOLDERS[key], self)
 
     def _build_residents_page(self) -> QWidget:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..services.audit import AuditService
 from ..services.care_homes import CareHomeService
 from ..services.context import AppContext
+from ..services.exports import ExportService
 from ..services.force import ForceService
 from ..services.privacy import PrivacyService
 from ..services.residents import ResidentService
@@ -21,6 +22,7 @@ class Services:
     care_homes: CareHomeService
     residents: ResidentService
     force: ForceService
+    exports: ExportService
     users: UserService
     audit: AuditService
     privacy: PrivacyService
@@ -29,4 +31,5 @@ class Services:
     def build(cls, ctx: AppContext) -> Services:
         """One instance of each service over ``ctx``."""
         return cls(ctx=ctx, care_homes=CareHomeService(ctx), residents=ResidentService(ctx), force=ForceService(ctx),
-                   users=UserService(ctx), audit=AuditService(ctx), privacy=PrivacyService(ctx))
+                   exports=ExportService(ctx), users=UserService(ctx), audit=AuditService(ctx),
+                   privacy=PrivacyService(ctx))
