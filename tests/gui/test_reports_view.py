@@ -4,6 +4,7 @@ Annuller; cancel leaves no files; refusals in Danish; the result's preview and f
 from __future__ import annotations
 
 import collections
+import io
 import datetime as dt
 import shutil
 import threading
@@ -251,3 +252,18 @@ def test_the_main_window_shows_the_reports_page(qtbot, services):
     window.show_page(PAGE_REPORTS)
     assert isinstance(window.page(PAGE_REPORTS), ReportsView)
     assert window.reports_view.ui.care_home_combo.count() == 3
+
+
+def test_a_form_window_shows_its_form_as_pdf(qtbot, services, demo_file):
+    from tilsyn.ui.views.force_form_view import ForceFormDialog
+
+    _, _, sent = demo_file
+    dialog = ForceFormDialog(services.force, services.residents, sent[0].id)
+    qtbot.addWidget(dialog)
+    assert dialog.pdf_button.text() == "Vis som &PDF"
+    qtbot.mouseClick(dialog.pdf_button, Qt.MouseButton.LeftButton)
+    preview = dialog.preview
+    assert isinstance(preview, PdfPreviewDialog) and preview.isVisible() and preview.page_count() >= 1
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(preview.pdf_bytes)).pages)
+    assert sent[0].resident_name in text
+    assert preview.windowTitle() == f"{dialog.windowTitle()} – forhåndsvisning"

@@ -18,12 +18,14 @@ from ... import messages
 from ...domain.errors import DomainError, ValidationError
 from ...domain.force import AuthorityInput, LeaderInput, local_date
 from ...domain.roles import Action, allowed
+from ...services.exports import ExportService
 from ...services.force import ForceService
 from ...services.force_dto import EpisodeDTO, FormDTO
 from ...services.residents import ResidentService
 from ..dialogs import sign_dialog as prompts
 from ..dialogs.episode_dialog import EpisodeDialog
-from ..errors import clear_field_errors, show_field_errors
+from ..dialogs.pdf_preview import preview_pdf
+from ..errors import clear_field_errors, show_error, show_field_errors
 from ..forms.ui_form_view import Ui_FormView
 from ..models.force_inputs import format_time
 from .force_common import SECTION_NAMES, form_title, must_sign_text, signature_text, status_chip_style
@@ -426,7 +428,7 @@ class ForceFormDialog(QDialog):
     """The form view in its own window, with Luk."""
 
     def __init__(self, force: ForceService, residents: ResidentService, form_id: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, exports: ExportService | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("force_form_dialog")
         self.view = ForceFormView(force, residents, form_id, self)
@@ -435,9 +437,23 @@ class ForceFormDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("&Luk")
         buttons.rejected.connect(self.reject)
+        self.pdf_button = buttons.addButton("Vis som &PDF", QDialogButtonBox.ButtonRole.ActionRole)
+        self.pdf_button.setObjectName("pdf_button")
+        self.pdf_button.clicked.connect(self.show_pdf)
+        self._exports = exports or ExportService(force.ctx)
+        self.preview = None
         layout.addWidget(buttons)
         self.setWindowTitle(self.view.ui.title_label.text() or "Månedsskema")
         self.resize(1000, 860)
+
+    def show_pdf(self) -> None:
+        """The form as it prints (its own template version), in the PDF preview."""
+        try:
+            pdf = self._exports.form_pdf(self.view.form_id)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self.preview = preview_pdf(self, pdf, self.windowTitle())
 
 
 def episodes_html(episodes: tuple[EpisodeDTO, ...], can_edit: bool) -> str:
