@@ -5,7 +5,6 @@ use-of-force forms to the authority, run off the GUI thread behind a progress wi
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
