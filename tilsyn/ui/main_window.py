@@ -184,6 +184,11 @@ class MainWindow(QMainWindow):
 
             self.reports_view = ReportsView(self.services.exports, self.services.care_homes, self)
             return self.reports_view
+        if key == "supervision":
+            from .views.supervision_view import SupervisionView
+
+            self.supervision_view = SupervisionView(self.services.supervision, self)
+            return self.supervision_view
         return PlaceholderView(PLACEHOLDERS[key], self)
 
     def _build_residents_page(self) -> QWidget:

@@ -27,7 +27,8 @@ SHOWN_DATABASE = r"C:\Users\sagsbehandler\AppData\Local\Tilsyn\tilsyn.sqlite"
 SHOWN_KIND = "SQLite (fil på denne computer)"
 
 #: Modules whose import registers more shots.
-SHOT_MODULES: list[str] = ["tilsyn.ui.screenshots_reports", "tilsyn.ui.screenshots_security", "tilsyn.ui.screenshots_force"]
+SHOT_MODULES: list[str] = ["tilsyn.ui.screenshots_reports", "tilsyn.ui.screenshots_security",
+                             "tilsyn.ui.screenshots_supervision", "tilsyn.ui.screenshots_force"]
 
 
 @dataclass

@@ -11,6 +11,7 @@ from ..services.exports import ExportService
 from ..services.force import ForceService
 from ..services.privacy import PrivacyService
 from ..services.residents import ResidentService
+from ..services.supervision import SupervisionService
 from ..services.users import UserService
 
 
@@ -26,10 +27,11 @@ class Services:
     users: UserService
     audit: AuditService
     privacy: PrivacyService
+    supervision: SupervisionService
 
     @classmethod
     def build(cls, ctx: AppContext) -> Services:
         """One instance of each service over ``ctx``."""
         return cls(ctx=ctx, care_homes=CareHomeService(ctx), residents=ResidentService(ctx), force=ForceService(ctx),
                    exports=ExportService(ctx), users=UserService(ctx), audit=AuditService(ctx),
-                   privacy=PrivacyService(ctx))
+                   privacy=PrivacyService(ctx), supervision=SupervisionService(ctx))

@@ -1,0 +1,343 @@
+"""The small dialogs of the Tilsyn screens: plan a visit, the year's programme, a refusal in the
+sample, a redraw, an action item, and one step of the visit's flow (a date and/or a text).
+
+Each dialog reads its fields, makes one SupervisionService call on OK, keeps the returned DTO in
+``result`` and closes; a refusal stays open with the Danish message under the field it concerns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Callable, Mapping
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidgetItem, QWidget
+
+from ...domain.errors import DomainError, ValidationError
+from ...domain.supervision.visits import ACTION_STATUS_LABELS, ACTION_STATUSES
+from ...messages import format_date
+from ...services.supervision.dto import ActionItemDTO, DrawDTO, PlanningRow, ProgrammeDTO, SampleMemberDTO
+from ...services.supervision.service import SupervisionService
+from ..errors import clear_field_errors, show_field_errors
+from ..forms.ui_supervision_action_dialog import Ui_ActionItemDialog
+from ..forms.ui_supervision_plan_dialog import Ui_PlanVisitDialog
+from ..forms.ui_supervision_programme_dialog import Ui_ProgrammeDialog
+from ..forms.ui_supervision_redraw_dialog import Ui_RedrawDialog
+from ..forms.ui_supervision_refuse_dialog import Ui_RefuseDialog
+from ..forms.ui_supervision_step_dialog import Ui_StepDialog
+from ..widgets import grow_to_fit
+
+
+class _ServiceDialog(QDialog):
+    """OK runs ``save``; errors go under their fields (``error_labels``) or at the bottom."""
+
+    error_labels: Mapping[str, QLabel] = {}
+    general_error_label: QLabel
+
+    def _wire(self, ok_text: str) -> None:
+        box: QDialogButtonBox = self.ui.button_box
+        box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+        box.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuller")
+        box.accepted.connect(self.save)
+        box.rejected.connect(self.reject)
+        clear_field_errors(self.error_labels)
+        self.ui.general_error_label.setVisible(False)
+        self.result = None
+
+    def save(self) -> None:  # pragma: no cover - every dialog overrides it
+        raise NotImplementedError
+
+    def _run(self, call: Callable[[], object]) -> bool:
+        """Run one service call; on a DomainError show it and stay open."""
+        try:
+            self.result = call()
+        except DomainError as err:
+            show_field_errors(err, self.error_labels, self.ui.general_error_label)
+            grow_to_fit(self)
+            return False
+        self.accept()
+        return True
+
+
+# -- plan a visit ------------------------------------------------------------------------------------
+
+
+class PlanVisitDialog(_ServiceDialog):
+    """Plan a visit in ``programme``: care home, date, unannounced and the consultants."""
+
+    def __init__(self, supervision: SupervisionService, programme: ProgrammeDTO, homes: list[PlanningRow],
+                 parent: QWidget | None = None, *, care_home_id: str | None = None,
+                 planned_on: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_PlanVisitDialog()
+        self.ui.setupUi(self)
+        self._svc = supervision
+        self._programme = programme
+        self._homes = {h.care_home_id: h for h in homes}
+        self.setWindowTitle(f"Planlæg tilsynsbesøg – {programme.title or programme.year}")
+        for home in sorted(homes, key=lambda h: h.care_home_name.casefold()):
+            self.ui.care_home_combo.addItem(home.care_home_name, home.care_home_id)
+        if care_home_id:
+            self.ui.care_home_combo.setCurrentIndex(max(self.ui.care_home_combo.findData(care_home_id), 0))
+        me = supervision.ctx.user.id if supervision.ctx.user else None
+        for consultant in supervision.consultants():
+            item = QListWidgetItem(f"{consultant.full_name} ({consultant.username})", self.ui.consultants_list)
+            item.setData(Qt.ItemDataRole.UserRole, consultant.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if consultant.id == me else Qt.CheckState.Unchecked)
+        self.error_labels = {"planned_on": self.ui.planned_on_error_label,
+                             "consultants": self.ui.consultants_error_label}
+        self._wire("Planlæg besøg")
+        self.ui.care_home_combo.currentIndexChanged.connect(self._show_due)
+        self._show_due()
+        if planned_on is not None:
+            self.ui.planned_on_edit.set_date(planned_on)
+        self.ui.care_home_combo.setFocus()
+
+    def _show_due(self) -> None:
+        row = self._homes.get(self.ui.care_home_combo.currentData())
+        if row is None:
+            self.ui.due_label.clear()
+            return
+        last = f"seneste besøg {format_date(row.last_visit_on)}" if row.last_visit_on else "aldrig besøgt"
+        text = f"Næste besøg senest {format_date(row.due_on)} ({row.status_label.lower()}; {last})."
+        if row.planned_on:
+            text += f" Der er allerede planlagt et besøg {format_date(row.planned_on)}."
+        self.ui.due_label.setText(text)
+
+    def consultant_ids(self) -> list[str]:
+        out = []
+        for i in range(self.ui.consultants_list.count()):
+            item = self.ui.consultants_list.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(item.data(Qt.ItemDataRole.UserRole))
+        return out
+
+    def save(self) -> None:
+        def call():
+            day = self.ui.planned_on_edit.date("planned_on")
+            if day is None:
+                raise ValidationError([DomainError("required", field="planned_on")])
+            return self._svc.plan_visit(self._programme.id, self.ui.care_home_combo.currentData(), day,
+                                        unannounced=self.ui.unannounced_check.isChecked(),
+                                        consultant_ids=self.consultant_ids())
+
+        self._run(call)
+
+
+# -- the programme ------------------------------------------------------------------------------------
+
+
+class ProgrammeDialog(_ServiceDialog):
+    """Create the year's programme (theme and sampling plan), or change an existing one's plan."""
+
+    def __init__(self, supervision: SupervisionService, year: int, programme: ProgrammeDTO | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_ProgrammeDialog()
+        self.ui.setupUi(self)
+        self._svc = supervision
+        self._year = year
+        self._programme = programme
+        self.ui.year_value_label.setText(str(year))
+        themes: dict[str, tuple[int, str]] = {}
+        for protocol in supervision.protocols():
+            for theme in protocol.themes:
+                themes.setdefault(theme.id, (theme.year, theme.title))
+        for theme_id, (theme_year, title) in sorted(themes.items(), key=lambda t: t[1][0]):
+            self.ui.theme_combo.addItem(f"{theme_year}: {title}", theme_id)
+        if programme is None:
+            self.setWindowTitle(f"Opret tilsynsprogram for {year}")
+            self.ui.intro_label.setText(
+                "Programmet samler årets interviewguider (den nyeste version af hver), temaet for "
+                "magtanvendelse og stikprøveplanen. Temaet kan ikke ændres, når programmet er oprettet.")
+            # The year's own theme, else the newest before it (themes repeat the latest principle).
+            best = max((t for t in themes.items() if t[1][0] <= year), key=lambda t: t[1][0], default=None)
+            if best is not None:
+                self.ui.theme_combo.setCurrentIndex(self.ui.theme_combo.findData(best[0]))
+            self.ui.total_spin.setValue(120)
+            self.ui.min_spin.setValue(3)
+            self.ui.max_spin.setValue(6)
+            self.ui.relatives_spin.setValue(2)
+            ok = "Opret program"
+        else:
+            self.setWindowTitle(f"Stikprøveplan for {programme.title or year}")
+            self.ui.intro_label.setText(
+                "Stikprøveplanen fordeler det samlede antal beboere på plejecentrene efter størrelse, "
+                "inden for mindst og højst pr. plejecenter. Allerede udtrukne stikprøver ændres ikke.")
+            index = self.ui.theme_combo.findData(programme.theme_id)
+            if index < 0:
+                self.ui.theme_combo.addItem(programme.theme_title, programme.theme_id)
+                index = self.ui.theme_combo.count() - 1
+            self.ui.theme_combo.setCurrentIndex(index)
+            self.ui.theme_combo.setEnabled(False)
+            self.ui.total_spin.setValue(programme.sample_total)
+            self.ui.min_spin.setValue(programme.sample_min)
+            self.ui.max_spin.setValue(programme.sample_max)
+            self.ui.relatives_spin.setValue(programme.relatives_per_home)
+            ok = "Gem"
+        self.error_labels = {}
+        self._wire(ok)
+
+    def save(self) -> None:
+        plan = dict(sample_total=self.ui.total_spin.value(), sample_min=self.ui.min_spin.value(),
+                    sample_max=self.ui.max_spin.value(), relatives_per_home=self.ui.relatives_spin.value())
+        if self._programme is None:
+            self._run(lambda: self._svc.create_programme(self._year, theme_id=self.ui.theme_combo.currentData(),
+                                                         **plan))
+        else:
+            self._run(lambda: self._svc.update_sampling_plan(self._programme.id, **plan))
+
+
+# -- sample: refusal and redraw --------------------------------------------------------------------
+
+
+class RefuseDialog(_ServiceDialog):
+    """Why a drawn resident (or relative) is not interviewed; by default the next in rank replaces."""
+
+    def __init__(self, supervision: SupervisionService, member: SampleMemberDTO,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_RefuseDialog()
+        self.ui.setupUi(self)
+        self._svc = supervision
+        self._member = member
+        self.ui.member_label.setText(
+            f"Nr. {member.rank}: <b>{_html(member.name)}</b>"
+            + (f", bolig {_html(member.room)}" if member.room else "")
+            + "<br>Afslaget logges med årsag. Erstatningen er den næste i den udtrukne rækkefølge, så "
+              "stikprøven stadig kan efterprøves.")
+        for code, label in supervision.refusal_reasons():
+            self.ui.reason_combo.addItem(label, code)
+        self.error_labels = {"reason": self.ui.note_error_label}
+        self._wire("Registrér afslag")
+
+    def save(self) -> None:
+        self._run(lambda: self._svc.refuse_member(self._member.id, self.ui.reason_combo.currentData(),
+                                                  self.ui.note_edit.text(),
+                                                  replace=self.ui.replace_check.isChecked()))
+
+
+class RedrawDialog(_ServiceDialog):
+    """Draw the whole sample again with a new seed; the reason is required and logged."""
+
+    def __init__(self, supervision: SupervisionService, draw: DrawDTO, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_RedrawDialog()
+        self.ui.setupUi(self)
+        self._svc = supervision
+        self._draw = draw
+        self.setWindowTitle(f"Træk stikprøven om – {draw.kind_label.lower()}")
+        self.ui.seed_edit.setPlaceholderText(f"fx {int(draw.seed) + 1 if draw.seed.isdigit() else 4711}")
+        self.error_labels = {"seed": self.ui.seed_error_label, "reason": self.ui.reason_error_label}
+        self._wire("Træk om")
+
+    def save(self) -> None:
+        self._run(lambda: self._svc.redraw(self._draw.id, self.ui.seed_edit.text(),
+                                           self.ui.reason_edit.toPlainText()))
+
+
+# -- action plan -----------------------------------------------------------------------------------
+
+
+class ActionItemDialog(_ServiceDialog):
+    """A new action (``item`` None) or a change to one, including its follow-up status."""
+
+    def __init__(self, supervision: SupervisionService, visit_id: str, item: ActionItemDTO | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_ActionItemDialog()
+        self.ui.setupUi(self)
+        self._svc = supervision
+        self._visit_id = visit_id
+        self._item = item
+        for status in ACTION_STATUSES:
+            self.ui.status_combo.addItem(ACTION_STATUS_LABELS[status], status)
+        if item is None:
+            self.setWindowTitle("Ny handling i handleplanen")
+            self.ui.status_label.setVisible(False)
+            self.ui.status_combo.setVisible(False)
+        else:
+            self.setWindowTitle("Ret handling i handleplanen")
+            self.ui.action_edit.setPlainText(item.action)
+            self.ui.responsible_edit.setText(item.responsible)
+            self.ui.due_on_edit.set_date(item.due_on)
+            self.ui.status_combo.setCurrentIndex(max(self.ui.status_combo.findData(item.status), 0))
+        self.error_labels = {"action": self.ui.action_error_label, "due_on": self.ui.due_on_error_label}
+        self._wire("Gem")
+        self.ui.action_edit.setFocus()
+
+    def save(self) -> None:
+        def call():
+            due = self.ui.due_on_edit.date("due_on")
+            action, responsible = self.ui.action_edit.toPlainText(), self.ui.responsible_edit.text()
+            if self._item is None:
+                return self._svc.add_action_item(self._visit_id, action, responsible, due)
+            return self._svc.update_action_item(self._visit_id, self._item.id, action=action,
+                                                responsible=responsible, due_on=due,
+                                                status=self.ui.status_combo.currentData())
+
+        self._run(call)
+
+
+# -- one step of the visit's flow -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StepInput:
+    """What a step dialog's fields say."""
+
+    day: dt.date | None
+    unannounced: bool
+    text: str
+
+
+class StepDialog(_ServiceDialog):
+    """One step (mark conducted, send for consultation, back to draft, reply, follow-up): a short
+    explanation and the fields the step needs; OK runs ``run(StepInput)`` (one service call)."""
+
+    DATE_FIELDS = ("conducted_on", "deadline", "planned_on", "date")
+    TEXT_FIELDS = ("reason", "reply_text", "text")
+
+    def __init__(self, title: str, message: str, run: Callable[[StepInput], object], parent: QWidget | None = None,
+                 *, ok_text: str = "OK", date_label: str | None = None, date: dt.date | None = None,
+                 unannounced: bool | None = None, text_label: str | None = None, text: str = "") -> None:
+        super().__init__(parent)
+        self.ui = Ui_StepDialog()
+        self.ui.setupUi(self)
+        self.setWindowTitle(title)
+        self._run_step = run
+        self.ui.message_label.setText(message)
+        has_date, has_text = date_label is not None, text_label is not None
+        for widget in (self.ui.date_label, self.ui.date_edit):
+            widget.setVisible(has_date)
+        if has_date:
+            self.ui.date_label.setText(date_label)
+            self.ui.date_edit.set_date(date)
+        self.ui.unannounced_check.setVisible(unannounced is not None)
+        self.ui.unannounced_check.setChecked(bool(unannounced))
+        for widget in (self.ui.text_label, self.ui.text_edit):
+            widget.setVisible(has_text)
+        if has_text:
+            self.ui.text_label.setText(text_label)
+            self.ui.text_edit.setPlainText(text)
+        labels = {name: self.ui.date_error_label for name in self.DATE_FIELDS}
+        labels.update({name: self.ui.text_error_label for name in self.TEXT_FIELDS})
+        self.error_labels = labels
+        self._wire(ok_text)
+        (self.ui.date_edit if has_date else self.ui.text_edit if has_text else self).setFocus()
+
+    def save(self) -> None:
+        def call():
+            day = self.ui.date_edit.date("date") if self.ui.date_edit.isVisibleTo(self) else None
+            return self._run_step(StepInput(day, self.ui.unannounced_check.isChecked(),
+                                            self.ui.text_edit.toPlainText()))
+
+        self._run(call)
+
+
+def _html(text: str) -> str:
+    from html import escape
+
+    return escape(text or "")
