@@ -35,7 +35,8 @@ def _visit(view, status: str, follow_up: bool = False):
 def supervision_planning(studio: Studio):
     window, view = _supervision_page(studio)
     view.ui.main_tabs.setCurrentIndex(0)
-    view.ui.planning_table.selectRow(0)
+    # A home that is in order: the tinted overdue and never-visited rows stay visible.
+    view.ui.planning_table.selectRow(len(view.planning.overdue))
     studio.settle()
     return window
 
@@ -47,6 +48,10 @@ def supervision_sample(studio: Studio):
     view.open_visit(visit.id)
     studio.settle()
     panel = view.visit_view.resident_panel
+    # A refusal with its replacement, as on the day (the studio's database is a temporary copy).
+    first = panel.current_draw().members[0]
+    studio.services().supervision.refuse_member(first.id, "ill", "Feber")
+    view.visit_view.reload()
     panel.verify()
     view.visit_view.relative_panel.ui.members_table.selectRow(0)
     studio.settle()

@@ -102,6 +102,9 @@ class InterviewDialog(QDialog):
         self.ui.consent_check.setStyleSheet(CONSENT_STYLE)
         self.ui.decline_button.setStyleSheet("font-size: 11pt; padding: 6px 12px;")
         self.ui.header_layout.setStretch(1, 1)
+        for button in (self.ui.finish_button, self.ui.close_button):
+            button.setStyleSheet("font-size: 11pt; padding: 6px 14px;")
+        self.ui.progress_label.setStyleSheet("font-size: 11pt;")
         self.ui.questions_widget.setStyleSheet(QUESTION_STYLE)
         self._build_questions()
 

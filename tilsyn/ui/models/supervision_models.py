@@ -246,6 +246,8 @@ class PlanningTableModel(_RowsModel[PlanningRow]):
         return None
 
     def tooltip(self, row: PlanningRow, column: int) -> Any:
+        if column == self.COL_REASON:
+            return row.reason_label
         if row.status == "overdue":
             return f"Besøget skulle have været senest {format_date(row.due_on)}."
         if row.status == "due_now":

@@ -177,6 +177,7 @@ class FindingsTab(QObject):
         while layout.count():
             item = layout.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # deleted later, but must not be painted meanwhile
                 item.widget().deleteLater()
         self.goal_editors = []
         notes = {n.goal_id: n for n in f.goal_notes}

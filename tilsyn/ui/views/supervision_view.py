@@ -39,7 +39,7 @@ def _proxy(model, parent) -> QSortFilterProxyModel:
     return proxy
 
 
-def _setup_table(table: QTableView, widths: dict[int, str]) -> None:
+def _setup_table(table: QTableView, widths: dict[int, str], pad: int = 24) -> None:
     table.verticalHeader().setVisible(False)
     header = table.horizontalHeader()
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -49,7 +49,7 @@ def _setup_table(table: QTableView, widths: dict[int, str]) -> None:
     metrics = table.fontMetrics()
     table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
     for col, sample in widths.items():
-        table.setColumnWidth(col, metrics.horizontalAdvance(sample) + 24)
+        table.setColumnWidth(col, metrics.horizontalAdvance(sample) + pad)
 
 
 def programme_html(p: ProgrammeDTO) -> str:
@@ -90,9 +90,10 @@ class SupervisionView(QWidget):
         self.planning_model = PlanningTableModel(self)
         self.planning_proxy = _proxy(self.planning_model, self)
         self.ui.planning_table.setModel(self.planning_proxy)
-        _setup_table(self.ui.planning_table, {0: "Præstevængets Plejecenter", 1: "Aldrig besøgt",
+        # Urgent statuses are bold, so their sample text is a little longer than the label.
+        _setup_table(self.ui.planning_table, {0: "Strandhavens Private Plejehjem", 1: "Aldrig besøgt",
                                               2: "Mindre tilfredsstillende", 3: "Næste besøg senest",
-                                              4: "Skal besøges nu", 5: "Planlagt besøg"})
+                                              4: "Skal besøges nu (fed)", 5: "Planlagt besøg"}, pad=12)
         self.visit_model = VisitTableModel(self)
         self.visit_proxy = _proxy(self.visit_model, self)
         self.ui.visits_table.setModel(self.visit_proxy)

@@ -85,8 +85,12 @@ class SupervisionVisitView(QWidget):
 
         self.interview_model = InterviewTableModel(self)
         self.ui.interviews_table.setModel(self.interview_model)
-        _setup_table(self.ui.interviews_table, {0: "Kode ", 1: "Personalets evaluering af månedsskemaet",
-                                                2: "Ikke registreret", 3: "Besvaret "})
+        _setup_table(self.ui.interviews_table, {0: "Kode", 1: "Telefoninterview med pårørende",
+                                                2: "Ikke registreret", 3: "Besvaret"})
+        self.ui.interviews_row_layout.setStretch(0, 2)
+        self.ui.interviews_row_layout.setStretch(1, 3)
+        # Big rows: the list is used on a laptop on the day, often standing up.
+        self.ui.pending_list.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 6px; }")
         self.ui.start_member_button.clicked.connect(self.start_selected_member)
         self.ui.pending_list.itemActivated.connect(lambda _item: self.start_selected_member())
         self.ui.open_interview_button.clicked.connect(self.open_selected_interview)
@@ -188,6 +192,7 @@ class SupervisionVisitView(QWidget):
                 item.setData(PERSON_ROLE, person)
         if pending.count():
             pending.setCurrentRow(0)
+        self.ui.pending_group.setTitle(f"Udtrukne uden interview ({pending.count()})")
         can_interview = visit.status in INTERVIEW_STATUSES
         self.ui.start_member_button.setEnabled(can_interview and pending.count() > 0)
         self.ui.staff_dialogue_button.setEnabled(can_interview)
