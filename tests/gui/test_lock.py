@@ -36,8 +36,8 @@ def window(app, qtbot) -> MainWindow:
 
 @pytest.fixture
 def lock(app, window):
+    # Started by the test once the screen is set up: a slow machine must not lock mid-setup.
     lock = InactivityLock(app.services.users, window, TIMEOUT_MS)
-    lock.start()
     yield lock
     lock.stop()
 
@@ -62,7 +62,7 @@ def covers_of(widget) -> list[LockCover]:
 def test_inactivity_locks_and_the_right_password_unlocks_without_losing_text(app, window, lock, qtbot):
     dialog, edit = open_note_dialog(window, qtbot)
     with qtbot.waitSignal(lock.locked, timeout=3000):
-        pass
+        lock.start()  # nothing is typed from now on: it locks after TIMEOUT_MS
     assert lock.is_locked
     assert covers_of(window) and covers_of(dialog)
     # The panel sits on the modal dialog: the only window that can take input.
@@ -92,11 +92,11 @@ def test_inactivity_locks_and_the_right_password_unlocks_without_losing_text(app
 
 
 def test_input_postpones_the_lock(app, window, qtbot):
-    lock = InactivityLock(app.services.users, window, 400)
+    lock = InactivityLock(app.services.users, window, 1000)
     lock.start()
     try:
-        for _ in range(8):
-            qtbot.wait(100)
+        for _ in range(10):  # 1.5 s of input in all, longer than the time-out
+            qtbot.wait(150)
             qtbot.mouseMove(window.ui.nav_list, window.ui.nav_list.rect().center())
             qtbot.keyClick(window.ui.nav_list, Qt.Key.Key_Shift)
         assert not lock.is_locked
