@@ -70,6 +70,9 @@ TEXTS: dict[str, str] = {
     "csv_encoding": "Filen kan ikke læses som UTF-8 eller Windows-1252.",
     "csv_empty": "Filen indeholder ingen beboere.",
     "csv_duplicate_cpr": "CPR-nummeret står også i række {other_row}.",
+    "text_too_long": (
+        "{field} må højst være {maximum_text} tegn (der står {length_text})."
+    ),
 }
 
 
@@ -103,6 +106,9 @@ def text_for(err: DomainError) -> str:
     if "month" in params and isinstance(params["month"], int) and 1 <= params["month"] <= 12:
         params.setdefault("month_name", MONTHS[params["month"] - 1])
     params.setdefault("month_name", "")
+    for key in ("maximum", "length"):
+        if isinstance(params.get(key), int):
+            params.setdefault(f"{key}_text", format_number(params[key]))
     try:
         return template.format(**params)
     except (KeyError, ValueError):
