@@ -22,6 +22,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests are reproducible in CI: a fixed derivation of examples and a bounded count.
+# `--hypothesis-profile=explore` (or HYPOTHESIS_PROFILE=explore) searches wider and at random.
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    max_examples=40,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+settings.register_profile("explore", max_examples=500, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 PG_SKIP_REASON = "PostgreSQL tests need TILSYN_PG=1 or CI=true"
 _PG_STARTUP: list[float] = []  # seconds initdb + start took, for the summary
