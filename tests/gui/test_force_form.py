@@ -208,7 +208,7 @@ def test_the_sign_dialog_keeps_a_wrong_password_and_returns_other_refusals(world
     dialog.show()
     qtbot.keyClicks(dialog.ui.password_edit, "forkert")
     dialog.ui.sign_button.click()
-    assert dialog.isVisible() and dialog.ui.error_label.text() == "Forkert brugernavn eller adgangskode."
+    assert dialog.isVisible() and dialog.ui.error_label.text() == "Forkert adgangskode. Prøv igen."
     assert dialog.ui.password_edit.text() == ""
     qtbot.keyClicks(dialog.ui.password_edit, PW["pia"])
     dialog.ui.sign_button.click()
@@ -219,3 +219,19 @@ def test_the_sign_dialog_keeps_a_wrong_password_and_returns_other_refusals(world
     again.ui.password_edit.setText(PW["pia"])
     again.ui.sign_button.click()
     assert not again.isVisible() and again.error.code == "already_signed"
+
+
+def test_the_sign_dialog_is_throttled_like_the_login(world, qtbot):
+    """Issue 10.6: five wrong passwords when signing make the next tries wait, the right one too."""
+    fid = world.force.register_episode(world.episode()).form_id
+    dialog = SignDialog("Underskriv afsnit 2", "tekst", lambda pw: world.force.sign_section(fid, 2, pw))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for _ in range(5):
+        qtbot.keyClicks(dialog.ui.password_edit, "forkert")
+        dialog.ui.sign_button.click()
+    assert dialog.ui.error_label.text() == "For mange forkerte forsøg. Vent 30 sekunder, og prøv igen."
+    qtbot.keyClicks(dialog.ui.password_edit, PW["pia"])
+    dialog.ui.sign_button.click()
+    assert dialog.isVisible() and dialog.ui.error_label.text().startswith("For mange forkerte forsøg.")
+    assert world.force.get_form(fid).signature(2) is None

@@ -9,7 +9,8 @@ from tilsyn.domain.roles import Role
 from tilsyn.services.audit import AuditService
 from tilsyn.services.care_homes import CareHomeService
 from tilsyn.services.residents import ResidentService
-from tilsyn.services.users import LoginFailed, LoginThrottled, UserInput, UserService, wait_after
+from tilsyn.domain.throttle import wait_after
+from tilsyn.services.users import LoginFailed, LoginThrottled, UserInput, UserService
 
 FIXED_NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc)
 

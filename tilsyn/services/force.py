@@ -331,6 +331,7 @@ class ForceService:
 
     def sign_section(self, form_id: str, section: int, password: str) -> FormDTO:
         """Sign section 2 (staff), 3 (leader) or 4 (authority), in that order, with the password."""
+        self.signatures.reauthenticate(password)
         with self.ctx.uow_factory() as uow:
             form = self._form(uow, form_id)
             home = str(form.care_home_id)
@@ -351,7 +352,7 @@ class ForceService:
             else:
                 raise DomainError("unknown_section", section=section)
             self.signatures.sign(uow, ENTITY, str(form.id), SIGNED_SECTIONS, section,
-                                 section_content(form, section), password, form.template_version)
+                                 section_content(form, section), None, form.template_version)
             if section == SECTION_AUTHORITY:
                 form.processed_at = self.ctx.now()
             uow.commit()

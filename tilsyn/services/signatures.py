@@ -78,11 +78,16 @@ class SignatureService:
 
     def sign(
         self, uow, entity_type: str, entity_id: str, sections: tuple[int, ...], section: int,
-        content: Any, password: str, template_version: str,
+        content: Any, password: str | None, template_version: str,
     ) -> SignatureDTO:
         """Sign ``section`` inside the caller's unit of work (so the record and its signature commit
-        together). Asks for the password again; earlier sections must be signed first."""
-        UserService(self.ctx).verify_current_password(password)
+        together). Asks for the password again; earlier sections must be signed first.
+
+        ``password=None`` means the caller re-authenticated with ``reauthenticate`` before opening
+        its unit of work: a wrong password is counted and audited in a unit of work of its own,
+        which must not wait for the caller's write transaction."""
+        if password is not None:
+            self.reauthenticate(password)
         user = self.ctx.user
         current = {s.section: s for s in uow.signatures.for_entity(entity_type, str(entity_id))}
         check_can_sign(section, sections, {k: SectionSignature(k, v.signer_name, v.role, v.hash)
@@ -92,6 +97,10 @@ class SignatureService:
             signer_name=user.full_name, role=user.role.value, user_id=user.id,
             at=self.ctx.now().replace(microsecond=0),
         )
+
+    def reauthenticate(self, password: str) -> None:
+        """The password again before a signature, throttled like the login (LoginThrottled)."""
+        UserService(self.ctx).verify_current_password(password)
 
     def void_from(self, uow, entity_type: str, entity_id: str, section: int, reason: str) -> list[SignatureDTO]:
         """An edit of ``section``: void its signature and every later one, with the reason."""

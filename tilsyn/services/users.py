@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
@@ -11,13 +10,12 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 
 from ..domain.errors import DomainError, NotFound, ValidationError
 from ..domain.roles import ROLE_LABELS, Action, Actor, Role
+from ..domain.throttle import seconds_left, wait_after
 from ..store.models import User, UserCareHome
 from ..store.repositories import as_uuid
 from .context import AppContext
 
 MIN_PASSWORD = 8
-FREE_ATTEMPTS = 5
-MAX_WAIT_SECONDS = 15 * 60
 DEFAULT_LOCK_MINUTES = 10
 
 _hasher = PasswordHasher()
@@ -52,13 +50,6 @@ class LoginFailed(DomainError):
 
 class LoginThrottled(DomainError):
     code = "login_throttled"
-
-
-def wait_after(failures: int) -> int:
-    """Seconds to wait before the next try: none for the first five, then 30 s doubling, max 15 min."""
-    if failures < FREE_ATTEMPTS:
-        return 0
-    return min(30 * 2 ** (failures - FREE_ATTEMPTS), MAX_WAIT_SECONDS)
 
 
 def _dto(u: User) -> UserDTO:
@@ -134,9 +125,8 @@ class UserService:
                            {"username": (username or "").strip()[:60]})
                 uow.commit()
                 raise LoginFailed()
-            wait = wait_after(u.failed_attempts)
-            if wait and u.last_failed_at and now < u.last_failed_at + dt.timedelta(seconds=wait):
-                left = math.ceil((u.last_failed_at + dt.timedelta(seconds=wait) - now).total_seconds())
+            left = seconds_left(u.failed_attempts, u.last_failed_at, now)
+            if left:
                 raise LoginThrottled(seconds=left)
             uow.act_as(str(u.id), f"{u.full_name} ({u.username})")
             if not _verify(u.password_hash, password):
@@ -167,16 +157,38 @@ class UserService:
         self.ctx.user = None
 
     def verify_current_password(self, password: str) -> None:
-        """Re-authentication for unlocking and signing; raises LoginFailed."""
+        """Re-authentication for unlocking and signing; raises LoginFailed or LoginThrottled.
+
+        Shares the login's back-off: the same per-account counter, so wrong passwords typed at the
+        lock screen or when signing slow down every later try, and each one is audited."""
         user = self.ctx.user
         if user is None or user.id is None:
             raise LoginFailed()
+        now = self.ctx.now()
         with self.ctx.uow_factory() as uow:
             u = uow.users.get(user.id)
-            if u is None or not u.active or not _verify(u.password_hash, password):
+            if u is None or not u.active:
                 uow.record("reauth_failed", "user_account", user.id)
                 uow.commit()
                 raise LoginFailed()
+            left = seconds_left(u.failed_attempts, u.last_failed_at, now)
+            if left:
+                uow.record("reauth_throttled", "user_account", user.id, {"attempt": u.failed_attempts})
+                uow.commit()
+                raise LoginThrottled(seconds=left)
+            if not _verify(u.password_hash, password):
+                u.failed_attempts += 1
+                u.last_failed_at = now
+                uow.session.info["audit_off"] = True  # the counter is not worth a field entry
+                uow.record("reauth_failed", "user_account", user.id, {"attempt": u.failed_attempts})
+                uow.commit()
+                if wait_after(u.failed_attempts):
+                    raise LoginThrottled(seconds=wait_after(u.failed_attempts))
+                raise LoginFailed()
+            if u.failed_attempts:
+                u.failed_attempts = 0
+                uow.session.info["audit_off"] = True
+                uow.commit()
 
     def change_own_password(self, old: str, new: str) -> None:
         self.verify_current_password(old)

@@ -53,6 +53,9 @@ class SignDialog(QDialog):
                 self.error = exc
                 self.reject()
                 return
+            # The signer is logged in: only the password can be wrong, no user name was typed.
+            if exc.code == "login_failed":
+                exc = DomainError("wrong_password")
             self.ui.error_label.show_message(messages.text_for(exc))
             self.ui.password_edit.clear()
             self.ui.password_edit.setFocus()
