@@ -470,3 +470,17 @@ TEXTS.update(
         "nothing_chosen": "Vælg mindst én beboer på listen.",
     }
 )
+
+# -- the top-level error handler, databases that do not exist (issue 9, points 5 and 7) -----------
+TEXTS.update(
+    {
+        "unexpected_error": "Der opstod en uventet fejl. Detaljerne er gemt i {path} (hændelse {incident}).",
+        "unexpected_error_unlogged": (
+            "Der opstod en uventet fejl (hændelse {incident}). Detaljerne kunne ikke gemmes: {reason}"
+        ),
+        "database_missing": (
+            "Databasen {file} findes ikke. Kontrollér stien i --db (eller $TILSYN_DB). "
+            "Kommandoen læser kun og opretter ikke en ny database."
+        ),
+    }
+)
