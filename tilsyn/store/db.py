@@ -71,6 +71,12 @@ def sqlite_path(url: str) -> Path | None:
     return Path(u.database)
 
 
+def database_exists(url: str) -> bool:
+    """False for a SQLite URL whose file does not exist (yet); True for other backends."""
+    path = sqlite_path(url)
+    return path is None or path.is_file()
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
@@ -107,7 +113,7 @@ def make_engine(url: str) -> Engine:
         # The dialect defaults to SingletonThreadPool; pool like plain SQLite files do, which also
         # spares a key derivation (a deliberate ~0.1 s) for every checkout.
         options["poolclass"] = QueuePool
-    engine = create_engine(url, future=True, pool_pre_ping=path is None, **options)
+    engine = create_engine(url, future=True, pool_pre_ping=path is None, hide_parameters=True, **options)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlcipher_connect if encrypted else _sqlite_pragmas)
     return engine
