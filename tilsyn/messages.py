@@ -89,7 +89,13 @@ def care_home_kind_label(kind: str) -> str:
 
 
 def field_label(name: str | None) -> str:
-    return FIELD_LABELS.get(name or "", name or "")
+    """Danish label of a field; a list row's field ("staff.1.name") by its list and field, else its field."""
+    name = name or ""
+    parts = [p for p in name.split(".") if not p.isdigit()]
+    for key in (name, ".".join(parts), parts[-1] if parts else ""):
+        if key in FIELD_LABELS:
+            return FIELD_LABELS[key]
+    return name
 
 
 def text_for(err: DomainError) -> str:
@@ -482,5 +488,27 @@ TEXTS.update(
             "Databasen {file} findes ikke. Kontrollér stien i --db (eller $TILSYN_DB). "
             "Kommandoen læser kun og opretter ikke en ny database."
         ),
+    }
+)
+
+# -- maximum lengths (tilsyn.domain.limits): fields without a label so far --------------------------
+FIELD_LABELS.update(
+    {
+        "units": "Afdelingens navn",
+        "staff.name": "Medarbejderens navn",
+        "staff.workplace": "Medarbejderens arbejdssted",
+        "staff.position": "Medarbejderens stilling",
+        "action_plan_updated": "Hvornår er handleplanen opdateret?",
+        "discussion_plans": "Planer om behandling i medarbejdergruppen",
+        "other": "Andet",
+        "followup_remarks": "Bemærkninger vedrørende opfølgning",
+        "note": "Bemærkning",
+        "title": "Titel",
+        "consent_note": "Bemærkning om samtykke",
+        "free_text": "Svar i tekst",
+        "summary": "Sammenfatning",
+        "result_summary": "Samlet vurdering",
+        "conclusions": "Konklusion",
+        "development_areas": "Udviklingspunkt",
     }
 )

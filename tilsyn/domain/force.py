@@ -7,12 +7,13 @@ sentence for each code lives in tilsyn.messages.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from .catalogue import Catalogue
 from .errors import DomainError, ValidationError
+from .limits import length_error, length_errors, nfc
 from .permits import PermitTerms
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
@@ -135,11 +136,17 @@ def due_date(month: Month, due_day: int = DEFAULT_DUE_DAY) -> dt.date:
     return dt.date(nxt.year, nxt.month, min(max(due_day, 1), 28))
 
 
+# The episode's prose fields (section 2), trimmed, in NFC and within their maximum length.
+EPISODE_TEXTS = ("location", "purpose", "description", "avoidance", "least_intrusive", "narrative")
+
+
 def validate_episode(data: EpisodeInput, catalogue: Catalogue, now: dt.datetime) -> EpisodeInput:
     """Rules that hold for every episode, on a form or not. Reports every fault at once.
 
     No episode in the future; end not before start; at least one staff member and exactly one
-    writer; a known type, and a hygiene situation for § 126 a; a late registration needs a reason.
+    writer; a known type, and a hygiene situation for § 126 a; a late registration needs a reason;
+    no text over its maximum length (staff faults as ``staff.<row>.<field>``). Returns the
+    cleaned input (trimmed, NFC).
     """
     errors: list[DomainError] = []
     if data.started_at is None:
@@ -177,11 +184,15 @@ def validate_episode(data: EpisodeInput, catalogue: Catalogue, now: dt.datetime)
             errors.append(DomainError("situation_not_applicable", field="situation"))
     if not data.description.strip():
         errors.append(DomainError("required", field="description"))
-    staff = tuple(
-        StaffInput(" ".join(s.name.split()), s.workplace.strip(), s.position.strip(), s.is_writer)
-        for s in data.staff
-        if s.name.strip()
-    )
+    texts = {f: nfc(getattr(data, f).strip()) for f in EPISODE_TEXTS}
+    errors.extend(length_errors(texts))
+    staff_rows = [(i, StaffInput(nfc(" ".join(s.name.split())), nfc(s.workplace.strip()), nfc(s.position.strip()),
+                                 s.is_writer))
+                  for i, s in enumerate(data.staff) if s.name.strip()]
+    for i, s in staff_rows:
+        errors.extend(length_errors({"name": s.name, "workplace": s.workplace, "position": s.position},
+                                    prefix=f"staff.{i}."))
+    staff = tuple(s for _, s in staff_rows)
     if not staff:
         errors.append(DomainError("staff_required", field="staff"))
     else:
@@ -195,12 +206,14 @@ def validate_episode(data: EpisodeInput, catalogue: Catalogue, now: dt.datetime)
         if not data.late_reason.strip():
             errors.append(DomainError("late_reason_required", field="late_reason",
                                       deadline=registration_deadline(data.started_at)))
+    late_reason = nfc(data.late_reason.strip())
+    if (err := length_error(late_reason, "late_reason")) is not None:
+        errors.append(err)
     if errors:
         raise ValidationError(errors)
     return EpisodeInput(
-        data.resident_id, data.force_type, data.started_at, data.ended_at, situation, data.location.strip(),
-        data.purpose.strip(), data.description.strip(), data.avoidance.strip(), data.least_intrusive.strip(),
-        data.narrative.strip(), staff, data.late_reason.strip(),
+        data.resident_id, data.force_type, data.started_at, data.ended_at, situation, staff=staff,
+        late_reason=late_reason, **texts,
     )
 
 
@@ -251,12 +264,27 @@ class AuthorityInput:
     processed_on: dt.date | None = None
 
 
-def validate_leader_section(data: LeaderInput, for_signing: bool) -> None:
-    """Drafts may be partial; a section to be signed must be complete."""
+LEADER_TEXTS = ("necessity", "reflection", "action_plan_updated", "discussed_when", "discussion_plans", "other",
+                "leader_name")
+AUTHORITY_TEXTS = ("followup_remarks", "processed_by_name", "processed_by_position", "processed_by_municipality")
+
+
+def _section_texts(data, fields: tuple[str, ...]):
+    """``data`` with its text ``fields`` in NFC (kept as typed otherwise), and their length faults."""
+    texts = {f: nfc(getattr(data, f)) for f in fields}
+    return replace(data, **texts), length_errors(texts)
+
+
+def validate_leader_section(data: LeaderInput, for_signing: bool) -> LeaderInput:
+    """Drafts may be partial; a section to be signed must be complete. No text may be over its
+    maximum length, draft or not. Returns the input with its texts in NFC."""
+    data, errors = _section_texts(data, LEADER_TEXTS)
     if not for_signing:
-        return
-    errors = [DomainError("required", field=f) for f in ("necessity", "reflection", "leader_name", "assessed_on")
-              if not getattr(data, f)]
+        if errors:
+            raise ValidationError(errors)
+        return data
+    errors += [DomainError("required", field=f) for f in ("necessity", "reflection", "leader_name", "assessed_on")
+               if not getattr(data, f)]
     if data.discussed_in_staff_group is None:
         errors.append(DomainError("required", field="discussed_in_staff_group"))
     elif data.discussed_in_staff_group and not data.discussed_when.strip():
@@ -265,19 +293,25 @@ def validate_leader_section(data: LeaderInput, for_signing: bool) -> None:
         errors.append(DomainError("required", field="action_plan_exists"))
     if errors:
         raise ValidationError(errors)
+    return data
 
 
-def validate_authority_section(data: AuthorityInput, for_signing: bool) -> None:
+def validate_authority_section(data: AuthorityInput, for_signing: bool) -> AuthorityInput:
+    """Like validate_leader_section, for section 4."""
+    data, errors = _section_texts(data, AUTHORITY_TEXTS)
     if not for_signing:
-        return
-    errors = [DomainError("required", field=f)
-              for f in ("processed_by_name", "processed_by_position", "processed_by_municipality", "processed_on")
-              if not getattr(data, f)]
+        if errors:
+            raise ValidationError(errors)
+        return data
+    errors += [DomainError("required", field=f)
+               for f in ("processed_by_name", "processed_by_position", "processed_by_municipality", "processed_on")
+               if not getattr(data, f)]
     for f in ("residence_municipality_informed", "acting_municipality_informed"):
         if getattr(data, f) is None:
             errors.append(DomainError("required", field=f))
     if errors:
         raise ValidationError(errors)
+    return data
 
 
 @dataclass(frozen=True)

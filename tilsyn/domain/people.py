@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .cpr import parse_cpr
 from .errors import DomainError, ValidationError
+from .limits import length_error, nfc
 
 CARE_HOME_KINDS = ("municipal", "private", "friplejehjem")
 _POSTAL = re.compile(r"^\d{4}$")
@@ -41,6 +42,11 @@ class ResidentInput:
     contact_person: str = ""
 
 
+# Free-text fields of a resident besides name and postal code: trimmed, NFC, length-checked.
+_RESIDENT_TEXTS = ("address", "city", "unit", "room", "acting_municipality", "residence_municipality",
+                   "contact_person")
+
+
 @dataclass(frozen=True)
 class RelativeInput:
     name: str
@@ -55,6 +61,13 @@ class _Collector:
     def add(self, code: str, field_name: str, **params) -> None:
         self.errors.append(DomainError(code, field=field_name, **params))
 
+    def fits(self, value: str, field_name: str) -> bool:
+        """False (and the fault noted) when ``value`` is over the field's maximum length."""
+        err = length_error(value, field_name)
+        if err is not None:
+            self.errors.append(err)
+        return err is None
+
     def raise_if_any(self) -> None:
         if self.errors:
             raise ValidationError(self.errors)
@@ -63,21 +76,25 @@ class _Collector:
 def validate_care_home(data: CareHomeInput) -> CareHomeInput:
     """Return a cleaned copy (trimmed, units deduplicated) or raise ValidationError."""
     c = _Collector()
-    name = data.name.strip()
+    name = nfc(data.name.strip())
     if not name:
         c.add("required", "name")
+    c.fits(name, "name")
     if data.kind not in CARE_HOME_KINDS:
         c.add("care_home_kind", "kind", value=data.kind)
-    postal = data.postal_code.strip()
-    if postal and not _POSTAL.match(postal):
+    postal = nfc(data.postal_code.strip())
+    if c.fits(postal, "postal_code") and postal and not _POSTAL.match(postal):
         c.add("postal_code", "postal_code", value=postal)
+    address, city = nfc(data.address.strip()), nfc(data.city.strip())
+    c.fits(address, "address")
+    c.fits(city, "city")
     units: list[str] = []
     for u in data.units:
-        u = u.strip()
-        if u and u.casefold() not in {x.casefold() for x in units}:
+        u = nfc(u.strip())
+        if u and c.fits(u, "units") and u.casefold() not in {x.casefold() for x in units}:
             units.append(u)
     c.raise_if_any()
-    return CareHomeInput(name, data.kind, data.address.strip(), postal, data.city.strip(), tuple(units))
+    return CareHomeInput(name, data.kind, address, postal, city, tuple(units))
 
 
 def validate_resident(data: ResidentInput) -> ResidentInput:
@@ -88,44 +105,46 @@ def validate_resident(data: ResidentInput) -> ResidentInput:
         cpr_digits = parse_cpr(data.cpr).digits
     except DomainError as exc:
         c.errors.append(exc)
-    name = " ".join(data.name.split())
+    name = nfc(" ".join(data.name.split()))
     if not name:
         c.add("required", "name")
+    c.fits(name, "name")
     if not data.care_home_id:
         c.add("required", "care_home_id")
-    postal = data.postal_code.strip()
-    if postal and not _POSTAL.match(postal):
+    postal = nfc(data.postal_code.strip())
+    if c.fits(postal, "postal_code") and postal and not _POSTAL.match(postal):
         c.add("postal_code", "postal_code", value=postal)
     if data.move_in and data.move_out and data.move_out < data.move_in:
         c.add("move_out_before_move_in", "move_out")
+    texts = {f: nfc(getattr(data, f).strip()) for f in _RESIDENT_TEXTS}
+    for f, value in texts.items():
+        c.fits(value, f)
     c.raise_if_any()
     return ResidentInput(
         cpr=cpr_digits,
         name=name,
         care_home_id=data.care_home_id,
-        address=data.address.strip(),
         postal_code=postal,
-        city=data.city.strip(),
-        unit=data.unit.strip(),
-        room=data.room.strip(),
         move_in=data.move_in,
         move_out=data.move_out,
-        acting_municipality=data.acting_municipality.strip(),
-        residence_municipality=data.residence_municipality.strip(),
-        contact_person=data.contact_person.strip(),
+        **texts,
     )
 
 
 def validate_relative(data: RelativeInput) -> RelativeInput:
+    """Return a cleaned copy (name's spaces collapsed) or raise ValidationError with every fault."""
     c = _Collector()
-    name = " ".join(data.name.split())
+    name = nfc(" ".join(data.name.split()))
     if not name:
         c.add("required", "name")
-    phone = data.phone.strip()
-    if phone and not _PHONE.match(phone):
+    c.fits(name, "name")
+    relation = nfc(data.relation.strip())
+    c.fits(relation, "relation")
+    phone = nfc(data.phone.strip())
+    if c.fits(phone, "phone") and phone and not _PHONE.match(phone):
         c.add("phone", "phone", value=phone)
     c.raise_if_any()
-    return RelativeInput(name, data.relation.strip(), phone)
+    return RelativeInput(name, relation, phone)
 
 
 def lives_in_home_on(move_in: dt.date | None, move_out: dt.date | None, day: dt.date) -> bool:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .catalogue import Catalogue
 from .errors import DomainError, ValidationError
+from .limits import length_errors
 
 EXPIRY_WARNING_DAYS = 30
 
@@ -38,6 +39,7 @@ def validate_permit(
     valid_from: dt.date | None,
     valid_to: dt.date | None,
     prerequisites: str = "",
+    decision_reference: str = "",
 ) -> PermitTerms:
     """Check a permit decision's input; all faults are reported together."""
     errors: list[DomainError] = []
@@ -56,6 +58,8 @@ def validate_permit(
         errors.append(DomainError("period_reversed", field="valid_to"))
     if not (prerequisites or "").strip():
         errors.append(DomainError("required", field="prerequisites"))
+    errors.extend(length_errors({"prerequisites": (prerequisites or "").strip(),
+                                 "decision_reference": (decision_reference or "").strip()}))
     if errors:
         raise ValidationError(errors)
     assert valid_from is not None and valid_to is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import DomainError
+from .limits import check_length
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,14 @@ def must_sign_again(voided: list[SectionSignature], signed: dict[int, SectionSig
     return sorted((v for v in voided if v.section not in signed), key=lambda v: v.section)
 
 
-def require_reason(reason: str | None) -> str:
-    text = (reason or "").strip()
+def optional_reason(reason: str | None, field: str = "reason") -> str:
+    """A reason that may be empty: trimmed, in NFC, refused over REASON_MAX characters."""
+    return check_length((reason or "").strip(), field=field)
+
+
+def require_reason(reason: str | None, field: str = "reason") -> str:
+    """A reason that must be given (trimmed, NFC, at most REASON_MAX characters)."""
+    text = optional_reason(reason, field)
     if not text:
-        raise DomainError("reason_required", field="reason")
+        raise DomainError("reason_required", field=field)
     return text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..domain.errors import DomainError, NotFound, ValidationError
+from ..domain.limits import length_errors, nfc
 from ..domain.people import CareHomeInput, validate_care_home
 from ..domain.roles import Action
 from ..store.models import CareHome, Municipality, Unit
@@ -43,9 +44,10 @@ class CareHomeService:
         # Every fault is reported at once, each home's tagged with its 1-based ``row`` param,
         # so the first-run form can point at the row.
         errors: list[DomainError] = []
-        name = name.strip()
+        name = nfc(name.strip())
         if not name:
             errors.append(DomainError("required", field="municipality"))
+        errors.extend(length_errors({"municipality": name}))
         cleaned: list[CareHomeInput] = []
         seen: set[str] = set()
         for row, h in enumerate(homes, start=1):

@@ -39,7 +39,7 @@ from ..domain.force import (
 )
 from ..domain.permits import PermitTerms
 from ..domain.roles import Action, allowed
-from ..domain.signing import require_reason
+from ..domain.signing import optional_reason, require_reason
 from ..store.models_force import Episode, EpisodeStaff, ForceForm
 from ..store.repositories import as_uuid
 from ..store.repositories_force import residents_with_permits_in
@@ -224,7 +224,7 @@ class ForceService:
         if clean.started_at and is_late(clean.started_at, judged_at) and not (data.late_reason or ep.late_reason):
             raise ValidationError([DomainError("late_reason_required", field="late_reason")])
         return EpisodeInput(**{**asdict(clean), "staff": clean.staff,
-                               "late_reason": data.late_reason or ep.late_reason})
+                               "late_reason": clean.late_reason if data.late_reason else ep.late_reason})
 
     def _before_section2_change(self, uow, form: ForceForm, reason: str, *, adding: bool) -> list[int]:
         signed = self._signed(uow, form)
@@ -300,7 +300,8 @@ class ForceService:
         with self.ctx.uow_factory() as uow:
             form = self._form(uow, form_id)
             self.ctx.require(Action.FORM_SIGN_LEADER, str(form.care_home_id))
-            validate_leader_section(data, for_signing=False)
+            data = validate_leader_section(data, for_signing=False)
+            reason = optional_reason(reason)
             signed = self._signed(uow, form)
             changed = any(getattr(form, f) != getattr(data, f) for f in LEADER_FIELDS)
             if changed and SECTION_LEADER in signed:
@@ -317,6 +318,8 @@ class ForceService:
         with self.ctx.uow_factory() as uow:
             form = self._form(uow, form_id)
             self.ctx.require(Action.FORM_PROCESS, str(form.care_home_id))
+            data = validate_authority_section(data, for_signing=False)
+            reason = optional_reason(reason)
             signed = self._signed(uow, form)
             changed = any(getattr(form, f) != getattr(data, f) for f in AUTHORITY_FIELDS)
             if changed and SECTION_AUTHORITY in signed:
@@ -380,6 +383,7 @@ class ForceService:
         comment = (comment or "").strip()
         if not comment:
             raise ValidationError([DomainError("comment_required", field="comment")])
+        comment = optional_reason(comment, "comment")
         with self.ctx.uow_factory() as uow:
             form = self._form(uow, form_id)
             self.ctx.require(Action.FORM_PROCESS, str(form.care_home_id))

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from ..domain import cpr as cprmod
 from ..domain.catalogue import current_catalogue, load_catalogue
 from ..domain.errors import DomainError, NotFound, ValidationError
+from ..domain.limits import nfc
 from ..domain.people import RelativeInput, ResidentInput, validate_relative, validate_resident
 from ..domain.roles import Action, allowed
 from ..domain.permits import PermitTerms, validate_permit
@@ -257,11 +258,12 @@ class ResidentService:
                 version = data.catalogue_version or current_catalogue(data.valid_from).version
                 p = Permit(resident_id=r.id, catalogue_version=version)
             terms = validate_permit(
-                load_catalogue(version), list(data.force_types), data.valid_from, data.valid_to, data.prerequisites
+                load_catalogue(version), list(data.force_types), data.valid_from, data.valid_to, data.prerequisites,
+                data.decision_reference,
             )
             p.valid_from, p.valid_to = terms.valid_from, terms.valid_to
-            p.prerequisites = data.prerequisites.strip()
-            p.decision_reference = data.decision_reference.strip()
+            p.prerequisites = nfc(data.prerequisites.strip())
+            p.decision_reference = nfc(data.decision_reference.strip())
             PermitRepository.set_types(p, sorted(terms.force_types))
             if not permit_id:
                 uow.permits.add(p)

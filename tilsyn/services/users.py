@@ -9,6 +9,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from ..domain.errors import DomainError, NotFound, ValidationError
+from ..domain.limits import length_errors, nfc
 from ..domain.roles import ROLE_LABELS, Action, Actor, Role
 from ..domain.throttle import seconds_left, wait_after
 from ..store.models import User, UserCareHome
@@ -69,13 +70,16 @@ def _check_password(password: str) -> None:
 
 
 def _validate(data: UserInput) -> UserInput:
-    errors = []
-    username = data.username.strip().lower()
+    username = nfc(data.username.strip().lower())
+    full_name = nfc(" ".join(data.full_name.split()))
+    position = nfc(data.position.strip())
+    errors: list[DomainError] = list(length_errors({"username": username, "full_name": full_name,
+                                                    "position": position}))
     if not username:
         errors.append(DomainError("required", field="username"))
     elif not username.replace(".", "").replace("-", "").replace("_", "").isalnum():
         errors.append(DomainError("username_chars", field="username"))
-    if not data.full_name.strip():
+    if not full_name:
         errors.append(DomainError("required", field="full_name"))
     try:
         role = Role(data.role)
@@ -86,8 +90,7 @@ def _validate(data: UserInput) -> UserInput:
         errors.append(DomainError("user_needs_home", field="care_home_ids"))
     if errors:
         raise ValidationError(errors)
-    return UserInput(username, " ".join(data.full_name.split()), data.role, data.position.strip(),
-                     tuple(sorted(set(data.care_home_ids))), data.active)
+    return UserInput(username, full_name, data.role, position, tuple(sorted(set(data.care_home_ids))), data.active)
 
 
 class UserService:

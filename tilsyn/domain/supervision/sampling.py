@@ -26,6 +26,7 @@ from math import floor
 from typing import Iterable, Mapping, Sequence
 
 from ..errors import DomainError
+from ..limits import check_length
 from ..people import lives_in_home_on
 
 SAMPLE_KINDS = ("resident", "relative")
@@ -136,7 +137,7 @@ def build_frame(kind: str, visit_date: dt.date, candidates: Iterable[Candidate],
             raise DomainError("unknown_exclusion_reason", field="reason", reason=code)
         if code == "other" and not note.strip():
             raise DomainError("exclusion_note_required", field="reason")
-        manual[canonical_id(rid)] = (code, note.strip())
+        manual[canonical_id(rid)] = (code, check_length(note.strip(), field="note"))
     eligible: list[str] = []
     excluded: list[Exclusion] = []
     for c in candidates:

@@ -13,6 +13,7 @@ from fractions import Fraction
 from typing import Iterable, Mapping
 
 from ...domain.errors import DomainError, NotFound, ValidationError
+from ...domain.limits import check_length, length_errors, list_length_errors, nfc
 from ...domain.supervision import planning, sampling, visits as vrules
 from ...domain.supervision.protocols import (
     KINDS,
@@ -97,6 +98,8 @@ def create_programme(uow, year: int, *, theme_id: str | None = None, protocols: 
         errors.append(DomainError("sample_size", field="sample_total", size=sample_total))
     if relatives_per_home < 0:
         errors.append(DomainError("sample_size", field="relatives_per_home", size=relatives_per_home))
+    title = nfc((title or "").strip())
+    errors.extend(length_errors({"title": title}))
     if errors:
         raise ValidationError(errors)
     if uow.supervision.programmes.by_year(year) is not None:
@@ -119,7 +122,7 @@ def create_programme(uow, year: int, *, theme_id: str | None = None, protocols: 
         for p in themed:
             p.theme(theme_id)  # raises unknown_theme
     programme = SupervisionProgramme(
-        id=uuid.uuid4(), year=year, title=title.strip() or f"Tilsyn {year}",
+        id=uuid.uuid4(), year=year, title=title or f"Tilsyn {year}",
         protocols=json.dumps(sorted(p.key for p in chosen.values())), theme_id=theme_id,
         sample_total=sample_total, sample_min=sample_min, sample_max=sample_max,
         relatives_per_home=relatives_per_home, seed=str(seed),
@@ -281,8 +284,9 @@ def refuse(uow, member: SampleMember, reason: str, note: str = "", *, replace: b
     next resident in rank. Returns the replacement (None when not replaced or the frame is used up)."""
     if reason not in sampling.REFUSAL_REASONS:
         raise DomainError("unknown_refusal_reason", field="reason", reason=reason)
-    if reason == "other" and not note.strip():
+    if reason == "other" and not (note or "").strip():
         raise DomainError("refusal_note_required", field="reason")
+    note = check_length((note or "").strip(), field="note")
     draw = member.draw
     if draw.superseded_by_id is not None:
         raise DomainError("draw_superseded")
@@ -293,7 +297,7 @@ def refuse(uow, member: SampleMember, reason: str, note: str = "", *, replace: b
     if interview is not None and interview.consent is not False:
         raise DomainError("member_has_interview", code=member.respondent_code)
     member.reason_code = reason
-    member.reason_note = note.strip()
+    member.reason_note = note
     member.status = "refused"
     if not replace:
         return None
@@ -322,6 +326,7 @@ def redraw(uow, draw: SampleDraw, seed, reason: str, *, size: int | None = None,
     reason = (reason or "").strip()
     if len(reason) < sampling.REDRAW_MIN_REASON:
         raise DomainError("redraw_reason_required", field="reason", min=sampling.REDRAW_MIN_REASON)
+    reason = check_length(reason, field="reason")
     if draw.superseded_by_id is not None:
         raise DomainError("draw_superseded")
     started = [m for m in draw.members if uow.supervision.interviews.for_member(m.id) is not None]
@@ -405,7 +410,7 @@ def record_consent(interview: Interview, given: bool, note: str, now: dt.datetim
         raise DomainError("interview_finished")
     interview.consent = bool(given)
     interview.consent_at = now
-    interview.consent_note = (note or "").strip()
+    interview.consent_note = check_length((note or "").strip(), field="consent_note")
 
 
 def save_answer(uow, interview: Interview, question_id: str, option_code: str | None, free_text: str,
@@ -421,6 +426,7 @@ def save_answer(uow, interview: Interview, question_id: str, option_code: str | 
     item_id = item_id or ""
     if item_id not in question.item_ids:
         raise DomainError("unknown_item", field="item", item=item_id)
+    free_text = check_length((free_text or "").strip(), field="free_text")
     option_code = (option_code or "").strip()
     score = satisfied = None
     if option_code:
@@ -435,7 +441,7 @@ def save_answer(uow, interview: Interview, question_id: str, option_code: str | 
     answer.option_code = option_code
     answer.score = score
     answer.satisfied = satisfied
-    answer.free_text = (free_text or "").strip()
+    answer.free_text = free_text
     answer.answered_at = now
     return answer
 
@@ -509,17 +515,25 @@ def staff_success(visits_interviews: list[Interview]):
 
 
 def set_goal_finding(visit: Visit, goal_id: str, summary: str, rating: str) -> GoalFinding:
+    summary = check_length((summary or "").strip(), field="summary")
     finding = next((f for f in visit.findings if f.goal_id == goal_id), None)
     if finding is None:
         finding = GoalFinding(id=uuid.uuid4(), goal_id=goal_id)
         visit.findings.append(finding)
-    finding.summary = (summary or "").strip()
+    finding.summary = summary
     finding.rating = check_rating(rating)
     return finding
 
 
+STATEMENT_FIELDS = {"conclusion": "conclusions", "development_area": "development_areas"}
+
+
 def set_statements(visit: Visit, kind: str, texts: Iterable[str]) -> None:
-    clean = [t.strip() for t in texts if t and t.strip()]
+    """Replace the visit's statements of ``kind`` (blank ones dropped); each within its maximum."""
+    clean = [nfc(t.strip()) for t in texts if t and t.strip()]
+    errors = list_length_errors(clean, STATEMENT_FIELDS.get(kind, "conclusions"))
+    if errors:
+        raise ValidationError(errors)
     keep = [s for s in visit.statements if s.kind != kind]
     new = [VisitStatement(id=uuid.uuid4(), kind=kind, position=i, text=t) for i, t in enumerate(clean)]
     visit.statements[:] = keep + new
@@ -535,8 +549,9 @@ def add_action_item(visit: Visit, action: str, responsible: str, due_on: dt.date
 
 def apply_action_item(item: ActionItem, action: str, responsible: str, due_on: dt.date | None, status: str,
                       today: dt.date | None) -> None:
-    action = (action or "").strip()
-    errors = []
+    action = nfc((action or "").strip())
+    responsible = nfc((responsible or "").strip())
+    errors: list[DomainError] = list(length_errors({"action": action, "responsible": responsible}))
     if not action:
         errors.append(DomainError("required", field="action"))
     if status not in vrules.ACTION_STATUSES:
@@ -544,7 +559,7 @@ def apply_action_item(item: ActionItem, action: str, responsible: str, due_on: d
     if errors:
         raise ValidationError(errors)
     item.action = action
-    item.responsible = (responsible or "").strip()
+    item.responsible = responsible
     item.due_on = due_on
     if status == "done" and item.status != "done":
         item.done_on = today

@@ -13,6 +13,7 @@ import uuid
 from typing import Iterable, Mapping
 
 from ...domain.errors import DomainError, NotFound, ValidationError
+from ...domain.limits import check_length, length_errors, nfc
 from ...domain.roles import Action, allowed
 from ...domain.supervision import sampling, visits as vrules
 from ...domain.supervision.protocols import all_protocols, load_protocol
@@ -236,8 +237,11 @@ class SupervisionService:
         self.ctx.require(Action.VISIT_MANAGE)
         if len((reason or "").strip()) < 5:
             raise ValidationError([DomainError("reason_required", field="reason")])
+        reason = nfc(reason.strip())
+        if too_long := length_errors({"reason": reason}):
+            raise ValidationError(too_long)
         with self.ctx.uow_factory() as uow:
-            uow.reason = reason.strip()
+            uow.reason = reason
             v = core.get_visit(uow, visit_id)
             core.move(v, vrules.DRAFT)
             uow.commit()
@@ -254,12 +258,14 @@ class SupervisionService:
 
     def reply_to_consultation(self, visit_id: str, text: str) -> VisitDTO:
         """The leader's reply to the draft report."""
-        text = (text or "").strip()
+        text = nfc((text or "").strip())
         with self.ctx.uow_factory() as uow:
             v = core.get_visit(uow, visit_id, full=True)
             actor = self.ctx.require(Action.VISIT_REPLY, str(v.care_home_id))
             if not text:
                 raise ValidationError([DomainError("required", field="reply_text")])
+            if too_long := length_errors({"reply_text": text}):
+                raise ValidationError(too_long)
             c = core.open_consultation(v)
             if c is None:
                 raise DomainError("consultation_not_open")
@@ -435,7 +441,7 @@ class SupervisionService:
             if d is None:
                 raise NotFound(what="Stikprøven")
             self._require_kind(d.kind)
-            uow.reason = (reason or "").strip()
+            uow.reason = check_length((reason or "").strip(), field="reason")
             new = core.redraw(uow, d, seed, reason, size=size, exclusions=exclusions,
                               drawn_by=self.ctx.audit_actor()[1], now=self.ctx.now())
             uow.commit()
@@ -563,7 +569,7 @@ class SupervisionService:
             v = core.get_visit(uow, visit_id, full=True)
             vrules.require_status(v.status, vrules.WRITING_STATUSES, "findings")
             v.result = core.check_rating(rating)
-            v.result_summary = (summary or "").strip()
+            v.result_summary = check_length((summary or "").strip(), field="result_summary")
             uow.commit()
             return findings_dto(v)
 
