@@ -512,3 +512,28 @@ FIELD_LABELS.update(
         "development_areas": "Udviklingspunkt",
     }
 )
+
+# -- exports: renderer failures, file names (issue 9, points 2 and 4) -----------------------------
+#: What a form is called at the start of a sentence, by kind (for render_failed and its kin).
+RENDER_WHAT = {"monthly": "Månedsskemaet", "acute": "Den akutte registrering"}
+TEXTS.update(
+    {
+        "render_failed": (
+            "{what} for {resident} ({cpr}), {month_text}, kunne ikke dannes som PDF i skabelonen "
+            "»{layout_name}«. Prøv at vælge en anden skabelon."
+        ),
+        "export_render_failed": (
+            "{what} for {resident} ({cpr}), {month_text}, kunne ikke dannes som PDF i skabelonen "
+            "»{layout_name}«. Udtrækket er ikke gemt, og ingen filer er skrevet. "
+            "Prøv at vælge en anden skabelon."
+        ),
+        "export_batch_failed": (
+            "Den samlede PDF for {home}, {month_text}, kunne ikke dannes. "
+            "Udtrækket er ikke gemt, og ingen filer er skrevet."
+        ),
+        "export_name_clash": (
+            "To filer i udtrækket ville få samme navn ({name}: {home} og {other}). "
+            "Udtrækket er ikke gemt, og ingen filer er skrevet."
+        ),
+    }
+)

@@ -29,18 +29,22 @@ def test_export_writes_pdf_and_json_per_sent_form_a_batch_and_a_csv(world, tmp_p
     result = ExportService(ctx).export_month("2026-03", out_dir=tmp_path / "ud",
                                              progress=lambda d, t: steps.append((d, t)))
     out = tmp_path / "ud"
-    # Anna's form waits for the leader: not sent, not exported; the acute record was sent.
+    # Anna's form waits for the leader: not sent, not exported; the acute record was sent. The care
+    # home's folder carries the start of its id, so two homes never share a file name.
+    home = f"bakkegaarden-{world['homes'][0][:8]}"
     assert sorted(tree(out)) == [
-        "2026-03_bakkegaarden_samlet.pdf", "2026-03_oversigt.csv",
-        f"bakkegaarden/2026-03_bo-ek_akut_{world['acute'][:8]}.json",
-        f"bakkegaarden/2026-03_bo-ek_akut_{world['acute'][:8]}.pdf",
-        f"bakkegaarden/2026-03_jens-aeroe-hansen_maanedsskema_{world['form'][:8]}.json",
-        f"bakkegaarden/2026-03_jens-aeroe-hansen_maanedsskema_{world['form'][:8]}.pdf",
+        f"2026-03_{home}_samlet.pdf", "2026-03_oversigt.csv",
+        f"{home}/2026-03_bo-ek_akut_{world['acute'][:8]}.json",
+        f"{home}/2026-03_bo-ek_akut_{world['acute'][:8]}.pdf",
+        f"{home}/2026-03_jens-aeroe-hansen_maanedsskema_{world['form'][:8]}.json",
+        f"{home}/2026-03_jens-aeroe-hansen_maanedsskema_{world['form'][:8]}.pdf",
     ]
     assert (result.forms, result.episodes, result.homes, result.audit_head) == (2, 4, ("Bakkegården",), head)
     assert set(result.files) == set(out.rglob("*.*"))
     assert steps == [(0, 3), (1, 3), (2, 3), (3, 3)]
-    assert not list(out.glob(".tilsyn-eksport-*"))
+    # No staging folder is left, neither in the folder nor beside it.
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+    assert not [p for p in out.rglob(".*")]
 
     doc = json.loads(result.json_files[1].read_text(encoding="utf-8"))
     assert doc["format"] == "tilsyn-magtanvendelse/1"
@@ -133,7 +137,7 @@ def test_cancel_leaves_nothing_and_audits_nothing(world, tmp_path):
 
     with pytest.raises(ExportCancelled):
         ExportService(ctx).export_month("2026-03", out_dir=tmp_path / "ud", is_cancelled=cancelled)
-    assert list((tmp_path / "ud").iterdir()) == []
+    assert not (tmp_path / "ud").exists()  # not even the folder: nothing was written
     assert AuditService(ctx).head() == head
 
 

@@ -5,28 +5,34 @@ strings, the layout, the audit-chain head); the renderers in tilsyn.reports turn
 ``ExportService.export_month`` writes, for one month, a PDF and a JSON file per sent form, a batch
 PDF per care home with a cover page and a CSV summary. Output is deterministic: the same data
 gives the same bytes (reportlab's invariant mode, stable order, no time stamps but the data's).
+
+All or nothing: every file is rendered into a private staging folder first (see staging.py) and
+moved into place only when all are written and the export is audited; a refusal, a failing
+renderer, a full disk or a cancel leaves the target folder as it was. A renderer's failure
+becomes a Danish DomainError naming the form and the resident; the technical detail goes to the
+``tilsyn.services.exports`` logger, never to the user.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
+import logging
 import os
-import shutil
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 from ..domain.catalogue import current_catalogue, load_catalogue
+from ..domain.csvsafe import csv_bytes
 from ..domain.errors import DomainError, NotFound
 from ..domain.force import FormKind, FormStatus, Month, local_date
 from ..domain.roles import Action
 from ..domain.templates import load_template
 from ..messages import (
     NOT_COVERED_TEXTS,
+    RENDER_WHAT,
     format_date,
     format_long_date,
     format_moment,
@@ -51,6 +57,12 @@ from .audit import AuditService
 from .context import COPENHAGEN, AppContext
 from .force import ForceService
 from .force_dto import EpisodeDTO, FormDTO
+from .staging import Staging, remove_stale
+
+log = logging.getLogger(__name__)
+# Without a handler, logging's last resort would print the traceback to stderr: the detail is for
+# the private error log (when the app configures one), never for the terminal.
+log.addHandler(logging.NullHandler())
 
 SENT_STATUSES = (FormStatus.SENT.value, FormStatus.PROCESSED.value)
 UNSIGNED_STATUSES = (FormStatus.DRAFT.value, FormStatus.AWAITING_LEADER.value, FormStatus.RETURNED.value,
@@ -65,6 +77,9 @@ CSV_HEADER = (
     "måned", "plejecenter", "beboer", "cpr", "skema", "skabelon", "status", "magtanvendelser",
     "heraf_for_sent", "typer", "sendt", "behandlet", "pdf", "json",
 )
+
+#: Longest slug in a file name: long names must not push a path past the file system's limits.
+SLUG_MAX = 60
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -281,12 +296,21 @@ def _json_value(value: Any) -> str:
     raise TypeError(f"not JSON: {type(value).__name__}")
 
 
-def slug(text: str) -> str:
-    """A file-name part from Danish text: 'Plejecenter Engbo' -> 'plejecenter-engbo' (æ -> ae ...)."""
+def slug(text: str, max_length: int = SLUG_MAX) -> str:
+    """A file-name part from Danish text: 'Plejecenter Engbo' -> 'plejecenter-engbo' (æ -> ae ...),
+    at most ``max_length`` characters."""
     text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    out = "".join(c if c.isalnum() else "-" for c in text)
-    return "-".join(p for p in out.split("-") if p) or "x"
+    out = "".join(c if c.isascii() and c.isalnum() else "-" for c in text)
+    out = "-".join(p for p in out.split("-") if p)[:max_length].strip("-")
+    return out or "x"
+
+
+def home_folder(name: str, home_id: str) -> str:
+    """A care home's file-name part: its slug and the start of its id, so two homes whose names
+    read alike ('Plejecenter Bøgelund', 'Plejecenter Boegelund') never share a file name."""
+    short = "".join(c for c in str(home_id).lower() if c in "0123456789abcdef")[:8] or slug(str(home_id), 8)
+    return f"{slug(name)}-{short}"
 
 
 # -- the export -------------------------------------------------------------------------------------
@@ -319,6 +343,12 @@ class _HomeBatch:
     forms: list[FormDTO]
 
 
+@dataclass(frozen=True)
+class _Plan:
+    homes: tuple[tuple[str, list[str]], ...]  # per batch: (batch PDF name, form file stems)
+    csv_name: str
+
+
 class ExportService:
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
@@ -336,8 +366,18 @@ class ExportService:
         return form_report_data(form, layout=layout, head=self.head())
 
     def form_pdf(self, form_id: str, layout: str | None = None) -> bytes:
-        """The PDF of one form: for the preview and for printing."""
-        return render_form(self.form_report(form_id, layout))
+        """The PDF of one form: for the preview and for printing. A renderer's failure becomes
+        DomainError("render_failed") naming the form and the resident."""
+        form = self.force.get_form(form_id)
+        if layout:
+            load_template(layout)
+        data = form_report_data(form, layout=layout, head=self.head())
+        try:
+            return render_form(data)
+        except DomainError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any renderer fault must read as a refusal naming the form
+            raise self._render_error("render_failed", form, data.layout, exc) from exc
 
     def resident_overview_report(self, resident_id: str) -> ResidentOverviewReportData:
         """Counts of force by month and type for one resident, for the overview PDF."""
@@ -388,8 +428,10 @@ class ExportService:
     ) -> ExportResult:
         """Write the month's sent forms (PDF + JSON each), one batch PDF per care home with a cover
         page, and a CSV summary into ``out_dir``. ``home`` is a care home's name or id (default all
-        the user may export). Raises ExportCancelled (nothing written) when ``is_cancelled()``
-        turns true, DomainError("export_nothing") when no form was sent for the month."""
+        the user may export). All or nothing: any refusal leaves ``out_dir`` as it was. Raises
+        ExportCancelled when ``is_cancelled()`` turns true, DomainError("export_nothing") when no
+        form was sent for the month, DomainError("export_render_failed") naming the form and the
+        resident when a PDF cannot be made."""
         m = month if isinstance(month, Month) else Month.parse(str(month))
         if layout:
             load_template(layout)
@@ -403,6 +445,7 @@ class ExportService:
         if not forms:
             raise DomainError("export_nothing", month=m.key(), month_text=month_label(m.year, m.month),
                               home_text=f" på {homes[0].name}" if home and homes else "")
+        plan = self._plan(m, batches)
         head = self.head()
         total = len(forms) + len(batches)
         done = 0
@@ -417,68 +460,133 @@ class ExportService:
             if is_cancelled and is_cancelled():
                 raise ExportCancelled()
 
+        self.clean_staging(out)
         if progress:
             progress(0, total)
+        staging = Staging(out)
         try:
-            out.mkdir(parents=True, exist_ok=True)
-            staging = out / f".tilsyn-eksport-{m.key()}.tmp"
-            if staging.exists():
-                shutil.rmtree(staging)
-            staging.mkdir()
+            staging.open()
         except OSError as exc:
             raise DomainError("export_out_unwritable", path=str(out), reason=exc.strerror or str(exc)) from exc
         try:
-            written: list[tuple[str, str]] = []  # (form id, relative pdf path)
             form_pdfs, json_files, batch_pdfs = [], [], []
             csv_rows = []
-            for batch in batches:
-                home_dir = slug(batch.name)
+            for batch, (batch_name, stems) in zip(batches, plan.homes):
                 reports = []
-                for form in batch.forms:
+                for form, stem in zip(batch.forms, stems):
                     check()
-                    data = form_report_data(form, layout=layout, head=head)
+                    data, pdf_bytes = self._render_one(form, layout, head, pdfa)
                     reports.append(data)
-                    kind = "akut" if form.kind == FormKind.ACUTE.value else "maanedsskema"
-                    stem = f"{home_dir}/{m.key()}_{slug(form.resident_name)}_{kind}_{form.id[:8]}"
-                    pdf_bytes = self._finish(render_form(data), pdfa)
-                    self._write(staging, f"{stem}.pdf", pdf_bytes)
-                    self._write(staging, f"{stem}.json",
-                                form_json(form, layout=data.layout, head=head, pdf_name=f"{stem}.pdf").encode())
+                    staging.write(f"{stem}.pdf", pdf_bytes)
+                    staging.write(f"{stem}.json",
+                                  form_json(form, layout=data.layout, head=head, pdf_name=f"{stem}.pdf").encode())
                     form_pdfs.append(f"{stem}.pdf")
                     json_files.append(f"{stem}.json")
-                    written.append((form.id, f"{stem}.pdf"))
                     csv_rows.append(self._csv_row(m, batch.name, form, data.layout, f"{stem}.pdf", f"{stem}.json"))
                     step()
                 check()
-                cover = self._cover(m, batch, head)
-                name = f"{m.key()}_{home_dir}_samlet.pdf"
-                self._write(staging, name, self._finish(render_batch(cover, reports), pdfa))
-                batch_pdfs.append(name)
+                staging.write(batch_name, self._render_batch(m, batch, reports, head, pdfa))
+                batch_pdfs.append(batch_name)
                 step()
             check()
-            csv_name = f"{m.key()}_oversigt.csv"
-            self._write(staging, csv_name, _csv_bytes(csv_rows))
+            staging.write(plan.csv_name, _csv_bytes(csv_rows))
             check()
-            for rel in [*batch_pdfs, *form_pdfs, *json_files, csv_name]:
-                target = out / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(staging / rel, target)
+            # Audit and publish together: the entries are committed only once the files are in place,
+            # and the files are taken back when the entries cannot be committed.
+            with self.ctx.uow_factory() as uow:
+                for form, rel in zip(forms, form_pdfs):
+                    uow.record("export", "force_form", form.id,
+                               {"month": m.key(), "layout": layout or "", "pdfa": pdfa, "file": rel})
+                uow.flush()
+                staging.publish()
+                try:
+                    uow.commit()
+                except BaseException:
+                    staging.unpublish()
+                    raise
         except OSError as exc:
             raise DomainError("export_out_unwritable", path=str(out), reason=exc.strerror or str(exc)) from exc
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
-        with self.ctx.uow_factory() as uow:
-            for form_id, rel in written:
-                uow.record("export", "force_form", form_id,
-                           {"month": m.key(), "layout": layout or "", "pdfa": pdfa, "file": rel})
-            uow.commit()
+            staging.close()
         return ExportResult(
             month=m.key(), out_dir=out, forms=len(forms), episodes=sum(len(f.episodes) for f in forms),
             homes=tuple(b.name for b in batches), form_pdfs=tuple(out / p for p in form_pdfs),
             json_files=tuple(out / p for p in json_files), batch_pdfs=tuple(out / p for p in batch_pdfs),
-            csv_file=out / csv_name, pdfa=pdfa, audit_head=head,
+            csv_file=out / plan.csv_name, pdfa=pdfa, audit_head=head,
             layouts=tuple(sorted({layout or f.template_version for f in forms})),
         )
+
+    def clean_staging(self, out_dir: str | Path) -> list[Path]:
+        """Remove staging folders that a killed export left in ``out_dir`` or where it would
+        stage for it (they hold full CPR numbers); returns the folders removed."""
+        from .staging import anchor_for
+
+        out = Path(os.path.abspath(out_dir))
+        removed = []
+        # Where this export stages, where one into a folder that did not exist yet staged (beside it)
+        # and the folder itself.
+        for folder in dict.fromkeys((anchor_for(out), out.parent, out)):
+            if folder.is_dir():
+                removed += remove_stale(folder)
+        for path in removed:
+            log.info("removed a stale export staging folder: %s", path)
+        return removed
+
+    def _plan(self, m: Month, batches: list[_HomeBatch]) -> _Plan:
+        """Every file name of the export, checked to be distinct before anything is written (as a
+        case-insensitive file system sees them)."""
+        homes = []
+        csv_name = f"{m.key()}_oversigt.csv"
+        seen: dict[str, str] = {csv_name.casefold(): ""}
+        for batch in batches:
+            folder = home_folder(batch.name, batch.id)
+            stems = []
+            for form in batch.forms:
+                kind = "akut" if form.kind == FormKind.ACUTE.value else "maanedsskema"
+                stems.append(f"{folder}/{m.key()}_{slug(form.resident_name)}_{kind}_{form.id[:8]}")
+            batch_name = f"{m.key()}_{folder}_samlet.pdf"
+            names = [batch_name, *(f"{s}.pdf" for s in stems), *(f"{s}.json" for s in stems)]
+            for name in names:
+                key = unicodedata.normalize("NFC", name).casefold()
+                if key in seen:
+                    raise DomainError("export_name_clash", name=name, home=batch.name, other=seen[key] or batch.name)
+                seen[key] = batch.name
+            homes.append((batch_name, stems))
+        return _Plan(tuple(homes), csv_name)
+
+    def _render_one(self, form: FormDTO, layout: str | None, head: tuple[int, str],
+                    pdfa: bool) -> tuple[FormReportData, bytes]:
+        """Report data and PDF bytes of one form; a renderer's failure becomes a Danish refusal."""
+        try:
+            data = form_report_data(form, layout=layout, head=head)
+            return data, self._finish(render_form(data), pdfa)
+        except DomainError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any renderer fault must read as a refusal naming the form
+            raise self._render_error("export_render_failed", form, layout or form.template_version, exc) from exc
+
+    def _render_batch(self, m: Month, batch: _HomeBatch, reports: list[FormReportData], head: tuple[int, str],
+                      pdfa: bool) -> bytes:
+        try:
+            return self._finish(render_batch(self._cover(m, batch, head), reports), pdfa)
+        except DomainError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - as _render_one, for the care home's batch
+            log.error("batch PDF failed: care home %s, month %s", batch.id, m.key(), exc_info=exc)
+            raise DomainError("export_batch_failed", home=batch.name, month=m.key(),
+                              month_text=month_label(m.year, m.month)) from exc
+
+    @staticmethod
+    def _render_error(code: str, form: FormDTO, layout: str, exc: BaseException) -> DomainError:
+        log.error("PDF rendering failed: form %s (%s), layout %s", form.id, form.kind, layout, exc_info=exc)
+        try:
+            layout_name = load_template(layout).name
+        except DomainError:
+            layout_name = layout
+        return DomainError(
+            code, form=form.id, kind=form.kind, what=RENDER_WHAT.get(form.kind, RENDER_WHAT[FormKind.MONTHLY.value]),
+            month=Month(form.year, form.month).key(), month_text=month_label(form.year, form.month),
+            resident=form.resident_name, cpr=form.cpr_masked, layout=layout, layout_name=layout_name)
 
     def _collect(self, m: Month, home: str | None) -> list[_HomeBatch]:
         """The care homes in scope with their sent forms of the month, in a stable order."""
@@ -559,16 +667,8 @@ class ExportService:
 
         return to_pdfa(pdf)
 
-    def _write(self, root: Path, rel: str, data: bytes) -> None:
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
 
 
 def _csv_bytes(rows: list[tuple]) -> bytes:
-    buf = io.StringIO()
-    w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
-    w.writerow(CSV_HEADER)
-    w.writerows(rows)
-    # BOM: Excel on a Danish PC opens semicolon CSV in UTF-8 only with it.
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    # Names, contact persons and reasons are typed by users: csv_bytes neutralises formulas.
+    return csv_bytes([CSV_HEADER, *rows])
