@@ -60,3 +60,39 @@ def test_usage_errors_exit_2(capsys):
     assert cli.main(["export-month", "--month", "2026-01"]) == 2
     assert "--out" in capsys.readouterr().err
     assert cli.wants_cli(["export-month", "--month", "2026-01", "--out", "x"])
+
+
+def _tree(root):
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()} \
+        if root.exists() else None
+
+
+def test_a_failing_renderer_exits_1_with_a_danish_line_and_writes_nothing(demo_db, tmp_path, capsys, monkeypatch):
+    """Issue 9 point 2: the form and the resident are named, no traceback, the folder as it was."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from tilsyn.services import exports
+
+    db, month, sent = demo_db
+    victim = sorted(sent, key=lambda s: (s.care_home, s.resident_name))[-1]  # in the last care home
+    real = exports.render_form
+
+    def render(data):
+        if data.name == victim.resident_name:
+            raise LayoutError("Flowable <Table@0x7F00DEADBEEF 5 rows x 5 cols> too large on page 2")
+        return real(data)
+
+    out = tmp_path / "ud"
+    out.mkdir()
+    (out / "tidligere.pdf").write_bytes(b"%PDF- et tidligere udtraek")
+    before = _tree(out)
+    monkeypatch.setattr(exports, "render_form", render)
+    code = cli.main(["export-month", "--db", db, "--month", month, "--out", str(out)])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert captured.out == ""
+    assert f"for {victim.resident_name} ({victim.cpr_masked})" in captured.err
+    assert "kunne ikke dannes som PDF" in captured.err and "ingen filer er skrevet" in captured.err
+    assert "Traceback" not in captured.err and "Flowable" not in captured.err
+    assert _tree(out) == before
+    assert not [p for p in tmp_path.rglob(".tilsyn-*")]
