@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer
 
 from .base import build_pdf, styles
 from .charts import grouped_bars, horizontal_bars
+from .text import para
 from .visit_report import StaffEvaluationSection, fmt_score, staff_evaluation_flowables, table
 
 
@@ -68,13 +68,13 @@ def render_annual_evaluation(data: AnnualEvaluationData) -> bytes:
     st = styles()
     goals = list(data.goal_columns)
     story: list[Any] = [
-        Paragraph(escape(data.title), st["h1"]),
-        Paragraph(escape(data.generated), st["small"]),
+        para(data.title, st["h1"]),
+        para(data.generated, st["small"]),
         Spacer(1, 3 * mm),
         table(["Oplysning", "Værdi"], [[k, v] for k, v in data.facts], [60 * mm, 114 * mm]),
         Paragraph("Metode", st["h2"]),
     ]
-    story += [Paragraph(escape(p), st["body"]) for p in data.method]
+    story += [para(p, st["body"]) for p in data.method]
 
     story.append(Paragraph("Plejecentrenes resultater", st["h2"]))
     if data.homes:
@@ -85,11 +85,11 @@ def render_annual_evaluation(data: AnnualEvaluationData) -> bytes:
                      *[fmt_score(s) for s in data.municipality_goal_scores]])
         story.append(table(["Plejecenter", "Besøg", "Samlet", *goals], rows,
                            [40 * mm, 22 * mm, 18 * mm, *([goal_w * mm] * len(goals))],
-                           bold_rows=(len(rows) - 1,)))
+                           bold_rows=(len(rows) - 1,), names=(0,)))
         story.append(Spacer(1, 2 * mm))
         story.append(table(["Plejecenter", "Status", "Respondenter", "Samlet vurdering"],
                            [[h.care_home, h.status, h.respondents, h.result] for h in data.homes],
-                           [56 * mm, 30 * mm, 40 * mm, 48 * mm]))
+                           [56 * mm, 30 * mm, 40 * mm, 48 * mm], names=(0,)))
         story.append(Spacer(1, 4 * mm))
         story.append(horizontal_bars([h.care_home for h in data.homes], [h.score for h in data.homes],
                                      title="Samlet score pr. plejecenter (0-100)"))
@@ -125,7 +125,7 @@ def render_annual_evaluation(data: AnnualEvaluationData) -> bytes:
     story.append(Paragraph("Plejecentre, der skal have tilsyn", st["h2"]))
     if data.due:
         story.append(table(["Plejecenter", "Næste besøg senest", "Begrundelse"], [list(r) for r in data.due],
-                           [70 * mm, 40 * mm, 64 * mm]))
+                           [70 * mm, 40 * mm, 64 * mm], names=(0,)))
     else:
         story.append(Paragraph("Ingen plejecentre har overskredet fristen.", st["body"]))
     return build_pdf(story, title=data.title, subject="Årsevaluering af tilsyn", footer=data.footer)

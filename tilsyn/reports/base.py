@@ -1,4 +1,8 @@
-"""Shared PDF machinery: embedded DejaVu fonts, Danish styles, "Side X af Y", deterministic output."""
+"""Shared PDF machinery: embedded DejaVu fonts, Danish styles, "Side X af Y", deterministic output.
+
+Any content lays out: tables split inside a row, long words wrap, headings stay with the first
+piece of what follows (``KeepWithFirst``), running headers and footers are shortened with "…"
+to their width, and every character is drawn by a font that has it (see ``text``)."""
 
 from __future__ import annotations
 
@@ -11,22 +15,46 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import FrameBreak
+from reportlab.platypus.flowables import _ContainerSpace, _listWrapOn
 
 from ..resources import resource_path
+from .text import FALLBACK_FONTS, draw_runs, fit_line, fit_pair, metadata
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 FONT_ITALIC = "DejaVuSans-Oblique"
 
 
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap, with code points above U+FFFF written as UTF-16 (reportlab
+    writes five hex digits, which readers take for another character: an emoji's text became
+    a Greek letter) and at most 100 entries per bfchar block, as the CMap format asks."""
+    entries = [f"<{i:02X}> <{chr(v).encode('utf-16-be', 'surrogatepass').hex().upper()}>"
+               for i, v in enumerate(subset)]
+    blocks: list[str] = []
+    for start in range(0, len(entries), 100):
+        chunk = entries[start:start + 100]
+        blocks += [f"{len(chunk)} beginbfchar", *chunk, "endbfchar"]
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
+        f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
+        f"/CMapName /{fontname} def", "/CMapType 2 def", "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", *blocks, "endcmap",
+        "CMapName currentdict /CMap defineresource pop", "end", "end",
+    ])
+
+
 @lru_cache(maxsize=None)
 def register_fonts() -> None:
-    """Embed DejaVu Sans and make it reportlab's default, so no unembedded Helvetica sneaks in."""
-    for name in (FONT, FONT_BOLD, FONT_ITALIC):
+    """Embed DejaVu Sans (and its fallbacks) and make it reportlab's default, so no unembedded
+    Helvetica sneaks in."""
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+    for name in (FONT, FONT_BOLD, FONT_ITALIC, *FALLBACK_FONTS):
         pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", f"{name}.ttf"))))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD)
     rl_config.canvas_basefontname = FONT
@@ -44,17 +72,53 @@ def register_fonts() -> None:
 @lru_cache(maxsize=None)
 def styles() -> dict[str, ParagraphStyle]:
     register_fonts()
-    base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5, alignment=TA_LEFT)
+    # A word breaks after a hyphen it has, and is split only when it is wider than a whole line.
+    base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5, alignment=TA_LEFT,
+                          embeddedHyphenation=1, splitLongWords=1)
     return {
         "body": base,
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10, textColor=colors.HexColor("#444444")),
         "label": ParagraphStyle("label", parent=base, fontName=FONT_BOLD, fontSize=9, leading=11.5),
-        "h1": ParagraphStyle("h1", parent=base, fontName=FONT_BOLD, fontSize=15, leading=19, spaceAfter=6),
+        "h1": ParagraphStyle("h1", parent=base, fontName=FONT_BOLD, fontSize=15, leading=19, spaceAfter=6,
+                             keepWithNext=1),
         "h2": ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=11.5, leading=15, spaceBefore=8,
-                             spaceAfter=4, textColor=colors.HexColor("#1f3b57")),
+                             spaceAfter=4, textColor=colors.HexColor("#1f3b57"), keepWithNext=1),
         "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=10.5),
         "cellb": ParagraphStyle("cellb", parent=base, fontName=FONT_BOLD, fontSize=8.5, leading=10.5),
     }
+
+
+class KeepWithFirst(_ContainerSpace, Flowable):
+    """Headings (flowables with keepWithNext) and the flowable after them: the headings go on
+    the page where the first piece of that flowable fits (a table's first rows, a paragraph's
+    first lines), never alone at the foot of a page. Used as the document's keepTogetherClass,
+    so unlike reportlab's KeepTogether a long table after a heading still starts on the
+    current page."""
+
+    def __init__(self, flowables: list) -> None:
+        self._content = list(flowables)
+
+    def wrap(self, avail_width, avail_height):
+        width, self._height = _listWrapOn(self._content, avail_width, self.canv)
+        return width, 0xFFFFFF  # always split, as reportlab's KeepTogether does
+
+    def split(self, avail_width, avail_height):
+        content = self._content
+        frame = getattr(self, "_frame", None)
+        at_top = getattr(frame, "_atTop", False)
+        heads, body = content[:-1], content[-1]
+        _, used = _listWrapOn(heads, avail_width, self.canv)
+        room = avail_height - used - body.getSpaceBefore()
+        if room > 0:
+            _, height = body.wrapOn(self.canv, avail_width, room)
+            if height <= room:
+                return list(content)
+            parts = body.splitOn(self.canv, avail_width, room)
+            if parts:
+                return [*heads, *parts]
+        # Not even the first piece fits here: all of it from the next frame (on a fresh page
+        # nothing better can be done, so the body splits as it will).
+        return list(content) if at_top else [FrameBreak(), *content]
 
 
 class PageMarker(Flowable):
@@ -108,15 +172,30 @@ class NumberedCanvas(rl_canvas.Canvas):
             super().showPage()
         super().save()
 
+    HEADER_SIZE = 7.5
+    EDGE = 18 * mm
+    GAP = 6 * mm
+
+    def header_runs(self) -> tuple[list, list]:
+        """The left and right header as drawn: shortened with "…" so they never overlap."""
+        width = self._pagesize[0] - 2 * self.EDGE
+        return fit_pair(self._header, self._header_right, FONT, self.HEADER_SIZE, width, self.GAP)
+
+    def footer_runs(self, page_label: str) -> list:
+        """The left footer as drawn: shortened so it ends before "Side X af Y"."""
+        width = self._pagesize[0] - 2 * self.EDGE - self.GAP
+        width -= pdfmetrics.stringWidth(page_label, FONT, self.HEADER_SIZE)
+        return fit_line(self.footer_text, FONT, self.HEADER_SIZE, width)
+
     def _draw_header(self) -> None:
         if not (self._header or self._header_right):
             return
         width, height = self._pagesize
         self.saveState()
-        self.setFont(FONT, 7.5)
         self.setFillColor(colors.HexColor("#555555"))
-        self.drawString(18 * mm, height - 10 * mm, self._header)
-        self.drawRightString(width - 18 * mm, height - 10 * mm, self._header_right)
+        left, right = self.header_runs()
+        draw_runs(self, self.EDGE, height - 10 * mm, left, self.HEADER_SIZE)
+        draw_runs(self, width - self.EDGE, height - 10 * mm, right, self.HEADER_SIZE, align="right")
         self.setStrokeColor(colors.HexColor("#9aa8b5"))
         self.setLineWidth(0.4)
         self.line(18 * mm, height - 11.5 * mm, width - 18 * mm, height - 11.5 * mm)
@@ -126,15 +205,16 @@ class NumberedCanvas(rl_canvas.Canvas):
         self.saveState()
         width, _ = self._pagesize
         if self._footer_note:
-            self.setFont(FONT, 6.5)
             self.setFillColor(colors.HexColor("#333333"))
-            self.drawCentredString(width / 2, 14 * mm, self._footer_note)
-        self.setFont(FONT, 7.5)
+            note = fit_line(self._footer_note, FONT, 6.5, width - 2 * self.EDGE)
+            draw_runs(self, width / 2, 14 * mm, note, 6.5, align="centre")
+        self.setFont(FONT, self.HEADER_SIZE)
         self.setFillColor(colors.HexColor("#555555"))
         page = self._pageNumber if number is None else number
-        self.drawRightString(width - 18 * mm, 10 * mm, f"Side {page} af {total}")
+        label = f"Side {page} af {total}"
+        self.drawRightString(width - self.EDGE, 10 * mm, label)
         if self.footer_text:
-            self.drawString(18 * mm, 10 * mm, self.footer_text)
+            draw_runs(self, self.EDGE, 10 * mm, self.footer_runs(label), self.HEADER_SIZE)
         self.restoreState()
 
 
@@ -163,8 +243,9 @@ class ReportRenderer:
         left, right, top, bottom = self.margins
         doc = BaseDocTemplate(
             buf, pagesize=self.pagesize, leftMargin=left, rightMargin=right, topMargin=top, bottomMargin=bottom,
-            title=title, author=author, subject=subject, creator="Tilsyn", invariant=1,
+            title=metadata(title), author=metadata(author), subject=metadata(subject), creator="Tilsyn", invariant=1,
         )
+        doc.keepTogetherClass = KeepWithFirst
         doc.addPageTemplates(self.page_templates(doc))
         return doc
 

@@ -9,6 +9,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 
 from .base import FONT, register_fonts
+from .text import ELLIPSIS, plain
 
 PALETTE = [colors.HexColor(c) for c in ("#1f5f8b", "#e39b2d", "#5a9e6f", "#9b5fa5", "#c0504d", "#7f7f7f",
                                          "#4bacc6", "#8a6d3b")]
@@ -59,7 +60,8 @@ def grouped_bars(categories: list[str], series: list[tuple[str, tuple[float | No
         legend.columnMaximum = 1
         legend.deltax = 38 * mm
         legend.dx = legend.dy = 6
-        legend.colorNamePairs = [(PALETTE[i % len(PALETTE)], name) for i, (name, _) in enumerate(series)]
+        legend.colorNamePairs = [(PALETTE[i % len(PALETTE)], _clip(plain(name), 24))
+                                 for i, (name, _) in enumerate(series)]
         d.add(legend)
     return d
 
@@ -76,7 +78,7 @@ def horizontal_bars(labels: list[str], values: list[float | None], *, width: flo
     chart.width, chart.height = width - 60 * mm, height - 18 * mm
     # reportlab draws the first category at the bottom: reverse so the table order reads top-down.
     chart.data = [tuple(0 if v is None else v for v in reversed(values))] if values else [(0,)]
-    chart.categoryAxis.categoryNames = [_clip(x, 34) for x in reversed(labels)] or [""]
+    chart.categoryAxis.categoryNames = [_clip(plain(x), 34) for x in reversed(labels)] or [""]
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 7
     chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 20
@@ -100,8 +102,12 @@ def _label(value: float | None) -> str:
     return "–" if value is None else f"{value:.1f}".replace(".", ",")
 
 
-def _wrap(text: str, width: int) -> str:
-    words, lines, line = text.split(), [], ""
+def _wrap(text: str, width: int, max_lines: int = 3) -> str:
+    """An axis label on at most ``max_lines`` lines of ``width`` characters: broken between
+    words, a longer word in pieces, the rest cut with "…"."""
+    words, lines, line = [], [], ""
+    for w in plain(text).split():
+        words += [w[i:i + width] for i in range(0, len(w), width)]
     for w in words:
         if line and len(line) + 1 + len(w) > width:
             lines.append(line)
@@ -110,8 +116,11 @@ def _wrap(text: str, width: int) -> str:
             line = f"{line} {w}".strip()
     if line:
         lines.append(line)
-    return "\n".join(lines[:3])
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = _clip(lines[-1] + ELLIPSIS, width)
+    return "\n".join(lines)
 
 
 def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return text if len(text) <= width else text[: width - 1] + ELLIPSIS

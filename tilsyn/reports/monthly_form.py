@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -20,6 +19,13 @@ from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph
 
 from ..domain.templates import Block, FormTemplate, load_template
 from .base import FONT, FONT_BOLD, FONT_ITALIC, PageMarker, ReportRenderer, styles
+from .text import name_para, para
+
+# para and name_para are imported from here by the other renderers.
+
+# Values that hold people's names: they break between words, never inside one (see name_para).
+NAME_VALUES = frozenset({"name", "staff_marked", "leader_name_date", "processed_by", "processed_name_position"})
+CELL_PADDING = 8  # left + right padding of a grid cell
 
 CHECKED = "☒"
 UNCHECKED = "☐"
@@ -141,9 +147,10 @@ class FormReportData:
         return next((p for code, p in self.periods if code == type_code), "")
 
 
-def para(text: Any, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of plain text: escaped, line breaks kept."""
-    return Paragraph(escape(str(text or "")).replace("\n", "<br/>"), style)
+def keep_with_next(flowable):
+    """``flowable`` marked to stay with what follows it (see base.KeepWithFirst)."""
+    flowable.keepWithNext = 1
+    return flowable
 
 
 class FormRenderer(ReportRenderer):
@@ -193,7 +200,7 @@ class FormRenderer(ReportRenderer):
         self.width = self.pagesize[0] - self.margins[0] - self.margins[1]
         out: list = [PageMarker(
             group=data.form_id,
-            header=f"{data.document_title} · {data.name} · {data.month_name}",
+            header=(data.document_title, data.name, data.month_name),
             header_right=data.care_home,
             footer=f"{template.name} · skema {data.form_id[:8]}",
             note=template.page_footer,
@@ -231,13 +238,11 @@ class FormRenderer(ReportRenderer):
             ("TOPPADDING", (0, 0), (-1, -1), 3.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
             ("LEFTPADDING", (0, 0), (-1, -1), 5),
         ]))
-        band.keepWithNext = 1
-        out: list = [CondPageBreak(45 * mm), Spacer(1, 5), band]
+        # The band, its note and the spaces stay with the first piece of the next block.
+        out: list = [CondPageBreak(45 * mm), keep_with_next(Spacer(1, 5)), keep_with_next(band)]
         if b.note:
-            note = para(b.note, self.st["fnote"])
-            note.keepWithNext = 1
-            out += [Spacer(1, 2), note]
-        out.append(Spacer(1, 3))
+            out += [keep_with_next(Spacer(1, 2)), keep_with_next(para(b.note, self.st["fnote"]))]
+        out.append(keep_with_next(Spacer(1, 3)))
         return out
 
     def block_subheading(self, b: Block, data, item) -> list:
@@ -245,7 +250,8 @@ class FormRenderer(ReportRenderer):
 
     def _grid(self, rows: list, widths: list[float], extra: list | None = None, header: int = 0,
               heights: list | None = None) -> Table:
-        t = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=header, hAlign="LEFT")
+        # splitInRow: a row taller than the rest of the page continues on the next one.
+        t = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=header, hAlign="LEFT", splitInRow=1)
         t.setStyle(TableStyle([
             ("GRID", (0, 0), (-1, -1), 0.5, RULE),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -255,14 +261,20 @@ class FormRenderer(ReportRenderer):
         ]))
         return t
 
+    def cell(self, name: str, value: Any, style: ParagraphStyle, width: float) -> Paragraph:
+        """The paragraph for field ``name`` in a grid column ``width`` wide."""
+        if name in NAME_VALUES:
+            return name_para(value, style, width - CELL_PADDING)
+        return para(value, style)
+
     def block_fields(self, b: Block, data, item) -> list:
         rows = []
+        w = self.width
         for f in b.fields:
             label: list = [para(f.label, self.st["flabel"])]
             if f.hint:
                 label.append(para(f.hint, self.st["fsmall"]))
-            rows.append([label, para(self.value(item, data, f.value), self.st["fvalue"])])
-        w = self.width
+            rows.append([label, self.cell(f.value, self.value(item, data, f.value), self.st["fvalue"], 0.7 * w)])
         return [self._grid(rows, [0.3 * w, 0.7 * w], [("BACKGROUND", (0, 0), (0, -1), LABEL_BG)])]
 
     def block_answers(self, b: Block, data, item) -> list:
@@ -280,7 +292,8 @@ class FormRenderer(ReportRenderer):
         widths = [c.width * self.width for c in b.columns]
         rows: list = [[para(c.label, st["fhead"]) for c in b.columns]]
         for r in self.value(item, data, b.rows) or ():
-            rows.append([para(getattr(r, c.value), st["fcell"]) for c in b.columns])
+            rows.append([self.cell(c.value, getattr(r, c.value), st["fcell"], w)
+                         for c, w in zip(b.columns, widths)])
         heights = None
         if len(rows) == 1:  # nothing to list: an empty line to fill in, as on the paper form
             rows.append([para("", st["fcell"]) for _ in b.columns])
@@ -355,7 +368,7 @@ class FormRenderer(ReportRenderer):
         items = self.value(item, data, b.rows) or ()
         for sub in items or (None,):
             if sub is not None and b.heading:
-                out += [Spacer(1, 4), para(getattr(sub, b.heading), self.st["fday"])]
+                out += [keep_with_next(Spacer(1, 4)), para(getattr(sub, b.heading), self.st["fday"])]
             for nested in b.blocks:
                 out += self.block(nested, data, sub if sub is not None else object())
         return out

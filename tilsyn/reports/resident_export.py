@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Spacer, Table, TableStyle
 
 from .base import build_pdf, styles
+from .text import name_para, para
+
+DEFAULT_PADDING = 12  # reportlab's left + right cell padding
 
 
 @dataclass(frozen=True)
@@ -27,11 +29,13 @@ class ResidentExportData:
     episodes: list[tuple[str, str, str]] = ()
 
 
-def _table(header: list[str], rows: list[tuple], widths: list[float]) -> Table:
+def _table(header: list[str], rows: list[tuple], widths: list[float], names: tuple[int, ...] = ()) -> Table:
+    """A grid with a header row; the columns ``names`` hold people's names."""
     st = styles()
-    data = [[Paragraph(escape(h), st["cellb"]) for h in header]]
-    data += [[Paragraph(escape(str(c)), st["cell"]) for c in row] for row in rows]
-    t = Table(data, colWidths=widths, repeatRows=1)
+    data = [[para(h, st["cellb"]) for h in header]]
+    data += [[name_para(c, st["cell"], widths[i] - DEFAULT_PADDING) if i in names else para(c, st["cell"])
+              for i, c in enumerate(row)] for row in rows]
+    t = Table(data, colWidths=widths, repeatRows=1, splitInRow=1)
     t.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef4")),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9aa8b5")),
@@ -43,26 +47,26 @@ def _table(header: list[str], rows: list[tuple], widths: list[float]) -> Table:
 def render_resident_export(data: ResidentExportData) -> bytes:
     st = styles()
     story: list[Any] = [
-        Paragraph(escape(data.title), st["h1"]),
-        Paragraph(escape(data.generated), st["small"]),
+        para(data.title, st["h1"]),
+        para(data.generated, st["small"]),
         Spacer(1, 4 * mm),
-        Paragraph("Stamoplysninger", st["h2"]),
+        para("Stamoplysninger", st["h2"]),
         _table(["Felt", "Værdi"], data.facts, [55 * mm, 119 * mm]),
-        Paragraph("Pårørende", st["h2"]),
+        para("Pårørende", st["h2"]),
     ]
-    story.append(_table(["Navn", "Relation", "Telefon"], data.relatives, [70 * mm, 50 * mm, 54 * mm])
-                 if data.relatives else Paragraph("Ingen registrerede pårørende.", st["body"]))
-    story.append(Paragraph("Afgørelser om magtanvendelse", st["h2"]))
+    story.append(_table(["Navn", "Relation", "Telefon"], data.relatives, [70 * mm, 50 * mm, 54 * mm], names=(0,))
+                 if data.relatives else para("Ingen registrerede pårørende.", st["body"]))
+    story.append(para("Afgørelser om magtanvendelse", st["h2"]))
     story.append(_table(["Type af magtanvendelse", "Periode", "Forudsætninger", "Journalnr."], data.permits,
                         [60 * mm, 38 * mm, 50 * mm, 26 * mm])
-                 if data.permits else Paragraph("Ingen afgørelser.", st["body"]))
-    story.append(Paragraph("Registrerede magtanvendelser", st["h2"]))
+                 if data.permits else para("Ingen afgørelser.", st["body"]))
+    story.append(para("Registrerede magtanvendelser", st["h2"]))
     story.append(_table(["Tidspunkt", "Type", "Beskrivelse"], list(data.episodes), [30 * mm, 50 * mm, 94 * mm])
-                 if data.episodes else Paragraph("Ingen registrerede magtanvendelser.", st["body"]))
-    story.append(Paragraph("Historik (revisionslog)", st["h2"]))
+                 if data.episodes else para("Ingen registrerede magtanvendelser.", st["body"]))
+    story.append(para("Historik (revisionslog)", st["h2"]))
     story.append(_table(["Tidspunkt", "Bruger", "Handling", "Ændringer"], data.history,
-                        [30 * mm, 38 * mm, 22 * mm, 84 * mm])
-                 if data.history else Paragraph("Ingen historik.", st["body"]))
+                        [30 * mm, 38 * mm, 22 * mm, 84 * mm], names=(1,))
+                 if data.history else para("Ingen historik.", st["body"]))
     return build_pdf(story, title=data.title, subject="Indsigt: alle oplysninger om én beboer",
                      footer=f"Tilsyn · {data.title}")
 

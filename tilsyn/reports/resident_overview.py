@@ -13,6 +13,7 @@ from reportlab.platypus import Spacer
 
 from .base import FONT, FONT_BOLD, PageMarker
 from .monthly_form import LABEL_BG, FormRenderer, para
+from .text import plain
 
 # Colour-blind safe (Okabe-Ito), one per catalogue type in catalogue order.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
@@ -43,7 +44,7 @@ class ResidentOverviewRenderer(FormRenderer):
         chart.x, chart.y = 12 * mm, 8 * mm
         chart.width, chart.height = width - 16 * mm, height - 30 * mm
         chart.data = [counts for _, counts in data.series] or [tuple(0 for _ in data.months)]
-        chart.categoryAxis.categoryNames = list(data.months)
+        chart.categoryAxis.categoryNames = [plain(m) for m in data.months]
         chart.categoryAxis.labels.fontName = FONT
         chart.categoryAxis.labels.fontSize = 6.5
         chart.categoryAxis.labels.angle = 0
@@ -69,7 +70,7 @@ class ResidentOverviewRenderer(FormRenderer):
         legend.columnMaximum = 2
         legend.dx = legend.dy = 6
         legend.deltax = 60 * mm
-        legend.colorNamePairs = [(colors.HexColor(PALETTE[i % len(PALETTE)]), label)
+        legend.colorNamePairs = [(colors.HexColor(PALETTE[i % len(PALETTE)]), _clip(plain(label), 48))
                                  for i, (label, _) in enumerate(data.series)]
         d.add(legend)
         d.add(String(0, height - 3 * mm, "Antal magtanvendelser pr. måned efter type", fontName=FONT_BOLD,
@@ -81,7 +82,7 @@ class ResidentOverviewRenderer(FormRenderer):
         st = self.st = self.stylesheet()
         self.width = self.pagesize[0] - self.margins[0] - self.margins[1]
         story: list = [
-            PageMarker(group="overview", header=f"{data.title} · {data.resident}", header_right=data.care_home,
+            PageMarker(group="overview", header=(data.title, data.resident), header_right=data.care_home,
                        footer="Tilsyn · oversigt pr. beboer"),
             para(data.title, st["ftitle"]),
             para(f"{data.resident} · {data.cpr_masked} · {data.care_home}", st["fsub"]),
@@ -105,6 +106,10 @@ class ResidentOverviewRenderer(FormRenderer):
                                           ("BACKGROUND", (0, -1), (-1, -1), LABEL_BG)], header=1)
         story += [table, Spacer(1, 3 * mm), para(data.footnote, st["fnote"])]
         return self.render(story, title=f"{data.title}: {data.resident}", subject=data.title)
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def render_resident_overview(data: ResidentOverviewReportData) -> bytes:

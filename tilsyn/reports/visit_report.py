@@ -15,6 +15,9 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 
 from .base import build_pdf, styles
 from .charts import grouped_bars
+from .text import name_para, para
+
+DEFAULT_PADDING = 12  # reportlab's left + right cell padding
 
 
 @dataclass(frozen=True)
@@ -113,15 +116,19 @@ GRID = colors.HexColor("#9aa8b5")
 
 
 def table(header: list[str] | None, rows: list[list[Any]], widths: list[float], *,
-          bold_rows: tuple[int, ...] = ()) -> Table:
-    """A grid table of Paragraph cells; ``header`` (repeated on every page) may be None."""
+          bold_rows: tuple[int, ...] = (), names: tuple[int, ...] = ()) -> Table:
+    """A grid table of Paragraph cells; ``header`` (fixed labels, repeated on every page) may be
+    None; the columns ``names`` hold names (care homes, people), which break between words.
+    A row taller than the rest of the page continues on the next one."""
     st = styles()
     data = [[Paragraph(escape(h), st["cellb"]) for h in header]] if header else []
     first = 1 if header else 0
     for r, row in enumerate(rows):
         style = st["cellb"] if r in bold_rows else st["cell"]
-        data.append([c if not isinstance(c, str) else Paragraph(escape(c), style) for c in row])
-    t = Table(data, colWidths=widths, repeatRows=first, hAlign="LEFT")
+        data.append([c if not isinstance(c, str)
+                     else name_para(c, style, widths[i] - DEFAULT_PADDING) if i in names
+                     else para(c, style) for i, c in enumerate(row)])
+    t = Table(data, colWidths=widths, repeatRows=first, hAlign="LEFT", splitInRow=1)
     cmds = [
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -138,27 +145,27 @@ def _label_cell(level: int, text: str, bold: bool) -> Paragraph:
     st = styles()
     base = st["cellb"] if bold else st["cell"]
     style = ParagraphStyle(f"{base.name}-{level}", parent=base, leftIndent=level * 4 * mm)
-    return Paragraph(escape(text), style)
+    return para(text, style)
 
 
 def render_visit_report(data: VisitReportData) -> bytes:
     """PDF bytes of the visit report."""
     st = styles()
     story: list[Any] = [
-        Paragraph(escape(data.title), st["h1"]),
-        Paragraph(escape(data.status_line), st["h2"] if data.draft else st["label"]),
-        Paragraph(escape(data.generated), st["small"]),
+        para(data.title, st["h1"]),
+        para(data.status_line, st["h2"] if data.draft else st["label"]),
+        para(data.generated, st["small"]),
         Spacer(1, 3 * mm),
         table(["Oplysning", "Værdi"], [[k, v] for k, v in data.facts], [50 * mm, 124 * mm]),
         Paragraph("Metode", st["h2"]),
     ]
-    story += [Paragraph(escape(p), st["body"]) for p in data.method]
+    story += [para(p, st["body"]) for p in data.method]
     story.append(Spacer(1, 2 * mm))
     if data.sample_rows:
         story.append(table(["Stikprøve", "I rammen", "Udtrukket", "Erstattet", "Interviewet"],
                            [list(r) for r in data.sample_rows], [62 * mm, 28 * mm, 28 * mm, 28 * mm, 28 * mm]))
     if data.sample_note:
-        story.append(Paragraph(escape(data.sample_note), st["small"]))
+        story.append(para(data.sample_note, st["small"]))
     story.append(Paragraph("Respondenter", st["h2"]))
     if data.respondents:
         story.append(table(["Kode", "Gruppe", "Interviewguide", "Samtykke", "Status"],
@@ -178,7 +185,7 @@ def render_visit_report(data: VisitReportData) -> bytes:
                  str(r.answers), str(r.no_score)] for r in t.rows]
         bold = tuple(i for i, r in enumerate(t.rows) if r.level == 0)
         story.append(KeepTogether([
-            Paragraph(escape(t.title), st["label"]),
+            para(t.title, st["label"]),
             table(["Mål / spørgsmål", "Score", "Andel tilfredse", "Svar", "Ved ikke"], rows,
                   [98 * mm, 18 * mm, 24 * mm, 16 * mm, 18 * mm], bold_rows=bold),
             Spacer(1, 3 * mm),
@@ -197,9 +204,9 @@ def render_visit_report(data: VisitReportData) -> bytes:
                            [[g.title, g.rating, g.summary] for g in data.goal_assessments],
                            [46 * mm, 34 * mm, 94 * mm]))
     story.append(Spacer(1, 2 * mm))
-    story.append(Paragraph(f"Samlet vurdering: {escape(data.result or 'ikke angivet')}", st["label"]))
+    story.append(para(f"Samlet vurdering: {data.result or 'ikke angivet'}", st["label"]))
     if data.result_summary:
-        story.append(Paragraph(escape(data.result_summary), st["body"]))
+        story.append(para(data.result_summary, st["body"]))
 
     if data.dialogue:
         story.append(Paragraph("Dialogmøde med personalet", st["h2"]))
@@ -214,7 +221,7 @@ def render_visit_report(data: VisitReportData) -> bytes:
     if data.action_plan:
         story.append(table(["Handling", "Ansvarlig", "Frist", "Status"],
                            [[a.action, a.responsible, a.due, a.status] for a in data.action_plan],
-                           [90 * mm, 40 * mm, 22 * mm, 22 * mm]))
+                           [90 * mm, 40 * mm, 22 * mm, 22 * mm], names=(1,)))
     else:
         story.append(Paragraph("Ingen handlinger endnu.", st["body"]))
 
@@ -232,18 +239,18 @@ def render_visit_report(data: VisitReportData) -> bytes:
 def staff_evaluation_flowables(s: StaffEvaluationSection) -> list[Any]:
     st = styles()
     return [KeepTogether([
-        Paragraph(escape(s.title), st["h2"]),
-        Paragraph(escape(s.criterion), st["small"]),
+        para(s.title, st["h2"]),
+        para(s.criterion, st["small"]),
         Spacer(1, 2 * mm),
         table(["Mål for månedsskemaet", "Andel »Tilfredsstillende«", "Opfyldt"], [list(r) for r in s.rows],
               [118 * mm, 36 * mm, 20 * mm]),
         Spacer(1, 2 * mm),
-        Paragraph(escape(s.conclusion), st["label"]),
+        para(s.conclusion, st["label"]),
     ])]
 
 
 def _bullets(items: tuple[str, ...], empty: str) -> list[Any]:
     st = styles()
     if not items:
-        return [Paragraph(escape(empty), st["body"])]
-    return [Paragraph(f"{i}. {escape(t)}", st["body"]) for i, t in enumerate(items, start=1)]
+        return [para(empty, st["body"])]
+    return [para(f"{i}. {t}", st["body"]) for i, t in enumerate(items, start=1)]
