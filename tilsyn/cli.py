@@ -12,6 +12,7 @@ import os
 import re
 import sys
 import textwrap
+from pathlib import Path
 from typing import Callable, Sequence, TextIO
 
 from . import __version__
@@ -24,9 +25,13 @@ from .services.exports import ExportResult, ExportService
 from .services.encryption import (
     change_passphrase,
     database_needs_passphrase,
+    encrypt_backups,
     encrypt_database,
     encryptable_file,
+    encrypted_backup_path,
+    plain_backups,
     rekeyable_file,
+    remove_plain_files,
 )
 from .services.demo import (
     DEFAULT_HOMES,
@@ -45,41 +50,122 @@ COMMANDS = ("demo", "import-residents", "encrypt", "rekey", "verify", "export-mo
             "sample", "sample-verify", "report-visit", "report-annual")
 # Global options that take a value: wants_cli must skip the value when looking for a command.
 _OPTIONS_WITH_VALUE = ("--db", "--passphrase-env")
+# Qt's own options that take a value (QGuiApplication, QApplication, X11); the GUI passes them on.
+_QT_OPTIONS_WITH_VALUE = (
+    "platform", "platformpluginpath", "platformtheme", "plugin", "qmljsdebugger", "qwindowgeometry",
+    "qwindowicon", "qwindowtitle", "session", "style", "stylesheet", "display", "geometry", "title", "name",
+)
+# Commands that only read: a database that does not exist is refused, never created.
+READ_ONLY_COMMANDS = ("verify", "export-month", "sample-verify", "report-visit", "report-annual")
 PASSPHRASE_ENV = "TILSYN_DB_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "TILSYN_DB_NEW_PASSPHRASE"
 
 
-def wants_cli(args: Sequence[str]) -> bool:
-    """True when ``args`` ask for the command line: a known subcommand first, or help/version."""
-    skip = False
-    for arg in args:
-        if skip:
-            skip = False
-            continue
+def _missing_value(args: Sequence[str], i: int) -> bool:
+    # As argparse sees it: no next word, or an option in its place ("-" alone is a value).
+    return i + 1 >= len(args) or (args[i + 1].startswith("-") and args[i + 1] != "-")
+
+
+def _first_word(args: Sequence[str]) -> tuple[str | None, bool]:
+    """The first word that is not an option or an option's value, and whether the CLI is asked for
+    anyway (help, version, or a global option without its value)."""
+    i = 0
+    while i < len(args):
+        arg = args[i]
         if arg in ("-h", "--help", "--version"):
-            return True
+            return None, True
         if arg in _OPTIONS_WITH_VALUE:
-            skip = True
+            if _missing_value(args, i):
+                return None, True
+            i += 2
             continue
-        if arg.startswith("-"):
+        if any(arg == f"{opt}=" for opt in _OPTIONS_WITH_VALUE):
+            return None, True
+        if arg.startswith("-") and arg != "-":
+            # Qt accepts -style and --style alike; "-style=fusion" carries its value.
+            if arg.lstrip("-") in _QT_OPTIONS_WITH_VALUE:
+                i += 1
+            i += 1
             continue
-        return arg in COMMANDS
-    return False
+        return arg, True
+    return None, False
+
+
+def wants_cli(args: Sequence[str]) -> bool:
+    """True when ``args`` ask for the command line: any word that is not an option (a command,
+    or a mistyped one, which the parser refuses), help/version, or ``--db`` without its value.
+
+    Only options (``--db FIL``, Qt's ``-platform offscreen`` ...) or nothing open the window.
+    """
+    return _first_word(args)[1]
+
+
+def _unknown_command(word: str) -> str:
+    """'ukendt kommando »exprot-month«. Mente du export-month?' in Danish."""
+    import difflib
+
+    text = f"ukendt kommando »{word}«."
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    if close:
+        return f"{text} Mente du {close[0]}?"
+    return f"{text} Kommandoerne er: {', '.join(COMMANDS)}."
+
+
+def _require_database(db: str | None) -> None:
+    """Refuse (``database_missing``) a database that does not exist, before anything opens it."""
+    from .store.db import database_exists, display_url, resolve_url, sqlite_path
+
+    try:
+        url = resolve_url(db)
+        exists = database_exists(url)
+    except DomainError:
+        raise
+    except Exception:  # noqa: BLE001 - a malformed URL is reported by _open, in Danish
+        return
+    if not exists:
+        raise DomainError("database_missing", file=str(sqlite_path(url) or display_url(url)))
 
 
 def main(args: Sequence[str] | None = None) -> int:
-    """Run one command and return its exit code (argparse's own exits are caught and returned)."""
+    """Run one command and return its exit code (argparse's own exits are caught and returned).
+
+    Nothing escapes as a traceback: a refusal prints its Danish text, anything unexpected is
+    logged without SQL parameters or CPR numbers (services.errorlog) and named in one Danish line.
+    """
+    from .services import errorlog
+
+    args = list(sys.argv[1:] if args is None else args)
     parser = build_parser()
+    word, _ = _first_word(args)
+    if word is not None and word not in COMMANDS:
+        parser.print_usage(sys.stderr)
+        print(f"{parser.prog}: fejl: {_unknown_command(word)}", file=sys.stderr)
+        return EXIT_USAGE
     try:
-        ns = parser.parse_args(list(sys.argv[1:] if args is None else args))
+        ns = parser.parse_args(args)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    for option in ("db", "passphrase_env"):
+        if getattr(ns, option, None) == "":
+            parser.print_usage(sys.stderr)
+            print(f"{parser.prog}: fejl: --{option.replace('_', '-')} mangler en værdi", file=sys.stderr)
+            return EXIT_USAGE
     if not getattr(ns, "command", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    errorlog.set_database(getattr(ns, "db", None))
     try:
+        if ns.command in READ_ONLY_COMMANDS:
+            _require_database(getattr(ns, "db", None))
         return ns.run(ns, sys.stdout, sys.stderr)
     except DomainError as err:
+        print(text_for(err), file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print(text_for(DomainError("cancelled")), file=sys.stderr)
+        return EXIT_REFUSED
+    except Exception as exc:  # noqa: BLE001 - the top-level handler: a Danish line, the details in the log
+        err = errorlog.as_domain_error(exc, db=getattr(ns, "db", None), context=f"tilsyn {ns.command}")
         print(text_for(err), file=sys.stderr)
         return EXIT_REFUSED
 
@@ -114,7 +200,7 @@ def _run_demo(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _run_verify(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     opened = _open(getattr(ns, "db", None), _db_passphrase(ns))
     try:
-        report = AuditService(opened.context).verify()
+        report = AuditService(opened.context).verify(expect_head=getattr(ns, "expect_head", None))
     finally:
         close_app(opened.context)
     print(verify_text(report), file=out if report.ok else err)
@@ -176,16 +262,23 @@ def verify_text(report) -> str:
         "link": "posten peger ikke på den foregående posts hash",
         "sequence": "der mangler en post før denne",
         "payload": "ændringerne passer ikke med deres hash",
-        "head": "kædens hoved passer ikke med antallet af poster",
+        "head": "kædens hoved passer ikke med den sidste post",
+        "redacted": "posten er tømt, men ingen registreret sletning efter opbevaringsperioden nævner den",
     }
     lines = [
         f"Revisionslog: {format_number(report.entries)} poster, "
         f"{format_number(report.signatures)} underskrifter.",
         f"Kædens hoved: nr. {report.head_seq}, {report.head_hash[:16]}",
     ]
+    anchor = getattr(report, "anchor", None)
+    if anchor is not None and anchor.found:
+        lines.append(f"Det forventede kædehoved nr. {anchor.seq} ({anchor.hash[:16]}) findes i kæden.")
     if report.ok:
-        lines.append("Alt er i orden: kæden er ubrudt, og alle underskrifter passer.")
+        lines.append("Alt er i orden: kæden er ubrudt, alle underskrifter passer, og loggen passer med data.")
         return "\n".join(lines)
+    if anchor is not None and not anchor.found:
+        lines.append(f"FEJL: Kæden indeholder ikke det forventede kædehoved nr. {anchor.seq} ({anchor.hash[:16]}): "
+                     "revisionsloggen er afkortet eller skrevet om, siden det blev udskrevet.")
     first = report.first_broken
     if first is not None:
         lines.append(f"FEJL: Første brudte led er post nr. {first.seq}: {problems.get(first.problem, first.problem)}.")
@@ -193,7 +286,43 @@ def verify_text(report) -> str:
             lines.append(f"I alt {len(report.chain_faults)} fejl i kæden.")
     for sig_id, problem in report.signature_faults:
         lines.append(f"FEJL: Underskrift {sig_id} passer ikke med det underskrevne indhold.")
+    for fault in getattr(report, "data_faults", ()):
+        lines.append(f"FEJL: {_data_fault_text(fault)}")
+    shown = len(getattr(report, "data_faults", ()))
+    total = getattr(report, "data_fault_count", 0)
+    if total > shown:
+        lines.append(f"… og {format_number(total - shown)} flere steder, hvor data ikke passer med revisionsloggen.")
     return "\n".join(lines)
+
+
+_TABLE_LABELS = {
+    "resident": "Beboer", "relative": "Pårørende", "permit": "Afgørelse", "permit_force_type": "Afgørelsens indgreb",
+    "episode": "Magtanvendelse", "episode_staff": "Medarbejder på magtanvendelse", "force_form": "Skema",
+    "care_home": "Plejecenter", "unit": "Afdeling", "municipality": "Kommune", "user_account": "Bruger",
+    "user_care_home": "Brugerens plejecenter", "setting": "Indstilling",
+}
+
+
+def _data_fault_text(fault) -> str:
+    """One fold fault in Danish: which table, which record, which field, and what happened."""
+    where = f"{_TABLE_LABELS.get(fault.table, fault.table)} ({fault.table}) {fault.record}"
+    if fault.problem == "inserted":
+        return f"{where} findes, men er indsat uden om revisionsloggen."
+    if fault.problem == "deleted":
+        return f"{where} er slettet uden om revisionsloggen."
+    return f"{where}: feltet »{fault.field}« er ændret uden om revisionsloggen."
+
+
+def _expect_head(value: str):
+    """``--expect-head``: the chain head as printed on a PDF, a receipt or by verify itself."""
+    from .domain.chain import parse_head
+
+    parsed = parse_head(value)
+    if parsed is None:
+        raise argparse.ArgumentTypeError(
+            f"ugyldigt kædehoved: {value!r} (skriv NR:HASH, fx 1234:9f86d081884c7d65, som på PDF'en eller kvitteringen)"
+        )
+    return parsed
 
 
 def demo_summary_text(s: DemoSummary) -> str:
@@ -307,15 +436,80 @@ def _db_passphrase(ns: argparse.Namespace) -> str | None:
 def _run_encrypt(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     db = getattr(ns, "db", None)
     source = encryptable_file(db)
+    backups = plain_backups(db)
+    if ns.encrypt_backups:
+        # All or nothing: an encrypted backup in the way is refused before anything is written.
+        target = Path(ns.out).expanduser().resolve()
+        for backup in backups:
+            if encrypted_backup_path(backup, source, target).exists():
+                raise DomainError("file_exists", file=str(encrypted_backup_path(backup, source, target)))
     passphrase = _from_env(ns, "passphrase_env", PASSPHRASE_ENV) or _ask_new("Ny adgangskode til databasen: ")
     target = encrypt_database(db, ns.out, passphrase)
     print(f"Krypteret kopi gemt i {target}.", file=out)
-    print(
-        f"Den ukrypterede fil {source} er ikke ændret. Slet den, når du har kontrolleret, "
-        "at den krypterede kopi kan åbnes.",
-        file=out,
-    )
+    if backups:
+        _plain_backups(ns, db, source, target, passphrase, backups, out)
+    _plain_source(ns, source, target, out)
     return EXIT_OK
+
+
+def _plain_backups(ns, db, source: Path, target: Path, passphrase: str, backups: list[Path], out: TextIO) -> None:
+    """Name the plain backup copies beside ``source``; encrypt or remove them if asked to."""
+    n = len(backups)
+    print(f"Ved siden af {source} ligger {format_number(n)} ukrypterede "
+          f"{_plural(n, 'sikkerhedskopi', 'sikkerhedskopier')} med de samme oplysninger:", file=out)
+    for backup in backups:
+        print(f"  {backup}", file=out)
+    action = "encrypt" if ns.encrypt_backups else "remove" if ns.remove_plain_backups else None
+    if action is None and _on_terminal():
+        if _confirm(f"Kryptér {_plural(n, 'den', 'dem')} med samme adgangskode og slet "
+                    f"{_plural(n, 'den ukrypterede', 'de ukrypterede')}? [j/N] ", out):
+            action = "encrypt"
+        elif _confirm(f"Slet {_plural(n, 'den', 'dem')} uden at kryptere? [j/N] ", out):
+            action = "remove"
+    if action == "encrypt":
+        for plain, encrypted in encrypt_backups(db, target, passphrase, backups):
+            print(f"  Krypteret til {encrypted}; {plain.name} er slettet.", file=out)
+    elif action == "remove":
+        for removed in remove_plain_files(backups):
+            print(f"  Slettet: {removed}", file=out)
+    else:
+        print(f"{_plural(n, 'Den', 'De')} er ikke ændret. Slet {_plural(n, 'den', 'dem')}, når den krypterede "
+              "kopi virker, eller brug --encrypt-backups eller --remove-plain-backups.", file=out)
+
+
+def _plain_source(ns, source: Path, target: Path, out: TextIO) -> None:
+    """Say that the plain database still exists; remove it only with --remove-plain or a yes."""
+    remove = ns.remove_plain or (
+        _on_terminal()
+        and _confirm(f"Slet den ukrypterede database {source}? Gør det kun, hvis du kan huske "
+                     "adgangskoden. [j/N] ", out)
+    )
+    if remove:
+        for removed in remove_plain_files([source]):
+            print(f"Slettet: {removed}", file=out)
+    else:
+        print(
+            f"Den ukrypterede fil {source} er ikke ændret og ligger der stadig. Slet den, når du har "
+            "kontrolleret, at den krypterede kopi kan åbnes (eller brug --remove-plain).",
+            file=out,
+        )
+    print(f"Åbn den krypterede database med: tilsyn --db {target}", file=out)
+
+
+def _on_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def _confirm(question: str, out: TextIO) -> bool:
+    """A yes/no question on the terminal; only j/ja (or y/yes) is yes, so Enter, EOF and Ctrl+C are no."""
+    print(question, end="", file=out, flush=True)
+    try:
+        answer = sys.stdin.readline()
+    except (EOFError, KeyboardInterrupt):
+        answer = ""
+    if not answer.endswith("\n"):
+        print(file=out)
+    return answer.strip().casefold() in ("j", "ja", "y", "yes")
 
 
 def _run_rekey(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -342,6 +536,7 @@ _DANISH = (
     (re.compile(r"expected one argument"), "mangler en værdi"),
     (re.compile(r"ambiguous option: (\S+) could match (.*)"), r"tvetydigt tilvalg: \1 kan betyde \2"),
     (re.compile(r"not allowed with argument"), "kan ikke bruges sammen med"),
+    (re.compile(r"^argument (-\S+): "), r"\1: "),
 )
 
 
@@ -479,13 +674,23 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="gem en krypteret kopi af en ukrypteret SQLite-database (til bærbare)",
         description=textwrap.fill(
-            "Gemmer en krypteret kopi (SQLCipher) af databasen i --out. Originalen ændres ikke. "
-            f"Adgangskoden (mindst 8 tegn) spørges der om, eller den læses fra ${PASSPHRASE_ENV}.",
+            "Gemmer en krypteret kopi (SQLCipher) af databasen i --out. Adgangskoden (mindst 8 tegn) "
+            f"spørges der om, eller den læses fra ${PASSPHRASE_ENV}. Bagefter nævnes den ukrypterede "
+            "database og dens ukrypterede sikkerhedskopier; på en terminal spørges der, om de skal "
+            "krypteres eller slettes. Uden svar eller tilvalg slettes intet.",
             78,
         ),
         epilog=_EPILOG.split("\n\n", 1)[1],
     )
     enc.add_argument("--out", required=True, metavar="NY_FIL", help="den krypterede databasefil, der oprettes")
+    backups = enc.add_mutually_exclusive_group()
+    backups.add_argument("--encrypt-backups", action="store_true",
+                         help="kryptér de ukrypterede sikkerhedskopier (NAVN.backup-*) ved siden af --out, "
+                         "og slet de ukrypterede (uden at spørge)")
+    backups.add_argument("--remove-plain-backups", action="store_true",
+                         help="slet de ukrypterede sikkerhedskopier (uden at spørge)")
+    enc.add_argument("--remove-plain", action="store_true",
+                     help="slet den ukrypterede database, når den krypterede kopi er gemt (uden at spørge)")
     enc.set_defaults(run=_run_encrypt)
 
     rekey = commands.add_parser(
@@ -510,11 +715,19 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="kontrollér revisionsloggens kæde og alle underskrifter",
         description=textwrap.fill(
-            "Genberegner hashen for hver post i revisionsloggen og for hver underskrift. "
-            "Afslutter med kode 1 og nævner det første brudte led, hvis noget er ændret.",
+            "Genberegner hashen for hver post i revisionsloggen og for hver underskrift, og lægger "
+            "loggens ændringer sammen og sammenligner dem med data. Afslutter med kode 1 og nævner det "
+            "første brudte led eller den række og det felt, der er ændret uden om loggen. Med "
+            "--expect-head kontrolleres desuden, at kæden stadig indeholder et kædehoved, der er "
+            "udskrevet tidligere (på en PDF eller en kvittering): så findes også en afkortet eller "
+            "omskrevet log.",
             78,
         ),
         epilog=_EPILOG.split("\n\n", 1)[1],
+    )
+    verify.add_argument(
+        "--expect-head", type=_expect_head, metavar="NR:HASH", default=None,
+        help="kædehovedet, som det står på en udskrift eller kvittering (fx »nr. 1234 · 9f86…« eller 1234:9f86…)",
     )
     verify.set_defaults(run=_run_verify)
 

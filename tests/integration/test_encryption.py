@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from pathlib import Path
 
@@ -357,10 +358,17 @@ def test_encrypt_existing_refuses_what_would_lose_data(tmp_path, encrypted_db):
 
 
 class _Terminal:
-    """Stands in for stdin on a terminal; getpass itself is replaced by scripted answers."""
+    """Stands in for stdin on a terminal; getpass itself is replaced by scripted answers, and
+    yes/no questions read ``lines`` (none left: end of input, which means no)."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
 
     def isatty(self) -> bool:
         return True
+
+    def readline(self) -> str:
+        return self.lines.pop(0) if self.lines else ""
 
 
 @pytest.fixture
@@ -398,7 +406,8 @@ def test_cli_encrypt_then_rekey_by_prompt(tmp_path, answers, capsys):
     assert prompts == ["Ny adgangskode til databasen: ", "Gentag adgangskoden: "]
     out = capsys.readouterr().out
     assert f"Krypteret kopi gemt i {target}." in out
-    assert f"Den ukrypterede fil {plain} er ikke ændret." in out
+    assert f"Den ukrypterede fil {plain} er ikke ændret og ligger der stadig." in out
+    assert plain.exists()  # the yes/no question got no answer, which is no
     crypto.check_passphrase(target, KEY)
 
     new = "et nyt og længere løsen"
@@ -472,3 +481,168 @@ def test_cli_rekey_and_encrypt_check_the_file_before_asking(encrypted_db, tmp_pa
     assert main(["encrypt", "--db", str(encrypted_db), "--out", str(tmp_path / "x.sqlite")]) == 1
     assert "allerede krypteret" in capsys.readouterr().err
     assert prompts == []
+
+
+# -- after encrypt: the plain database and its plain backup copies ------------------------------
+
+BACKUP_NAMES = ("tilsyn.backup-0003-20260101T120000.sqlite", "tilsyn.backup-0004-20260301T090000.sqlite")
+
+
+@pytest.fixture
+def plain_with_backups(tmp_path):
+    """A plain database with a resident, two plain backup copies (as migrations leave them), an
+    unrelated file and an already encrypted backup, which are none of encrypt's business."""
+    import shutil
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    plain = folder / "tilsyn.sqlite"
+    _add_resident_via_services(plain)
+    backups = [folder / name for name in BACKUP_NAMES]
+    for backup in backups:
+        shutil.copy2(plain, backup)
+    (folder / "andet.backup-0003-x.sqlite").write_bytes(plain.read_bytes())
+    crypto.create_encrypted(folder / "tilsyn.backup-0002-20250101T000000.sqlite", KEY)
+    return plain, backups
+
+
+def _mode(path: Path) -> int:
+    import stat
+
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def _encrypt(plain: Path, target: Path, *flags: str) -> int:
+    from tilsyn.cli import main
+
+    return main(["encrypt", "--db", str(plain), "--out", str(target), *flags])
+
+
+def test_plain_backups_are_listed_and_kept_without_a_terminal(plain_with_backups, tmp_path, monkeypatch, capsys):
+    import io
+
+    from tilsyn import cli
+
+    plain, backups = plain_with_backups
+    monkeypatch.setattr(cli.sys, "stdin", io.StringIO("j\nj\nj\n"))  # not a terminal: never read
+    monkeypatch.setenv("TILSYN_DB_PASSPHRASE", KEY)
+    target = tmp_path / "laptop" / "laptop.sqlite"
+    assert _encrypt(plain, target) == 0
+    out = capsys.readouterr().out
+    assert f"Ved siden af {plain} ligger 2 ukrypterede sikkerhedskopier med de samme oplysninger:" in out
+    for backup in backups:
+        assert f"  {backup}\n" in out and backup.exists()
+    assert "andet.backup" not in out and "0002" not in out
+    assert "De er ikke ændret." in out and "--encrypt-backups eller --remove-plain-backups" in out
+    assert f"Den ukrypterede fil {plain} er ikke ændret og ligger der stadig." in out
+    assert "[j/N]" not in out
+    assert plain.exists() and _names_via_services(plain) == [NAME]
+    assert list(target.parent.iterdir()) == [target]
+
+
+def test_encrypt_backups_flag_encrypts_each_beside_the_output_and_removes_the_plain(
+    plain_with_backups, tmp_path, monkeypatch, capsys
+):
+    plain, backups = plain_with_backups
+    monkeypatch.setenv("TILSYN_DB_PASSPHRASE", KEY)
+    target = tmp_path / "laptop" / "laptop.sqlite"
+    assert _encrypt(plain, target, "--encrypt-backups") == 0
+    out = capsys.readouterr().out
+    encrypted = [target.parent / name.replace("tilsyn.", "laptop.", 1) for name in BACKUP_NAMES]
+    for backup, copy in zip(backups, encrypted):
+        assert f"  Krypteret til {copy}; {backup.name} er slettet." in out
+        assert not backup.exists()
+        assert crypto.is_encrypted(copy) and NAME.encode() not in copy.read_bytes()
+        assert _names_via_services(copy, KEY) == [NAME]
+        if os.name == "posix":
+            assert _mode(copy) == 0o600
+    assert plain.exists()  # the plain database itself is kept without --remove-plain or a yes
+    assert (plain.parent / "andet.backup-0003-x.sqlite").exists()
+
+
+def test_remove_flags_delete_the_plain_backups_and_the_plain_database(plain_with_backups, tmp_path, monkeypatch, capsys):
+    plain, backups = plain_with_backups
+    monkeypatch.setenv("TILSYN_DB_PASSPHRASE", KEY)
+    target = tmp_path / "laptop.sqlite"
+    assert _encrypt(plain, target, "--remove-plain-backups", "--remove-plain") == 0
+    out = capsys.readouterr().out
+    for backup in backups:
+        assert f"  Slettet: {backup}" in out and not backup.exists()
+    assert f"Slettet: {plain}" in out
+    assert not plain.exists() and not Path(str(plain) + "-wal").exists() and not Path(str(plain) + "-shm").exists()
+    assert f"Åbn den krypterede database med: tilsyn --db {target}" in out
+    assert _names_via_services(target, KEY) == [NAME]
+
+
+def test_on_a_terminal_encrypt_asks_before_encrypting_or_removing(plain_with_backups, tmp_path, answers, monkeypatch, capsys):
+    from tilsyn import cli
+
+    plain, backups = plain_with_backups
+    script, _prompts = answers
+    script += [KEY, KEY]
+    cli.sys.stdin.lines += ["j\n", "nej\n"]  # encrypt the backups: yes; delete the database: no
+    target = tmp_path / "laptop.sqlite"
+    assert _encrypt(plain, target) == 0
+    out = capsys.readouterr().out
+    assert "Kryptér dem med samme adgangskode og slet de ukrypterede? [j/N] " in out
+    assert f"Slet den ukrypterede database {plain}? Gør det kun, hvis du kan huske adgangskoden. [j/N] " in out
+    assert not any(b.exists() for b in backups)
+    assert crypto.is_encrypted(tmp_path / "laptop.backup-0004-20260301T090000.sqlite")
+    assert plain.exists() and f"Den ukrypterede fil {plain} er ikke ændret og ligger der stadig." in out
+
+
+def test_on_a_terminal_no_to_encrypting_then_yes_to_removing(plain_with_backups, tmp_path, answers, capsys):
+    from tilsyn import cli
+
+    plain, backups = plain_with_backups
+    script, _prompts = answers
+    script += [KEY, KEY]
+    cli.sys.stdin.lines += ["\n", "j\n", "ja\n"]
+    assert _encrypt(plain, tmp_path / "laptop.sqlite") == 0
+    out = capsys.readouterr().out
+    assert "Slet dem uden at kryptere? [j/N] " in out
+    assert not any(b.exists() for b in backups) and not plain.exists()
+    assert not list(tmp_path.glob("laptop.backup-*"))
+
+
+def test_on_a_terminal_end_of_input_deletes_nothing(plain_with_backups, tmp_path, answers, capsys):
+    plain, backups = plain_with_backups
+    script, _prompts = answers
+    script += [KEY, KEY]
+    assert _encrypt(plain, tmp_path / "laptop.sqlite") == 0
+    out = capsys.readouterr().out
+    assert out.count("[j/N]") == 3
+    assert all(b.exists() for b in backups) and plain.exists()
+
+
+def test_an_encrypted_backup_in_the_way_is_refused_before_anything_is_written(
+    plain_with_backups, tmp_path, monkeypatch, capsys
+):
+    plain, backups = plain_with_backups
+    monkeypatch.setenv("TILSYN_DB_PASSPHRASE", KEY)
+    target = tmp_path / "laptop.sqlite"
+    in_the_way = tmp_path / "laptop.backup-0004-20260301T090000.sqlite"
+    in_the_way.write_bytes(b"noget andet")
+    assert _encrypt(plain, target, "--encrypt-backups") == 1
+    assert f"{in_the_way}" in capsys.readouterr().err
+    assert not target.exists() and in_the_way.read_bytes() == b"noget andet"
+    assert all(b.exists() for b in backups)
+
+
+def test_encrypt_backups_and_remove_plain_backups_exclude_each_other(plain_with_backups, tmp_path, capsys):
+    plain, backups = plain_with_backups
+    assert _encrypt(plain, tmp_path / "x.sqlite", "--encrypt-backups", "--remove-plain-backups") == 2
+    assert "kan ikke bruges sammen med" in capsys.readouterr().err
+    assert all(b.exists() for b in backups) and not (tmp_path / "x.sqlite").exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_the_encrypted_copy_is_private(tmp_path):
+    plain = tmp_path / "plain.sqlite"
+    _add_resident_via_services(plain)
+    old = os.umask(0o022)
+    try:
+        target = encrypt_database(str(plain), tmp_path / "laptop.sqlite", KEY)
+    finally:
+        os.umask(old)
+    assert _mode(target) == 0o600

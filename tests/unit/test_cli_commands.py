@@ -158,3 +158,154 @@ def test_import_missing_required_column(demo_db, tmp_path, capsys):
 def test_import_usage_error_is_exit_2(demo_db, capsys):
     assert cli.main(["import-residents", "--db", demo_db, "a.csv", "b.csv"]) == 2
     assert "ukendte argumenter: b.csv" in capsys.readouterr().err
+
+
+# -- the top-level handler: no traceback, no SQL parameters, details in a private log ------------
+
+
+def _leaky_integrity_error(tmp_path):
+    """A real IntegrityError from a plain engine; its str() holds CPR numbers and names."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.exc import IntegrityError
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'leaky.sqlite'}")
+    try:
+        with engine.begin() as con:
+            con.execute(text("create table resident (cpr text unique, name text)"))
+            con.execute(text("insert into resident values ('0101501234', 'Anna Hansen')"))
+        with engine.begin() as con:
+            con.execute(text("insert into resident values (:cpr, :name)"),
+                        [{"cpr": "0202502345", "name": "Bent Jensen"}, {"cpr": "0101501234", "name": "Anna Hansen"}])
+    except IntegrityError as exc:
+        assert "0202502345" in str(exc) and "Bent Jensen" in str(exc)  # what a traceback would show
+        return exc
+    finally:
+        engine.dispose()
+    raise AssertionError("no IntegrityError")
+
+
+@pytest.fixture
+def private_data_dir(tmp_path, monkeypatch):
+    from tilsyn.services import errorlog
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("TILSYN_DB", raising=False)
+    monkeypatch.setattr(errorlog, "_database", None)
+    return tmp_path / "xdg" / "Tilsyn"
+
+
+def test_an_unexpected_error_prints_one_danish_line_and_logs_without_cpr(
+    demo_db, tmp_path, monkeypatch, capsys, private_data_dir
+):
+    import os
+    import stat
+
+    leaky = _leaky_integrity_error(tmp_path)
+
+    def explode(self, raw):
+        raise leaky
+
+    monkeypatch.setattr(cli.ImportService, "import_residents", explode)
+    assert cli.main(["import-residents", "--db", demo_db, str(EXAMPLE)]) == 1
+    captured = capsys.readouterr()
+    log = Path(demo_db).parent / "tilsyn-fejl.log"
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1, captured.err
+    assert lines[0].startswith(f"Der opstod en uventet fejl. Detaljerne er gemt i {log} (hændelse ")
+    for secret in ("0202502345", "0101501234", "Bent Jensen", "Anna Hansen", "Traceback", "INSERT", "insert"):
+        assert secret not in captured.err
+    assert captured.out == ""
+    content = log.read_text(encoding="utf-8")
+    incident = lines[0].rsplit("hændelse ", 1)[1].rstrip(").")
+    assert f"hændelse {incident} (pid {os.getpid()}, tilsyn import-residents)" in content
+    assert "Traceback (most recent call last)" in content and "in explode" in content
+    assert "sqlalchemy.exc.IntegrityError" in content and "UNIQUE constraint failed: resident.cpr" in content
+    for secret in ("0202502345", "0101501234", "Bent Jensen", "Anna Hansen"):
+        assert secret not in content
+    if os.name == "posix":
+        assert stat.S_IMODE(log.stat().st_mode) == 0o600
+
+
+def test_an_unexpected_error_before_any_database_logs_in_a_new_private_data_folder(
+    tmp_path, monkeypatch, capsys, private_data_dir
+):
+    import os
+    import stat
+
+    def explode(ns):
+        raise RuntimeError("uventet i 0101501234")
+
+    monkeypatch.setattr(cli, "_db_passphrase", explode)  # runs before the database is opened
+    assert cli.main(["import-residents", str(EXAMPLE)]) == 1
+    err = capsys.readouterr().err
+    log = private_data_dir / "tilsyn-fejl.log"
+    assert f"Detaljerne er gemt i {log} (hændelse " in err and "0101501234" not in err
+    assert "uventet i XXXXXX-XXXX" in log.read_text(encoding="utf-8")
+    if os.name == "posix":
+        assert stat.S_IMODE(private_data_dir.stat().st_mode) == 0o700
+        assert stat.S_IMODE(log.stat().st_mode) == 0o600
+
+
+def test_database_is_locked_is_a_danish_message_not_the_driver_text(demo_db, monkeypatch, capsys, private_data_dir):
+    from sqlalchemy.exc import OperationalError
+
+    from tilsyn.domain.errors import DomainError
+    from tilsyn.messages import text_for
+
+    def locked(self, raw):
+        raise OperationalError("INSERT INTO resident ...", {"cpr": "0101501234"},
+                               sqlite3.OperationalError("database is locked"))
+
+    monkeypatch.setattr(cli.ImportService, "import_residents", locked)
+    assert cli.main(["import-residents", "--db", demo_db, str(EXAMPLE)]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == text_for(DomainError("database_busy"))
+    assert "database is locked" not in err and "0101501234" not in err and "afvist (database_busy)" not in err
+
+
+def test_ctrl_c_is_a_danish_line_not_a_traceback(demo_db, monkeypatch, capsys):
+    def interrupted(self, raw):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli.ImportService, "import_residents", interrupted)
+    assert cli.main(["import-residents", "--db", demo_db, str(EXAMPLE)]) == 1
+    assert capsys.readouterr().err.strip() == "Afbrudt. Intet er ændret."
+
+
+# -- commands that only read refuse a database that does not exist --------------------------------
+
+READ_ONLY = [
+    ["verify"],
+    ["export-month", "--month", "2026-01", "--out", "{tmp}/ud"],
+    ["sample-verify", "--year", "2026"],
+    ["report-visit", "--visit", "x", "--out", "{tmp}/ud/rapport.pdf"],
+    ["report-annual", "--year", "2026", "--out", "{tmp}/ud/aar.pdf"],
+]
+
+
+@pytest.mark.parametrize("args", READ_ONLY, ids=lambda a: a[0])
+def test_a_read_only_command_refuses_a_missing_database_and_creates_nothing(args, tmp_path, capsys):
+    db = tmp_path / "typo" / "tilsyn.sqllite"
+    argv = [a.format(tmp=tmp_path) for a in args] + ["--db", str(db)]
+    assert cli.main(argv) == 1
+    captured = capsys.readouterr()
+    assert captured.err.strip() == (
+        f"Databasen {db} findes ikke. Kontrollér stien i --db (eller $TILSYN_DB). "
+        "Kommandoen læser kun og opretter ikke en ny database."
+    )
+    assert "Alt er i orden" not in captured.out
+    assert not (tmp_path / "typo").exists() and not (tmp_path / "ud").exists()
+
+
+def test_a_read_only_command_refuses_a_missing_database_named_by_the_environment(tmp_path, monkeypatch, capsys):
+    db = tmp_path / "mangler" / "tilsyn.sqlite"
+    monkeypatch.setenv("TILSYN_DB", str(db))
+    assert cli.main(["verify"]) == 1
+    assert f"Databasen {db} findes ikke." in capsys.readouterr().err
+    assert not db.parent.exists()
+
+
+def test_a_read_only_command_still_reads_an_existing_database(db, capsys):
+    assert cli.main(["demo", "--db", db, "--homes", "1", "--residents-per-home", "1"]) == 0
+    assert cli.main(["verify", "--db", db]) == 0
+    assert "Alt er i orden" in capsys.readouterr().out

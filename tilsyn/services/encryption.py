@@ -18,6 +18,7 @@ from ..store.crypto import (
     encrypt_existing,
     is_encrypted,
     rekey,
+    remove_database_files,
 )
 from ..store.db import resolve_url, sqlite_path
 
@@ -62,6 +63,55 @@ def encrypt_database(db: str | os.PathLike | None, new_path: str | os.PathLike, 
         raise DomainError("file_exists", field="new_path", file=str(dst))
     encrypt_existing(src, dst, passphrase)
     return dst
+
+
+def plain_backups(db: str | os.PathLike | None) -> list[Path]:
+    """The unencrypted backup copies (``NAME.backup-*``, made before each migration) beside the
+    SQLite file behind ``db``: after ``encrypt`` they would still hold everything in plain text."""
+    path = database_file(db)
+    pattern = f"{path.stem}.backup-*{path.suffix}"
+    return sorted(p for p in path.parent.glob(pattern) if p.is_file() and not is_encrypted(p))
+
+
+def encrypted_backup_path(backup: Path, source: Path, encrypted: Path) -> Path:
+    """Where the encrypted copy of ``backup`` (of ``source``) goes: beside ``encrypted``, named
+    like it (``laptop.backup-0004-…sqlite`` for ``tilsyn.backup-0004-…sqlite``)."""
+    rest = backup.name[len(f"{source.stem}.backup-"):]
+    if source.suffix and rest.endswith(source.suffix):
+        rest = rest[: -len(source.suffix)]
+    return encrypted.with_name(f"{encrypted.stem}.backup-{rest}{encrypted.suffix}")
+
+
+def encrypt_backups(
+    db: str | os.PathLike | None, encrypted: str | os.PathLike, passphrase: str, backups: list[Path]
+) -> list[tuple[Path, Path]]:
+    """Encrypt each plain backup beside ``encrypted`` under ``passphrase``, then delete the plain one.
+
+    Every target is checked before anything is written (``file_exists``); a plain backup is only
+    deleted once its encrypted copy has opened with the passphrase. Returns (plain, encrypted) pairs.
+    """
+    source = database_file(db)
+    validate_new_passphrase(passphrase)
+    dst = Path(encrypted).expanduser().resolve()
+    pairs = [(b, encrypted_backup_path(b, source, dst)) for b in backups]
+    for _plain, target in pairs:
+        if target.exists():
+            raise DomainError("file_exists", file=str(target))
+    for plain, target in pairs:
+        encrypt_existing(plain, target, passphrase)
+        remove_database_files(plain)
+    return pairs
+
+
+def remove_plain_files(paths: list[Path]) -> list[Path]:
+    """Delete unencrypted SQLite files (with their WAL/SHM); an encrypted one is refused untouched."""
+    for p in paths:
+        if is_encrypted(p):
+            raise AlreadyEncrypted(file=str(p))
+    removed: list[Path] = []
+    for p in paths:
+        removed += remove_database_files(p)
+    return removed
 
 
 def encryptable_file(db: str | os.PathLike | None) -> Path:

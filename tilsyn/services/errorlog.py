@@ -81,7 +81,7 @@ def _chain(exc: BaseException):
         stack.extend((e.__context__, e.__cause__, orig if isinstance(orig, BaseException) else None))
 
 
-def _hide_parameters(exc: BaseException) -> None:
+def hide_parameters(exc: BaseException) -> None:
     """Tell every SQLAlchemy error in the chain to leave its parameters out of str()."""
     try:
         from sqlalchemy.exc import StatementError
@@ -94,7 +94,7 @@ def _hide_parameters(exc: BaseException) -> None:
 
 def format_exception(exc: BaseException) -> str:
     """The traceback of ``exc`` (with its causes), redacted: safe to write to a file."""
-    _hide_parameters(exc)
+    hide_parameters(exc)
     text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     return redact(text)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..domain.errors import DomainError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+PRIVATE_MODE = 0o600  # encrypted copies are still nobody else's business
 
 # SQLCipher raises this for a wrong key: the first page does not decrypt into a SQLite header.
 _WRONG_KEY_MESSAGE = "file is not a database"
@@ -187,6 +188,9 @@ def encrypt_existing(
     tmp = dst.with_name(dst.name + ".tmp")
     _remove_sqlite_files(tmp)
     try:
+        # Created empty and private first: SQLite takes an empty file as a new database, and
+        # gives its WAL and SHM files the same mode, so nothing is ever readable by others.
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE))
         with closing(driver().connect(str(src))) as conn:
             quiet(conn)
             conn.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(tmp), passphrase))
@@ -203,9 +207,24 @@ def encrypt_existing(
                 raise DomainError("database_unreadable", reason=result)
             check.execute("PRAGMA journal_mode = WAL").fetchone()
         _remove_sqlite_files(Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm"))
+        if os.name == "posix":
+            os.chmod(tmp, PRIVATE_MODE)  # whatever the umask made of it
         os.replace(tmp, dst)
     finally:
         _remove_sqlite_files(tmp)
+
+
+def remove_database_files(path: str | os.PathLike) -> list[Path]:
+    """Delete a SQLite file and its WAL, SHM and journal files; return those that were there."""
+    removed = []
+    p = Path(path)
+    for f in (p, Path(str(p) + "-wal"), Path(str(p) + "-shm"), Path(str(p) + "-journal")):
+        try:
+            f.unlink()
+        except FileNotFoundError:
+            continue
+        removed.append(f)
+    return removed
 
 
 def _remove_sqlite_files(*paths: Path) -> None:
