@@ -498,6 +498,7 @@ FIELD_LABELS.update(
         "staff.name": "Medarbejderens navn",
         "staff.workplace": "Medarbejderens arbejdssted",
         "staff.position": "Medarbejderens stilling",
+        "workplace": "Arbejdssted",
         "action_plan_updated": "Hvornår er handleplanen opdateret?",
         "discussion_plans": "Planer om behandling i medarbejdergruppen",
         "other": "Andet",
