@@ -267,3 +267,80 @@ def test_a_form_window_shows_its_form_as_pdf(qtbot, services, demo_file):
     text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(preview.pdf_bytes)).pages)
     assert sent[0].resident_name in text
     assert preview.windowTitle() == f"{dialog.windowTitle()} – forhåndsvisning"
+
+
+def _fail_rendering_for(monkeypatch, resident_name: str) -> None:
+    """The form renderer raises reportlab's LayoutError for one resident (whatever the renderers
+    can do by now, a renderer may still fail: this is what the page must say then)."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from tilsyn.services import exports as exports_module
+
+    real = exports_module.render_form
+
+    def render(data):
+        if data.name == resident_name:
+            raise LayoutError("Flowable <Table@0x7F00DEADBEEF 5 rows x 5 cols> too large on page 2")
+        return real(data)
+
+    monkeypatch.setattr(exports_module, "render_form", render)
+
+
+def _what(kind: str) -> str:
+    return "Månedsskemaet" if kind == "monthly" else "Den akutte registrering"
+
+
+def test_a_failing_renderer_is_shown_in_danish_naming_form_and_resident_and_nothing_is_written(
+        qtbot, services, demo_file, tmp_path, monkeypatch):
+    _, month, sent = demo_file
+    victim = sorted(sent, key=lambda s: (s.care_home, s.resident_name))[-1]
+    _fail_rendering_for(monkeypatch, victim.resident_name)
+    out = tmp_path / "ud"
+    out.mkdir()
+    (out / "egen-fil.txt").write_text("brugerens egen fil")
+    view = make_view(qtbot, services, out)
+    view.select_month(month)
+    qtbot.mouseClick(view.ui.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.ui.message_label.isVisible(), timeout=60000)
+
+    text = view.ui.message_label.text()
+    assert text.startswith(f"{_what(victim.kind)} for {victim.resident_name} ({victim.cpr_masked}), "
+                           f"{month_text(month)}, kunne ikke dannes som PDF i skabelonen »")
+    assert text.endswith("«. Udtrækket er ikke gemt, og ingen filer er skrevet. Prøv at vælge en anden skabelon.")
+    assert "uventet" not in text and "Flowable" not in text
+    assert "b3261e" in view.ui.message_label.styleSheet()
+    assert files_in(out) == ["egen-fil.txt"] and not [p for p in tmp_path.rglob(".tilsyn-*")]
+    assert not view.ui.result_frame.isVisible() and not view.busy and view.ui.export_button.isEnabled()
+
+
+def test_vis_som_pdf_says_in_danish_which_form_could_not_be_made(qtbot, services, demo_file, monkeypatch):
+    from tilsyn.ui import errors as errors_module
+    from tilsyn.ui.views.force_form_view import ForceFormDialog
+
+    _, month, sent = demo_file
+    form = sent[0]
+    _fail_rendering_for(monkeypatch, form.resident_name)
+    warnings = []
+    monkeypatch.setattr(errors_module.QMessageBox, "warning",
+                        staticmethod(lambda parent, title, text, *a: warnings.append(text)))
+    dialog = ForceFormDialog(services.force, services.residents, form.id)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.pdf_button, Qt.MouseButton.LeftButton)
+    assert dialog.preview is None
+    (text,) = warnings
+    assert text.startswith(f"{_what(form.kind)} for {form.resident_name} ({form.cpr_masked}), {month_text(month)}, "
+                           "kunne ikke dannes som PDF i skabelonen »")
+    assert text.endswith("«. Prøv at vælge en anden skabelon.")
+
+
+def test_opening_the_page_removes_what_a_killed_export_left_in_its_folder(qtbot, services, tmp_path):
+    import subprocess
+    import sys
+
+    dead = int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                              text=True).stdout)
+    left = tmp_path / "ud" / f".tilsyn-staging-{dead}-abc123"
+    (left / "t").mkdir(parents=True)
+    (left / "t" / "skema.json").write_text('{"cpr": "010130-1234"}')
+    make_view(qtbot, services, tmp_path / "ud")
+    assert not left.exists() and (tmp_path / "ud").is_dir()

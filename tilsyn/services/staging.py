@@ -49,6 +49,29 @@ def write_private(path: Path, data: bytes) -> None:
         os.close(fd)
 
 
+def replace_private(path: str | os.PathLike, data: bytes) -> None:
+    """Write ``path`` (new or replacing a file) readable by its owner only: the bytes go to a
+    private file beside it first, which then takes its place in one rename."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
+        if os.name == "posix":
+            os.chmod(tmp, FILE_MODE)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
 def _mkdir_private(path: Path) -> None:
     path.mkdir(mode=DIR_MODE)
     if os.name == "posix":

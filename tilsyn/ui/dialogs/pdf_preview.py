@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.exports import slug
+from ...services.staging import replace_private
 
 try:  # QtPrintSupport is a separate Qt module; a build without it still previews and saves.
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -229,7 +230,7 @@ class PdfPreviewDialog(QDialog):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         try:
-            path.write_bytes(self.pdf_bytes)
+            replace_private(path, self.pdf_bytes)  # personal data: readable by its owner only
         except OSError as exc:
             QMessageBox.warning(self, "Gem PDF som", f"Filen kunne ikke gemmes i {path}:\n{exc.strerror or exc}")
             return None

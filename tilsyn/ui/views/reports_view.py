@@ -99,6 +99,7 @@ class ReportsView(QWidget):
         self._fill_layouts()
         self.reload_care_homes()
         self.ui.folder_edit.setText(default_folder if default_folder is not None else default_export_folder())
+        self.clean_staging()
         self._show_message("")
         self.ui.result_frame.setVisible(False)
 
@@ -177,6 +178,15 @@ class ReportsView(QWidget):
             self.ui.folder_edit.setText(folder)
 
     # -- the export ----------------------------------------------------------------------------------
+    def clean_staging(self) -> None:
+        """Remove what an export killed in the chosen folder left behind (it holds CPR numbers)."""
+        folder = self.ui.folder_edit.text().strip()
+        if folder:
+            try:
+                self.exports.clean_staging(Path(folder))
+            except OSError:
+                pass  # the export itself says what is wrong with the folder
+
     @property
     def busy(self) -> bool:
         return self._worker is not None
@@ -226,6 +236,8 @@ class ReportsView(QWidget):
         if isinstance(exc, ExportCancelled):
             self._show_message(text_for(exc))
         else:
+            # A DomainError in its Danish words (a failing PDF names the form and the resident);
+            # anything else as error_text words it: logged, never str(exc).
             self._show_message(error_text(exc), error=True)
 
     def _show_message(self, text: str, error: bool = False) -> None:
