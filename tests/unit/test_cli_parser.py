@@ -23,7 +23,18 @@ from tilsyn.services.imports import COLUMNS
         (["--db", "x.sqlite"], False),  # the desktop app on another database
         (["--db", "demo"], False),  # a database file called "demo" is not the command
         (["-platform", "offscreen"], False),  # Qt's own options go to the GUI
-        (["rapport"], False),
+        (["-style", "fusion", "--db", "x.sqlite"], False),
+        (["--style", "fusion"], False),
+        (["-style=fusion"], False),
+        # A word that is not a command is the command line's to refuse, never the window's.
+        (["rapport"], True),
+        (["exprot-month", "--month", "2026-03", "--out", "ud"], True),
+        (["--db", "x.sqlite", "exprot-month"], True),
+        # --db without its value: the usage text, not the default database in a window.
+        (["--db"], True),
+        (["--db", "--passphrase-env", "X"], True),
+        (["--db="], True),
+        (["--passphrase-env"], True),
     ],
 )
 def test_wants_cli(args, expected):
@@ -51,7 +62,14 @@ def test_demo_defaults_match_the_sources():
         (["demo", "--frob"], "ukendte argumenter: --frob"),
         (["import-residents"], "disse argumenter mangler: FIL.csv"),
         (["demo", "--db"], "mangler en værdi"),
-        (["rapport"], "ugyldigt valg: 'rapport'"),
+        (["rapport"], "ukendt kommando »rapport«. Kommandoerne er: demo, import-residents,"),
+        (["exprot-month", "--month", "2026-03"], "ukendt kommando »exprot-month«. Mente du export-month?"),
+        (["--db", "x.sqlite", "verfy"], "ukendt kommando »verfy«. Mente du verify?"),
+        (["sampel-verify", "--year", "2026"], "Mente du sample-verify?"),
+        (["--db"], "tilsyn: fejl: --db: mangler en værdi"),
+        (["--db="], "tilsyn: fejl: --db mangler en værdi"),
+        (["verify", "--db="], "tilsyn: fejl: --db mangler en værdi"),
+        (["demo", "--passphrase-env"], "--passphrase-env: mangler en værdi"),
     ],
 )
 def test_usage_errors_exit_2_in_danish(args, danish, capsys):
@@ -88,3 +106,16 @@ def test_import_help_documents_the_columns(capsys):
     assert [c.strip(" ,\n") for c in listed.split(":", 1)[1].split()] == list(COLUMNS)
     assert "Påkrævet: cpr, navn, plejecenter." in out
     assert "Alt eller intet" in out
+
+
+def test_a_mistyped_command_creates_no_database(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("TILSYN_DB", str(tmp_path / "data" / "tilsyn.sqlite"))
+    assert cli.main(["exprot-month", "--month", "2026-03", "--out", str(tmp_path / "ud")]) == 2
+    assert not (tmp_path / "data").exists() and not (tmp_path / "ud").exists()
+
+
+def test_encrypt_help_names_the_backup_options(capsys):
+    assert cli.main(["encrypt", "--help"]) == 0
+    out = capsys.readouterr().out
+    for option in ("--encrypt-backups", "--remove-plain-backups", "--remove-plain"):
+        assert option in out

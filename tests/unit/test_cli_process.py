@@ -87,3 +87,46 @@ def test_version_and_missing_file(tmp_path):
     missing = _run(["-m", "tilsyn", "import-residents", "--db", str(tmp_path / "t.sqlite"), "nej.csv"], tmp_path)
     assert missing.returncode == 1
     assert missing.stderr.strip() == "Filen nej.csv findes ikke."
+
+
+def _without_display() -> dict[str, str]:
+    # Were the window started, it would say there is no screen (and exit 2 as well).
+    return {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["exprot-month", "--month", "2026-03", "--out", "ud"], ["--db"], ["--db="], ["--db", "x.sqlite", "verfy"]],
+    ids=["mistyped-command", "db-without-value", "db-empty", "mistyped-after-db"],
+)
+def test_usage_errors_give_the_danish_usage_text_and_never_open_the_window(args, tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "tilsyn", *args], cwd=tmp_path, env=_without_display(),
+        capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.startswith("Brug: tilsyn") and "tilsyn: fejl: " in proc.stderr
+    assert "skærm" not in proc.stderr and "display" not in proc.stderr.lower()
+    assert "Traceback" not in proc.stderr
+
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from tilsyn.__main__ import main
+        rc = main({args!r})
+        qt = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6"))
+        assert not qt, qt
+        sys.exit(rc)
+        """
+    )
+    in_process = _run(["-c", script], tmp_path)
+    assert in_process.returncode == 2, in_process.stderr
+    assert not list(tmp_path.iterdir())  # no database, no output folder
+
+
+def test_verify_on_a_mistyped_database_path_refuses_and_creates_nothing(tmp_path):
+    proc = _run(["-m", "tilsyn", "verify", "--db", "typo/tilsyn.sqllite"], tmp_path)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith(f"Databasen {tmp_path / 'typo' / 'tilsyn.sqllite'} findes ikke.")
+    assert "Alt er i orden" not in proc.stdout
+    assert not (tmp_path / "typo").exists()
