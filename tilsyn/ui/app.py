@@ -149,6 +149,19 @@ def run_gui(args: list[str]) -> int:
         return 2
     app = make_application([sys.argv[0] if sys.argv else "tilsyn", *args])
 
+    from ..services import errorlog
+    from .errors import ExceptHook
+
+    # An exception in a slot or a thread is logged and shown in Danish, not printed as a traceback.
+    errorlog.set_database(options.db)
+    hook = ExceptHook().install()
+    try:
+        return _run_window(app, options)
+    finally:
+        hook.uninstall()
+
+
+def _run_window(app, options: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from .errors import database_error_text

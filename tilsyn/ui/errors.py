@@ -5,21 +5,26 @@ The wording comes from tilsyn.messages; this module only decides where it goes.
 
 from __future__ import annotations
 
+import sys
+import threading
 from collections.abc import Mapping
 
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from .. import messages
 from ..domain.errors import DomainError, ValidationError
+from ..services import errorlog
 
 ERROR_STYLE = "color: #b3261e;"
 
 
 def error_text(exc: BaseException) -> str:
-    """The Danish sentence for ``exc``; an unexpected error gets a generic Danish sentence."""
+    """The Danish sentence for ``exc``. An unexpected error is logged (without SQL parameters or
+    CPR numbers) and told as "Der opstod en uventet fejl. Detaljerne er gemt i …", never by its str."""
     if isinstance(exc, DomainError):
         return messages.text_for(exc)
-    return f"Der opstod en uventet fejl: {exc}"
+    return messages.text_for(errorlog.as_domain_error(exc))
 
 
 def field_texts(err: DomainError) -> dict[str, str]:
@@ -68,5 +73,70 @@ def database_error_text(exc: BaseException) -> str:
     """Why the database could not be opened, in Danish (a newer schema, a broken file, no server)."""
     if isinstance(exc, DomainError):
         return messages.text_for(exc)
-    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if errorlog.is_database_busy(exc):
+        return messages.text_for(DomainError("database_busy"))
+    # The first line only: SQLAlchemy puts the statement and its parameters on the lines after it.
+    reason = errorlog.redact(_first_line(exc))
     return messages.text_for(DomainError("database_unreadable", reason=reason))
+
+
+def _first_line(exc: BaseException) -> str:
+    errorlog.hide_parameters(exc)
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+class _Reporter(QObject):
+    """Carries an uncaught error's text to the GUI thread, which shows it in a message box."""
+
+    report = Signal(str)
+
+
+class ExceptHook:
+    """sys.excepthook and threading.excepthook for the desktop app: an uncaught exception is
+    logged (errorlog) and shown as a Danish message box, never as a traceback on stderr."""
+
+    def __init__(self, title: str = "Tilsyn") -> None:
+        self.title = title
+        self._reporter = _Reporter()
+        self._reporter.report.connect(self._show)
+        self._showing = False
+        self._previous = None
+        self._previous_threading = None
+
+    def install(self) -> "ExceptHook":
+        self._previous, sys.excepthook = sys.excepthook, self.hook
+        self._previous_threading, threading.excepthook = threading.excepthook, self._thread_hook
+        return self
+
+    def uninstall(self) -> None:
+        if sys.excepthook == self.hook:
+            sys.excepthook = self._previous or sys.__excepthook__
+        if threading.excepthook == self._thread_hook:
+            threading.excepthook = self._previous_threading or threading.__excepthook__
+
+    def hook(self, exc_type, exc, tb) -> None:
+        if exc is None or issubclass(exc_type, (KeyboardInterrupt, SystemExit)):
+            (self._previous or sys.__excepthook__)(exc_type, exc, tb)
+            return
+        if exc.__traceback__ is None and tb is not None:
+            exc = exc.with_traceback(tb)
+        try:
+            text = error_text(exc)
+        except Exception:  # noqa: BLE001 - the hook itself must never raise
+            text = "Der opstod en uventet fejl."
+        # Emitted, not shown: the hook may run in a worker thread; the box opens in the GUI thread.
+        self._reporter.report.emit(text)
+
+    def _thread_hook(self, args) -> None:
+        self.hook(args.exc_type, args.exc_value, args.exc_traceback)
+
+    @Slot(str)
+    def _show(self, text: str) -> None:
+        if self._showing:  # an error while the box is open: logged, but one box at a time
+            return
+        self._showing = True
+        try:
+            QMessageBox.critical(QApplication.activeWindow(), self.title, text)
+        finally:
+            self._showing = False

@@ -2,6 +2,8 @@
 
 The function takes ``progress(percent, text)`` and ``is_cancelled()`` keyword callbacks and
 knows nothing about Qt. Results and errors come back as signals, delivered on the GUI thread.
+An unexpected error is logged (services.errorlog) before it is sent; show it with
+``errors.error_text``, which names the log, never with ``str(exc)``.
 """
 
 from __future__ import annotations
@@ -10,6 +12,9 @@ import threading
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+from ..domain.errors import DomainError
+from ..services import errorlog
 
 
 class Worker(QObject):
@@ -32,6 +37,13 @@ class Worker(QObject):
                 *self._args, progress=self._report, is_cancelled=self._cancel.is_set, **self._kwargs
             )
         except Exception as exc:  # noqa: BLE001 - every failure goes back to the GUI as a signal
+            if not isinstance(exc, DomainError):
+                # Logged here, off the GUI thread and while the traceback is fresh; the view's
+                # error_text() finds this incident on the exception and names its log file.
+                try:
+                    errorlog.record(exc, context=f"baggrundsopgave {getattr(self._fn, '__qualname__', '')}")
+                except Exception:  # noqa: BLE001 - logging must not keep the failure from the GUI
+                    pass
             self.failed.emit(exc)
         else:
             self.done.emit(result)
