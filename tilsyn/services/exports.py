@@ -57,7 +57,7 @@ from .audit import AuditService
 from .context import COPENHAGEN, AppContext
 from .force import ForceService
 from .force_dto import EpisodeDTO, FormDTO
-from .staging import Staging, remove_stale
+from .staging import Staging, anchor_for, remove_stale
 
 log = logging.getLogger(__name__)
 # Without a handler, logging's last resort would print the traceback to stderr: the detail is for
@@ -519,8 +519,6 @@ class ExportService:
     def clean_staging(self, out_dir: str | Path) -> list[Path]:
         """Remove staging folders that a killed export left in ``out_dir`` or where it would
         stage for it (they hold full CPR numbers); returns the folders removed."""
-        from .staging import anchor_for
-
         out = Path(os.path.abspath(out_dir))
         removed = []
         # Where this export stages, where one into a folder that did not exist yet staged (beside it)
