@@ -65,7 +65,15 @@ def test_delete_keeps_the_fact_not_the_data_and_chain_verifies(ctx, data):
     assert "Ødegaard" not in dump and "0101301234" not in dump
     history = AuditService(ctx).history(old.id, "resident")
     assert history[-1].action == "retention_delete" and history[-1].reason == "Opbevaringsperiode udløbet"
-    assert all(e.redacted for e in history[:-1])
+    # Everything before the hashed redaction entry lost its payload; after it, the deletion itself
+    # is logged (so the log still folds to the data) without any of the deleted values.
+    assert all(e.redacted for e in history[:-2])
+    assert [e.action for e in history[-2:]] == ["delete", "retention_delete"]
+    assert history[-2].changes == {"id": [old.id, None]}
+    redaction = [e for e in AuditService(ctx).latest() if e.action == "redact"]
+    assert len(redaction) == 1 and redaction[0].changes["resident"] == old.id
+    assert {e.seq for e in history[:-2]} <= set(redaction[0].changes["entries"])
+    assert redaction[0].seq < history[-2].seq and redaction[0].reason == "Opbevaringsperiode udløbet"
     assert AuditService(ctx).verify().ok
 
 

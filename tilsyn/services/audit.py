@@ -7,7 +7,16 @@ import json
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from ..domain.chain import ChainFault, verify_chain
+from ..domain.chain import (
+    FORMAT_ACTION,
+    GENESIS,
+    ChainFault,
+    head_matches,
+    redaction_named,
+    verify_chain,
+    version_start,
+)
+from ..domain.ledger import DataFault, OrderBroken, compare_table
 from ..domain.roles import Action
 from ..store import audit as store_audit
 from .context import AppContext
@@ -27,6 +36,18 @@ class AuditEntryDTO:
     redacted: bool
 
 
+FOLD_FAULTS_KEPT = 200  # the first faults are named; the rest are counted
+
+
+@dataclass(frozen=True)
+class AnchorCheck:
+    """``--expect-head``: the head printed on a PDF or receipt, and whether the chain holds it."""
+
+    seq: int
+    hash: str
+    found: bool
+
+
 @dataclass(frozen=True)
 class VerifyReport:
     entries: int
@@ -35,10 +56,14 @@ class VerifyReport:
     head_hash: str
     chain_faults: tuple[ChainFault, ...]
     signature_faults: tuple[tuple[str, str], ...]  # (signature id, problem)
+    data_faults: tuple[DataFault, ...] = ()  # the fold: rows that differ from their history
+    data_fault_count: int = 0
+    anchor: AnchorCheck | None = None
 
     @property
     def ok(self) -> bool:
-        return not self.chain_faults and not self.signature_faults
+        return (not self.chain_faults and not self.signature_faults and not self.data_fault_count
+                and (self.anchor is None or self.anchor.found))
 
     @property
     def first_broken(self) -> ChainFault | None:
@@ -72,25 +97,75 @@ class AuditService:
         with self.ctx.uow_factory() as uow:
             return store_audit.head(uow.session)
 
-    def verify(self, progress: Callable[[int], None] | None = None) -> VerifyReport:
-        """Recompute every link of the chain and every signature hash."""
+    def verify(self, progress: Callable[[int], None] | None = None,
+               expect_head: tuple[int, str] | None = None) -> VerifyReport:
+        """Recompute every link of the chain and every signature hash, fold the log's field-level
+        changes against the live rows, and (``expect_head``) check that the chain still holds a head
+        printed earlier on an export, so truncation and rewrites are found with that copy in hand."""
         self.ctx.require(Action.AUDIT_VERIFY)
         with self.ctx.uow_factory() as uow:
             count = 0
+            last_hash = GENESIS
+            anchor_hash: str | None = None
+            marks = list(store_audit.markers(uow.session))
+            v2_from = version_start((seq, changes) for seq, action, changes in marks if action == FORMAT_ACTION)
+            redactions: dict[int, int] = {}
+            for seq, action, changes in marks:
+                for named in redaction_named(action, seq, changes):
+                    redactions.setdefault(named, seq)
 
             def rows():
-                nonlocal count
+                nonlocal count, last_hash, anchor_hash
                 for row in uow.audit.all_in_order():
                     count += 1
                     if progress and count % 1000 == 0:
                         progress(count)
+                    if expect_head is not None and row.seq == expect_head[0]:
+                        anchor_hash = row.hash
+                    last_hash = row.hash
                     changes = None if row.changes is None else json.loads(row.changes)
-                    yield store_audit.record_of(row), row.hash, changes, row.redacted
+                    yield store_audit.record_of(row, v2_from), row.hash, changes, row.redacted
 
-            faults = verify_chain(rows())
+            faults = verify_chain(rows(), redactions)
             head_seq, head_hash = store_audit.head(uow.session)
-            if head_seq != count:
+            if head_seq != count or head_hash != last_hash:
                 faults.append(ChainFault(head_seq, "head"))
+            anchor = None
+            if expect_head is not None:
+                found = anchor_hash is not None and head_matches(expect_head, anchor_hash) and not any(
+                    f.seq <= expect_head[0] for f in faults)
+                anchor = AnchorCheck(expect_head[0], expect_head[1], found)
             sigs = uow.signatures.all()
             sig_faults = [(str(s.id), problem) for s in sigs for problem in signature_faults(s)]
-            return VerifyReport(count, len(sigs), head_seq, head_hash, tuple(faults), tuple(sig_faults))
+            kept, total = self._fold(uow.session)
+            return VerifyReport(count, len(sigs), head_seq, head_hash, tuple(faults), tuple(sig_faults),
+                                tuple(kept), total, anchor)
+
+    @staticmethod
+    def _fold(session) -> tuple[list[DataFault], int]:
+        """Every audited table's folded history against its live rows (streamed, sorted by id)."""
+        kept: list[DataFault] = []
+        total = 0
+        for table, pk, skip in store_audit.folded_tables():
+            try:
+                table_kept, table_total = _count(compare_table(
+                    table.name, pk, store_audit.histories(session, table.name),
+                    store_audit.live_rows(session, table, pk), skip), FOLD_FAULTS_KEPT - len(kept))
+            except OrderBroken:
+                # The database sorted ids differently from Python: sort in memory instead.
+                table_kept, table_total = _count(compare_table(
+                    table.name, pk, sorted(store_audit.histories(session, table.name), key=lambda h: h[0]),
+                    sorted(store_audit.live_rows(session, table, pk), key=lambda r: r[0]), skip),
+                    FOLD_FAULTS_KEPT - len(kept))
+            kept.extend(table_kept)
+            total += table_total
+        return kept, total
+
+
+def _count(faults, keep: int) -> tuple[list[DataFault], int]:
+    kept, total = [], 0
+    for fault in faults:
+        total += 1
+        if len(kept) < keep:
+            kept.append(fault)
+    return kept, total

@@ -9,12 +9,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
+from sqlalchemy import select
 
 from ..domain import cpr as cprmod
 from ..domain.errors import DomainError, NotFound, ValidationError
 from ..domain.roles import Action
 from ..domain.signing import require_reason
 from ..reports.resident_export import ResidentExportData, render_resident_export
+from ..store import audit as store_audit
+from ..store.models_force import ForceForm
+from ..store.models_supervision import SampleMember
 from .context import COPENHAGEN, AppContext
 from .residents import ResidentService
 
@@ -129,24 +133,40 @@ class PrivacyService:
             raise DomainError("retention_not_due", count=len(not_due))
         redacted = 0
         with self.ctx.uow_factory() as uow:
-            uow.audit_off()
+            # Every change is still logged field by field, so the log keeps folding to the data,
+            # but without an old value: the log must not keep what retention removes.
+            uow.session.info["audit_forget"] = True
             for rid in resident_ids:
                 r = uow.residents.get_full(rid)
                 episodes = uow.episodes.for_resident(r.id)
-                form_ids = sorted({str(e.form_id) for e in episodes})
+                forms = list(uow.session.scalars(select(ForceForm).where(ForceForm.resident_id == r.id)))
+                form_ids = sorted({str(f.id) for f in forms} | {str(e.form_id) for e in episodes})
                 ids = [str(r.id), *(str(x.id) for x in r.relatives), *(str(p.id) for p in r.permits),
-                       *(str(e.id) for e in episodes), *form_ids]
-                redacted += uow.audit.redact(ids)
+                       *(str(e.id) for e in episodes), *(str(s.id) for e in episodes for s in e.staff), *form_ids]
                 # Signatures keep a copy of what was signed (narratives): they go with the record.
-                for fid in form_ids:
-                    for sig in uow.signatures.for_entity("force_form", fid, include_voided=True):
-                        uow.signatures.delete(sig)
+                sig_ids = [str(sig.id) for fid in form_ids
+                           for sig in uow.signatures.for_entity("force_form", fid, include_voided=True)]
+                redacted += store_audit.redact(uow.session, ids, sig_ids, reason, {"resident": str(r.id)})
+                uow.session.expire_all()
+                r = uow.residents.get_full(rid)
+                episodes = uow.episodes.for_resident(r.id)
                 if mode == "delete":
+                    # Through the ORM, not the database's cascades, so each deletion is logged.
+                    for member in uow.session.scalars(select(SampleMember).where(SampleMember.resident_id == r.id)):
+                        member.resident_id = None
+                    for e in episodes:
+                        uow.session.delete(e)
+                    uow.flush()
+                    for f in uow.session.scalars(select(ForceForm).where(ForceForm.resident_id == r.id)):
+                        uow.session.delete(f)
+                    uow.flush()
                     uow.residents.delete(r)
                 else:
                     _anonymise(r)
                     for e in episodes:
                         _anonymise_episode(e)
+                    for f in uow.session.scalars(select(ForceForm).where(ForceForm.resident_id == r.id)):
+                        _anonymise_form(f)
                 uow.flush()
                 uow.record(f"retention_{mode}", "resident", str(r.id), {}, reason=reason)
             uow.commit()
@@ -172,8 +192,12 @@ def _anonymise_episode(e) -> None:
     """Keep type, time and lateness for statistics; drop every free text about the resident."""
     for f in EPISODE_TEXTS:
         setattr(e, f, "")
+    _anonymise_form(e.form)
+
+
+def _anonymise_form(form) -> None:
     for f in FORM_TEXTS:
-        setattr(e.form, f, "")
+        setattr(form, f, "")
 
 
 def _plain(obj: Any) -> Any:

@@ -3,6 +3,8 @@
 A session carries ``info["audit_actor"]`` (id, name), ``info["audit_clock"]`` and an optional
 ``info["audit_reason"]``. Explicit events (login, sign, export ...) go through ``append``.
 Entries are written with Core inserts in the same transaction as the change they describe.
+``info["audit_forget"]`` (retention) still logs every change, but never an old value: the log
+keeps that a field changed and to what, so it still folds to the live data (``verify``).
 """
 
 from __future__ import annotations
@@ -13,15 +15,25 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from sqlalchemy import event, insert, inspect, select, update
+from sqlalchemy import Table, Uuid, event, insert, inspect, select, update
+from sqlalchemy import delete as sa_delete
 from sqlalchemy.orm import Session
 
-from ..domain.chain import GENESIS, AuditRecord, canonical_json, digest
+from ..domain.chain import FORMAT_ACTION, GENESIS, HASH_V1, HASH_V2, AuditRecord, canonical_json, digest
+from ..domain.ledger import MUTATIONS
 from .models import AuditEntry, AuditHead, Base, Signature
 from .types import utcnow
 
 SECRET_COLUMNS = {"password_hash"}
 NOT_AUDITED = {AuditEntry.__tablename__, AuditHead.__tablename__, Signature.__tablename__}
+# Tables and columns changed on purpose without a field-level entry (audit_off): drafts are
+# scratch input; the login counters and a password rehash are not worth an entry. ``verify``'s
+# fold does not compare them; everything else it compares.
+NOT_FOLDED_TABLES = {"draft"}
+NOT_FOLDED_COLUMNS = {
+    "user_account": frozenset({"password_hash", "failed_attempts", "last_failed_at", "last_login_at"}),
+}
+ALWAYS_UNFOLDED = frozenset({"updated_at"})  # never logged on update (it changes on every one)
 HIDDEN = "***"
 
 
@@ -62,6 +74,7 @@ def _value(key: str, value: Any) -> Any:
 
 def _events_for_flush(session: Session) -> list[Event]:
     events: list[Event] = []
+    forget = bool(session.info.get("audit_forget"))
     for obj in session.new:
         table = obj.__table__.name
         if table in NOT_AUDITED:
@@ -80,7 +93,7 @@ def _events_for_flush(session: Session) -> list[Event]:
                 old = hist.deleted[0] if hist.deleted else None
                 new = hist.added[0] if hist.added else None
                 if old != new:
-                    changes[key] = [_value(key, old), _value(key, new)]
+                    changes[key] = [HIDDEN if forget else _value(key, old), _value(key, new)]
         changes.pop("updated_at", None)
         if changes:
             events.append(Event("update", table, _entity_id(obj), changes))
@@ -88,7 +101,12 @@ def _events_for_flush(session: Session) -> list[Event]:
         table = obj.__table__.name
         if table in NOT_AUDITED:
             continue
-        changes = {k: [_value(k, getattr(obj, k)), None] for k, _ in _columns(obj) if getattr(obj, k) is not None}
+        if forget:
+            # The row's key only (link tables need it to be folded), none of its data.
+            mapper = inspect(obj).mapper
+            changes = {c.key: [_value(c.key, getattr(obj, c.key)), None] for c in mapper.primary_key}
+        else:
+            changes = {k: [_value(k, getattr(obj, k)), None] for k, _ in _columns(obj) if getattr(obj, k) is not None}
         events.append(Event("delete", table, _entity_id(obj), changes))
     return events
 
@@ -145,11 +163,125 @@ def append(session: Session, events: Iterable[Event]) -> list[str]:
     return hashes
 
 
-def record_of(row: AuditEntry) -> AuditRecord:
+def record_of(row: AuditEntry, v2_from: int = 1) -> AuditRecord:
+    """The hashed fields of a stored entry, in the format its place in the chain says."""
     return AuditRecord(
         row.seq, row.at, row.actor_id, row.actor_name, row.action, row.entity_type, row.entity_id,
-        row.changes_digest, row.reason, row.prev_hash,
+        row.changes_digest, row.reason, row.prev_hash, bool(row.redacted),
+        HASH_V2 if row.seq >= v2_from else HASH_V1,
     )
+
+
+def markers(session: Session):
+    """(seq, action, changes) of the format markers and redaction entries, read before the chain
+    pass: they say which entries are hashed how and which redactions are legitimate."""
+    rows = session.execute(
+        select(AuditEntry.seq, AuditEntry.action, AuditEntry.changes)
+        .where(AuditEntry.action.in_((FORMAT_ACTION, "redact"))).order_by(AuditEntry.seq)
+    )
+    for seq, action, changes in rows:
+        try:
+            yield seq, action, None if changes is None else json.loads(changes)
+        except ValueError:
+            yield seq, action, None
+
+
+
+def redact(session: Session, entity_ids: list[str], signature_ids: list[str], reason: str,
+           about: dict[str, Any] | None = None) -> int:
+    """Retention: drop the payload of every entry about these records and delete these signatures.
+
+    The one change the database's triggers allow on the log: first a hashed ``redact`` entry names
+    every entry and signature concerned (so the chain proves the redaction was legitimate and by
+    whom), then, with that entry as the head, each named entry loses its ``changes`` (its digest
+    and hash stay) and each named signature goes. Returns the number of entries redacted."""
+    from ..domain.chain import REDACT_ACTION
+
+    seqs: list[int] = []
+    for chunk in _chunks(sorted(set(entity_ids)), 500):
+        seqs.extend(session.scalars(
+            select(AuditEntry.seq).where(
+                AuditEntry.entity_id.in_(chunk), AuditEntry.redacted.is_(False),
+                AuditEntry.action.not_in((REDACT_ACTION, FORMAT_ACTION)))
+        ))
+    seqs.sort()
+    signature_ids = sorted({str(i) for i in signature_ids})
+    if not seqs and not signature_ids:
+        return 0
+    session.flush()
+    # Filed under the log itself, not the record: a record's history then reads as before
+    # (its entries marked as removed), and the entry stays whatever happens to the record.
+    append(session, [Event(REDACT_ACTION, "audit", None,
+                           {**(about or {}), "entries": seqs, "signatures": signature_ids}, reason)])
+    conn = session.connection()
+    for chunk in _chunks(seqs, 500):
+        conn.execute(update(AuditEntry).where(AuditEntry.seq.in_(chunk)).values(changes=None, redacted=True))
+    for chunk in _chunks(signature_ids, 500):
+        conn.execute(sa_delete(Signature).where(Signature.id.in_([uuid.UUID(i) for i in chunk])))
+    return len(seqs)
+
+
+def _chunks(items: list, size: int):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+# -- the fold: field-level history per record against the live rows ------------------------------
+
+
+def folded_tables() -> list[tuple[Table, tuple[str, ...], frozenset[str]]]:
+    """(table, primary key columns, columns not compared) of every table the log covers."""
+    from . import schema  # noqa: F401 - every mapped table, not only those imported so far
+
+    out = []
+    for table in Base.metadata.sorted_tables:
+        if table.name in NOT_AUDITED or table.name in NOT_FOLDED_TABLES:
+            continue
+        pk = tuple(c.name for c in table.primary_key.columns)
+        out.append((table, pk, ALWAYS_UNFOLDED | NOT_FOLDED_COLUMNS.get(table.name, frozenset())))
+    return out
+
+
+def _key_text(value: Any) -> str:
+    return str(value) if value is not None else ""
+
+
+def _sorted_by(column, dialect: str):
+    # PostgreSQL sorts text by the database's collation; the merge needs plain code-point order.
+    return column.collate("C") if dialect == "postgresql" and not isinstance(column.type, Uuid) else column
+
+
+def histories(session: Session, table: str, batch: int = 5000):
+    """(record id, [(action, changes, redacted), ...]) for one table, sorted by record id."""
+    conn = session.connection()
+    dialect = conn.dialect.name
+    q = (
+        select(AuditEntry.entity_id, AuditEntry.action, AuditEntry.changes, AuditEntry.redacted)
+        .where(AuditEntry.entity_type == table, AuditEntry.action.in_(MUTATIONS), AuditEntry.entity_id.is_not(None))
+        .order_by(_sorted_by(AuditEntry.entity_id, dialect), AuditEntry.seq)
+    )
+    current, bucket = None, []
+    for entity_id, action, changes, redacted in conn.execution_options(stream_results=True, yield_per=batch).execute(q):
+        if entity_id != current and bucket:
+            yield current, bucket
+            bucket = []
+        current = entity_id
+        try:
+            parsed = None if changes is None else json.loads(changes)
+        except ValueError:
+            parsed = None
+        bucket.append((action, parsed, bool(redacted)))
+    if bucket:
+        yield current, bucket
+
+
+def live_rows(session: Session, table: Table, pk: tuple[str, ...], batch: int = 5000):
+    """(first key as text, row as dict) for every live row, sorted by primary key."""
+    conn = session.connection()
+    dialect = conn.dialect.name
+    q = select(table).order_by(*(_sorted_by(table.c[c], dialect) for c in pk))
+    for row in conn.execution_options(stream_results=True, yield_per=batch).execute(q):
+        m = dict(row._mapping)
+        yield _key_text(m[pk[0]]), m
 
 
 def changes_of(row: AuditEntry) -> Any:
@@ -161,4 +293,5 @@ def head(session: Session) -> tuple[int, str]:
     return (row[0], row[1]) if row else (0, GENESIS)
 
 
-__all__ = ["Event", "append", "install", "head", "record_of", "changes_of", "Base"]
+__all__ = ["Event", "append", "install", "head", "record_of", "changes_of", "markers", "folded_tables",
+           "histories", "live_rows", "Base"]
