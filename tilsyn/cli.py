@@ -180,7 +180,16 @@ def _open(db: str | None, passphrase: str | None = None):
     except DomainError:
         raise
     except Exception as exc:  # noqa: BLE001 - a bad path or URL must read as a refusal, not a crash
-        raise DomainError("database_unreadable", reason=str(exc).splitlines()[0]) from exc
+        raise DomainError("database_unreadable", reason=_open_failure(exc)) from exc
+
+
+def _open_failure(exc: BaseException) -> str:
+    """The first line of why opening failed, without SQL parameters or CPR numbers."""
+    from .services import errorlog
+
+    errorlog.hide_parameters(exc)
+    text = str(exc).strip()
+    return errorlog.redact(text.splitlines()[0] if text else type(exc).__name__)
 
 
 def _run_demo(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -227,7 +236,7 @@ def _open_as(db: str | None, passphrase: str | None, actor):
     except DomainError:
         raise
     except Exception as exc:  # noqa: BLE001 - a bad path or URL must read as a refusal, not a crash
-        raise DomainError("database_unreadable", reason=str(exc).splitlines()[0]) from exc
+        raise DomainError("database_unreadable", reason=_open_failure(exc)) from exc
 
 
 def export_text(r: ExportResult) -> str:

@@ -309,3 +309,14 @@ def test_a_read_only_command_still_reads_an_existing_database(db, capsys):
     assert cli.main(["demo", "--db", db, "--homes", "1", "--residents-per-home", "1"]) == 0
     assert cli.main(["verify", "--db", db]) == 0
     assert "Alt er i orden" in capsys.readouterr().out
+
+
+def test_a_database_that_cannot_be_opened_is_named_without_cpr_numbers(tmp_path, monkeypatch, capsys):
+    def refuse(*args, **kwargs):
+        raise ValueError("invalid input syntax for type uuid: \"010150-1234\"")
+
+    monkeypatch.setattr(cli, "open_app", refuse)
+    assert cli.main(["demo", "--db", str(tmp_path / "t.sqlite")]) == 1
+    assert capsys.readouterr().err.strip() == (
+        'Databasen kan ikke åbnes: invalid input syntax for type uuid: "XXXXXX-XXXX"'
+    )
