@@ -151,3 +151,25 @@ def test_run_gui_installs_the_hook_while_the_app_runs_and_removes_it_after(qapp,
     assert isinstance(seen[0].__self__, errors.ExceptHook)
     assert errorlog.log_dir() == tmp_path
     assert sys.excepthook == before
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_exception_in_a_slot_becomes_the_danish_box(qapp, qtbot, tmp_path, log, boxes, capfd):
+    from PySide6.QtWidgets import QPushButton
+
+    exc = _leaky_integrity_error(tmp_path)
+
+    def slot():
+        raise exc
+
+    button = QPushButton("Gem")
+    qtbot.addWidget(button)
+    button.clicked.connect(slot)
+    hook = errors.ExceptHook().install()
+    try:
+        button.click()
+        qtbot.waitUntil(lambda: bool(boxes), timeout=2000)
+    finally:
+        hook.uninstall()
+    _assert_danish_and_logged(boxes[0][1], log)
+    assert "Traceback" not in capfd.readouterr().err
