@@ -538,3 +538,13 @@ TEXTS.update(
         ),
     }
 )
+
+# -- the store under concurrent use (issue 9, point 5) ---------------------------------------------
+TEXTS.update(
+    {
+        "database_busy": "Databasen er optaget af en anden bruger. Prøv igen om lidt.",
+        "database_conflict": (
+            "En anden bruger gemte de samme oplysninger i samme øjeblik. Intet er gemt; prøv igen."
+        ),
+    }
+)

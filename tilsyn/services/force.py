@@ -43,6 +43,7 @@ from ..domain.signing import optional_reason, require_reason
 from ..store.models_force import Episode, EpisodeStaff, ForceForm
 from ..store.repositories import as_uuid
 from ..store.repositories_force import residents_with_permits_in
+from ..store.uow import retrying
 from .context import AppContext
 from .force_dto import (
     AuthorityDTO,
@@ -142,6 +143,7 @@ class ForceService:
                 return CoverageCheck(False, exc.params["reason"], None, closed)
             return CoverageCheck(True, "", str(form.id) if form else None, closed)
 
+    @retrying
     def register_episode(self, data: EpisodeInput, *, as_acute: bool = False, reason: str = "") -> RegistrationResult:
         """Register one episode. It goes on the resident's monthly form for its month when a
         permit covers it; otherwise EpisodeNotCovered is raised, and the caller may register it
@@ -174,15 +176,19 @@ class ForceService:
                 uow.forms.add(form)
             else:
                 form = uow.forms.monthly(r.id, month.year, month.month)
+                created = False
                 if form is None:
-                    form = ForceForm(
-                        kind=FormKind.MONTHLY.value, resident_id=r.id, care_home_id=r.care_home_id,
-                        year=month.year, month=month.month, template_version=TEMPLATE_MONTHLY,
-                        catalogue_version=cat_version,
+                    # Another process may be creating this month's form right now: the insert
+                    # runs in a savepoint and, if it loses the race, the winner's form is used.
+                    form, created = uow.add_unique(
+                        ForceForm(
+                            kind=FormKind.MONTHLY.value, resident_id=r.id, care_home_id=r.care_home_id,
+                            year=month.year, month=month.month, template_version=TEMPLATE_MONTHLY,
+                            catalogue_version=cat_version,
+                        ),
+                        lambda: uow.forms.monthly(r.id, month.year, month.month),
                     )
-                    uow.forms.add(form)
-                    uow.flush()
-                else:
+                if not created:
                     voided = self._before_section2_change(uow, form, reason or AUTO_VOID_REASON, adding=True)
             ep = Episode(form=form, resident_id=r.id, catalogue_version=cat_version, registered_at=now,
                          registered_by=as_uuid(self.ctx.user.id) if self.ctx.user and self.ctx.user.id else None,

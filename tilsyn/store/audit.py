@@ -133,12 +133,15 @@ def append(session: Session, events: Iterable[Event]) -> list[str]:
     actor_id, actor_name = session.info.get("audit_actor", (None, "ukendt"))
     clock = session.info.get("audit_clock", utcnow)
     conn = session.connection()
-    head = conn.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1).with_for_update()).first()
+    # FOR UPDATE (PostgreSQL; SQLite's BEGIN IMMEDIATE already holds the write lock) makes a
+    # concurrent append wait here and then read the head this one leaves: the chain cannot fork.
+    locked_head = select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1).with_for_update()
+    head = conn.execute(locked_head).first()
     if head is None:
-        conn.execute(insert(AuditHead).values(id=1, seq=0, hash=GENESIS))
-        seq, prev = 0, GENESIS
-    else:
-        seq, prev = head
+        # The very first entry: two processes may both find no head; only one insert takes effect.
+        conn.execute(_insert_ignoring_conflict(conn).values(id=1, seq=0, hash=GENESIS))
+        head = conn.execute(locked_head).first()
+    seq, prev = head
     at = clock()
     rows, hashes = [], []
     for ev in events:
@@ -161,6 +164,14 @@ def append(session: Session, events: Iterable[Event]) -> list[str]:
     conn.execute(insert(AuditEntry), rows)
     conn.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=seq, hash=prev))
     return hashes
+
+
+def _insert_ignoring_conflict(conn):
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    return dialect_insert(AuditHead).on_conflict_do_nothing(index_elements=[AuditHead.id])
 
 
 def record_of(row: AuditEntry, v2_from: int = 1) -> AuditRecord:
