@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from tilsyn.domain.cpr import century_for, mask, parse_cpr
+from tilsyn.domain.cpr import century_for, has_foreign_digits, mask, normalise_digits, parse_cpr
 from tilsyn.domain.errors import InvalidCpr
 from tilsyn.messages import text_for
 
@@ -85,3 +85,54 @@ def test_masking():
     assert mask("010150-1234") == "010150-xxxx"
     assert parse_cpr("0101501234").masked == "010150-xxxx"
     assert parse_cpr("0101501234").formatted == "010150-1234"
+
+
+# -- digits: ASCII after NFKC (issue 9) -----------------------------------------------------------
+
+FULLWIDTH = str.maketrans("0123456789-", "０１２３４５６７８９－")
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "120331-1002".translate(FULLWIDTH),  # what a Japanese or Chinese input method types
+        "1203311002".translate(FULLWIDTH),
+        "120331\u00a01002",  # a no-break space between the parts
+        "１２０３３１-1002",  # partly fullwidth
+    ],
+)
+def test_fullwidth_digits_become_ascii(typed):
+    cpr = parse_cpr(typed)
+    assert cpr.digits == "1203311002" and cpr.digits.isascii()
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "120331-1002".translate(ARABIC_INDIC),
+        "12033١-1002",  # one Arabic-Indic digit among ASCII ones
+        "۱۲۰۳۳۱۱۰۰۲",  # Extended Arabic-Indic (Persian)
+        "१२०३३११००२",  # Devanagari
+    ],
+)
+def test_other_scripts_digits_are_refused(typed):
+    # \d and int() read these as digits; stored, the same person would exist under two numbers.
+    with pytest.raises(InvalidCpr) as exc:
+        parse_cpr(typed)
+    assert exc.value.code == "foreign_digits" and exc.value.field == "cpr"
+    assert text_for(exc.value) == "CPR-nummer må kun skrives med cifrene 0-9."
+
+
+def test_compatibility_digits_are_ascii_after_nfkc():
+    # MATHEMATICAL BOLD DIGIT ONE has a compatibility mapping to "1", so NFKC makes it ASCII.
+    assert parse_cpr("120331-𝟏002").digits == "1203311002"
+    assert normalise_digits(" ７１００ ") == "7100"
+    assert not has_foreign_digits("7100") and has_foreign_digits("٧١٠٠")
+
+
+def test_letters_are_still_a_shape_fault():
+    for typed in ("01015O-1234", "０１０１５Ｏ-1234"):
+        with pytest.raises(InvalidCpr) as exc:
+            parse_cpr(typed)
+        assert exc.value.code == "cpr_shape"

@@ -65,3 +65,25 @@ def test_danish_dates():
     with pytest.raises(Exception) as exc:
         parse_date("31-02-2026", field="move_in")
     assert text_for(exc.value) == "Datoen »31-02-2026« skal skrives som DD-MM-ÅÅÅÅ."
+
+
+# -- postal codes: ASCII digits after NFKC (issue 9) ----------------------------------------------
+
+
+def test_fullwidth_postal_code_is_stored_in_ascii():
+    r = validate_resident(ResidentInput("120331-1002", "Karen", "home", postal_code="７１００"))
+    h = validate_care_home(CareHomeInput("Bøgelund", postal_code="７１００"))
+    assert r.postal_code == "7100" and h.postal_code == "7100"
+
+
+@pytest.mark.parametrize("postal", ["٧١٠٠", "71٠٠", "७१००"])
+def test_postal_code_in_other_scripts_digits_is_refused(postal):
+    for check in (
+        lambda: validate_resident(ResidentInput("120331-1002", "Karen", "home", postal_code=postal)),
+        lambda: validate_care_home(CareHomeInput("Bøgelund", postal_code=postal)),
+    ):
+        with pytest.raises(ValidationError) as exc:
+            check()
+        err = exc.value.by_field()["postal_code"]
+        assert err.code == "foreign_digits"
+        assert text_for(err) == "Postnummer må kun skrives med cifrene 0-9."

@@ -5,17 +5,23 @@ The 7th digit chooses the century (CPR-kontoret's table):
   4, 9: 2000-2036 for YY 00-36, else 1937-1999
   5-8: 2000-2057 for YY 00-57, else 1858-1899
 No modulus-11 check: numbers issued since 2007 need not satisfy it.
+
+Digits are the ASCII digits 0-9 after NFKC normalisation: a fullwidth "１" (what a Japanese or
+Chinese input method types) is "1", but an Arabic-Indic "١" or any other script's digit is refused
+(``foreign_digits``), so one person can never be stored under two spellings of the same number.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .errors import InvalidCpr
 
-_SHAPE = re.compile(r"^(\d{6})-?(\d{4})$")
+# [0-9], not \d: \d matches every script's digits, and int() reads them too.
+_SHAPE = re.compile(r"([0-9]{6})-?([0-9]{4})")
 
 
 @dataclass(frozen=True)
@@ -56,16 +62,33 @@ def _birth_date(digits: str) -> dt.date:
     return dt.date(year, month, day)
 
 
+def normalise_digits(text: str) -> str:
+    """``text`` in NFKC form, trimmed: fullwidth digits, no-break spaces and the like become ASCII.
+
+    For numbers typed or imported (CPR numbers, postal codes); check the result with
+    ``has_foreign_digits``, since NFKC leaves other scripts' digits (Arabic-Indic ...) alone.
+    """
+    return unicodedata.normalize("NFKC", text or "").strip()
+
+
+def has_foreign_digits(text: str) -> bool:
+    """True when ``text`` holds a digit that is not one of the ASCII digits 0-9."""
+    return any(ch.isdigit() and not "0" <= ch <= "9" for ch in text)
+
+
 def parse_cpr(text: str, field: str = "cpr") -> Cpr:
     """Validate ``text`` (DDMMYY-SSSS, dash optional, surrounding spaces ignored).
 
-    Raises InvalidCpr with a distinct code per fault: empty, shape, month, day (with the
-    computed year, so "29. februar 1900" reads as the reason).
+    Raises InvalidCpr with a distinct code per fault: empty, foreign digits, shape, month, day
+    (with the computed year, so "29. februar 1900" reads as the reason).
     """
-    raw = (text or "").strip()
+    raw = normalise_digits(text)
     if not raw:
         raise InvalidCpr("cpr_empty", field=field)
-    match = _SHAPE.match(raw.replace(" ", ""))
+    compact = raw.replace(" ", "")
+    if has_foreign_digits(compact):
+        raise InvalidCpr("foreign_digits", field=field)
+    match = _SHAPE.fullmatch(compact)
     if not match:
         raise InvalidCpr("cpr_shape", field=field, value=raw)
     digits = match.group(1) + match.group(2)

@@ -6,12 +6,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .cpr import parse_cpr
+from .cpr import has_foreign_digits, normalise_digits, parse_cpr
 from .errors import DomainError, ValidationError
 from .limits import length_error, nfc
 
 CARE_HOME_KINDS = ("municipal", "private", "friplejehjem")
-_POSTAL = re.compile(r"^\d{4}$")
+_POSTAL = re.compile(r"[0-9]{4}")  # ASCII only: \d takes every script's digits
 _PHONE = re.compile(r"^\+?[\d ]{8,15}$")
 
 
@@ -73,6 +73,16 @@ class _Collector:
             raise ValidationError(self.errors)
 
 
+def _postal_code(text: str, c: _Collector) -> str:
+    """Four ASCII digits after NFKC (a fullwidth "７" is "7"; other scripts' digits are refused)."""
+    postal = normalise_digits(text)
+    if has_foreign_digits(postal):
+        c.add("foreign_digits", "postal_code")
+    elif c.fits(postal, "postal_code") and postal and not _POSTAL.fullmatch(postal):
+        c.add("postal_code", "postal_code", value=postal)
+    return postal
+
+
 def validate_care_home(data: CareHomeInput) -> CareHomeInput:
     """Return a cleaned copy (trimmed, units deduplicated) or raise ValidationError."""
     c = _Collector()
@@ -82,9 +92,7 @@ def validate_care_home(data: CareHomeInput) -> CareHomeInput:
     c.fits(name, "name")
     if data.kind not in CARE_HOME_KINDS:
         c.add("care_home_kind", "kind", value=data.kind)
-    postal = nfc(data.postal_code.strip())
-    if c.fits(postal, "postal_code") and postal and not _POSTAL.match(postal):
-        c.add("postal_code", "postal_code", value=postal)
+    postal = _postal_code(data.postal_code, c)
     address, city = nfc(data.address.strip()), nfc(data.city.strip())
     c.fits(address, "address")
     c.fits(city, "city")
@@ -111,9 +119,7 @@ def validate_resident(data: ResidentInput) -> ResidentInput:
     c.fits(name, "name")
     if not data.care_home_id:
         c.add("required", "care_home_id")
-    postal = nfc(data.postal_code.strip())
-    if c.fits(postal, "postal_code") and postal and not _POSTAL.match(postal):
-        c.add("postal_code", "postal_code", value=postal)
+    postal = _postal_code(data.postal_code, c)
     if data.move_in and data.move_out and data.move_out < data.move_in:
         c.add("move_out_before_move_in", "move_out")
     texts = {f: nfc(getattr(data, f).strip()) for f in _RESIDENT_TEXTS}
