@@ -197,3 +197,23 @@ def test_redact_masks_cprs_in_non_ascii_digits():
     fullwidth = "０１０１５０１２３４"
     arabic_indic = "٠١٠١٥٠١٢٣٤"
     assert errorlog.redact(f"cpr {fullwidth} og {arabic_indic}") == "cpr XXXXXX-XXXX og XXXXXX-XXXX"
+
+
+def test_the_apps_engines_leave_sql_parameters_out_of_their_errors(db_url):
+    from tilsyn.store.db import make_engine
+
+    engine = make_engine(db_url)
+    try:
+        with engine.begin() as con:
+            con.execute(text("create table leak_probe (cpr varchar(10) unique, name varchar(40))"))
+        with pytest.raises(IntegrityError) as info:
+            with engine.begin() as con:
+                con.execute(text("insert into leak_probe values (:cpr, :name)"),
+                            [{"cpr": CPRS[0], "name": NAMES[0]}, {"cpr": CPRS[0], "name": NAMES[1]}])
+        shown = str(info.value)
+        assert "insert into leak_probe" in shown
+        assert NAMES[1] not in shown and "[parameters:" not in shown
+    finally:
+        with engine.begin() as con:
+            con.execute(text("drop table if exists leak_probe"))
+        engine.dispose()

@@ -86,12 +86,6 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def database_exists(url: str) -> bool:
-    """False for a SQLite URL whose file does not exist (yet); True for other backends."""
-    path = sqlite_path(url)
-    return path is None or path.is_file()
-
-
-def database_exists(url: str) -> bool:
     """False when ``url`` (a URL or a path) names a SQLite file that is missing or empty.
 
     Never creates anything. PostgreSQL and in-memory databases always count as existing; a
@@ -222,7 +216,7 @@ def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
         # The dialect defaults to SingletonThreadPool; pool like plain SQLite files do, which also
         # spares a key derivation (a deliberate ~0.1 s) for every checkout.
         options["poolclass"] = QueuePool
-    engine = create_engine(url, future=True, pool_pre_ping=path is None, **options)
+    engine = create_engine(url, future=True, pool_pre_ping=path is None, hide_parameters=True, **options)
     if engine.dialect.name == "sqlite":
         def on_connect(dbapi_conn, record) -> None:
             if encrypted:
