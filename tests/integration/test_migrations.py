@@ -1,5 +1,9 @@
 import datetime as dt
+import os
+import sqlite3
+import stat
 import uuid
+from contextlib import closing
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -9,7 +13,8 @@ from sqlalchemy import inspect, text
 
 from tilsyn.domain.errors import DomainError
 from tilsyn.services.app import close_app, open_app
-from tilsyn.store.db import make_engine
+from tilsyn.store import crypto
+from tilsyn.store.db import make_engine, resolve_url
 from tilsyn.store.migrate import DatabaseNewer, alembic_config, downgrade, head_revision, schema_state, upgrade
 from tilsyn.store.schema import Base
 from tilsyn.messages import text_for
@@ -94,6 +99,29 @@ def test_a_newer_database_is_refused_with_a_danish_message(tmp_path):
     with engine.connect() as conn:
         assert conn.execute(text("select version_num from alembic_version")).scalar_one() == "9999_future"
     engine.dispose()
+
+
+@pytest.mark.parametrize("passphrase", [None, "korrekt hest batteri hæfteklamme"], ids=["plain", "sqlcipher"])
+def test_a_newer_database_in_rollback_journal_mode_is_not_modified(tmp_path, passphrase):
+    path = tmp_path / "tilsyn.sqlite"
+    engine = make_engine(resolve_url(path, passphrase=passphrase))
+    upgrade(engine, backup=False)
+    with engine.begin() as conn:
+        conn.execute(text("update alembic_version set version_num = '9999_future'"))
+    engine.dispose()
+    with closing(crypto.connect(path, passphrase) if passphrase else sqlite3.connect(path)) as raw:
+        assert raw.execute("PRAGMA journal_mode=DELETE").fetchone()[0] == "delete"
+    os.chmod(path, 0o644)
+    before, names = path.read_bytes(), sorted(p.name for p in tmp_path.iterdir())
+    for migrate in (True, False):
+        with pytest.raises(DatabaseNewer) as exc:
+            open_app(str(path), passphrase=passphrase, migrate=migrate)
+        assert exc.value.params["revision"] == "9999_future"
+    assert path.read_bytes() == before  # not even switched to WAL
+    assert sorted(p.name for p in tmp_path.iterdir()) == names  # no -wal, -shm or backup beside it
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644  # not tightened either: it is not ours to change
+    with closing(crypto.connect(path, passphrase) if passphrase else sqlite3.connect(path)) as raw:
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
 
 
 def test_sqlite_runs_in_wal_with_foreign_keys(tmp_path):

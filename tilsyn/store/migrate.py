@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,9 +13,10 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
+from sqlalchemy.exc import OperationalError
 
 from ..domain.errors import DomainError
-from .db import sqlite_path
+from .db import create_private_file, read_only_engine, secure_sqlite_files, sqlite_path
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -51,11 +53,40 @@ def head_revision() -> str:
 
 
 def schema_state(engine: Engine) -> SchemaState:
+    """The database's revision and whether this app knows it.
+
+    An existing SQLite file is read through a read-only connection, so a database from a newer
+    app is looked at without being changed (the engine's own connections switch it to WAL).
+    """
     script = ScriptDirectory.from_config(alembic_config())
-    with engine.connect() as conn:
-        current = MigrationContext.configure(conn).get_current_revision()
+    current = _current_read_only(engine)
+    if current is _UNREAD:
+        with engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
     known = _revision_exists(script, current)
     return SchemaState(current, script.get_current_head(), known)
+
+
+_UNREAD = object()
+
+
+def _current_read_only(engine: Engine):
+    path = sqlite_path(engine.url.render_as_string(hide_password=False))
+    try:
+        if path is None or not path.is_file() or path.stat().st_size == 0:
+            return _UNREAD
+    except OSError:
+        return _UNREAD
+    ro = read_only_engine(engine.url)
+    try:
+        with ro.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    except OperationalError:
+        # A hot journal left by a crash needs a writer to roll it back first; the normal
+        # connection does that (a newer database is still refused right after).
+        return _UNREAD
+    finally:
+        ro.dispose()
 
 
 def _revision_exists(script: ScriptDirectory, rev: str | None) -> bool:
@@ -76,18 +107,36 @@ def upgrade(engine: Engine, revision: str = "head", *, backup: bool = True) -> P
     state = schema_state(engine)
     if not state.known:
         raise DatabaseNewer(revision=state.current)
+    path = sqlite_path(str(engine.url))
+    if path is not None:
+        secure_sqlite_files(path)  # a file an older version left 0644; only now that it is ours
     if state.is_current and revision == "head":
         return None
     backup_path = None
-    path = sqlite_path(str(engine.url))
     if backup and path is not None and path.exists() and _has_tables(engine):
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         backup_path = path.with_name(f"{path.stem}.backup-{state.current or 'tom'}-{stamp}{path.suffix}")
         with engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        shutil.copy2(path, backup_path)
+            # On the raw connection: outside a transaction, so the checkpoint can complete and
+            # the copy of the main file holds everything.
+            conn.connection.dbapi_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        backup_path = _private_copy(path, backup_path)
     command.upgrade(alembic_config(engine), revision)
     return backup_path
+
+
+def _private_copy(src: Path, dst: Path) -> Path:
+    """Copy ``src`` to a new file (``dst``, or ``dst`` numbered when that exists) that is 0600 from
+    its first byte: it holds CPR numbers. Returns the path written."""
+    wanted, n = dst, 1
+    while not create_private_file(dst):
+        n += 1
+        dst = wanted.with_name(f"{wanted.stem}-{n}{wanted.suffix}")
+    shutil.copyfile(src, dst)
+    shutil.copystat(src, dst)  # keep the times; the mode is set again below
+    if os.name == "posix":
+        os.chmod(dst, 0o600)
+    return dst
 
 
 def downgrade(engine: Engine, revision: str) -> None:
