@@ -11,6 +11,12 @@ import os
 # Before anything imports Qt: tests never need a screen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import tempfile as _tempfile
+
+# Nothing a test does may land in the real user's data folder (default database, error log):
+# platformdirs reads XDG_DATA_HOME, so point it at a private folder for the whole session.
+os.environ["XDG_DATA_HOME"] = _tempfile.mkdtemp(prefix="tilsyn-test-data-")
+
 import glob
 import shutil
 import socket
