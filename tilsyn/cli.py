@@ -40,7 +40,7 @@ from .services.demo import (
     DemoService,
     DemoSummary,
 )
-from .services.imports import COLUMNS, REQUIRED_COLUMNS, ImportReport, ImportService, read_import_file
+from .services.imports import COLUMNS, REQUIRED_COLUMNS, ImportReport, ImportService, check_import_file
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -362,11 +362,12 @@ def demo_summary_text(s: DemoSummary) -> str:
 
 
 def _run_import(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    # Read the file before opening the database, so a mistyped name creates no database.
-    raw = read_import_file(ns.file)
+    # Check the file before opening the database, so a mistyped name creates no database. The
+    # service streams it from the path (never the whole file in memory).
+    path = check_import_file(ns.file)
     opened = _open(getattr(ns, "db", None), _db_passphrase(ns))
     try:
-        report = ImportService(opened.context).import_residents(raw)
+        report = ImportService(opened.context).import_residents(path)
     finally:
         close_app(opened.context)
     if report.ignored_columns:
@@ -374,10 +375,11 @@ def _run_import(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not report.ok:
         print(import_errors_text(ns.file, report), file=err)
         return EXIT_REFUSED
+    total = report.created + report.updated + report.unchanged
     print(
-        f"Indlæst {format_number(report.created + report.updated)} "
-        f"{_plural(report.created + report.updated, 'beboer', 'beboere')}: "
-        f"{format_number(report.created)} nye, {format_number(report.updated)} opdateret.",
+        f"Indlæst {format_number(total)} {_plural(total, 'beboer', 'beboere')}: "
+        f"{format_number(report.created)} nye, {format_number(report.updated)} opdateret, "
+        f"{format_number(report.unchanged)} uændret.",
         file=out,
     )
     return EXIT_OK

@@ -548,3 +548,31 @@ TEXTS.update(
         ),
     }
 )
+
+# -- strict CSV import and ASCII digits (issue 9, point 3) ----------------------------------------
+TEXTS.update(
+    {
+        "csv_mixed_encoding": (
+            "Filen blander UTF-8 og Windows-1252: nogle tegn er gemt på den ene måde og andre på den "
+            "anden, så æ, ø og å ikke kan læses sikkert. Gem filen igen som én af dem (i Excel fx "
+            "»CSV UTF-8«), og prøv igen."
+        ),
+        "csv_unterminated_quote": (
+            "Et anførselstegn (\") i rækken bliver aldrig afsluttet, så resten af filen ville blive læst "
+            "som ét felt. Afslut feltet med et anførselstegn, eller skriv anførselstegn i teksten som to (\"\")."
+        ),
+        "csv_quote": (
+            "Rækken har tekst efter et afsluttende anførselstegn (\"). Sæt hele feltet i anførselstegn, "
+            "og skriv anførselstegn i teksten som to (\"\")."
+        ),
+        "csv_line_break": (
+            "Feltet indeholder et linjeskift, men skal stå på én linje. "
+            "Mangler der et afsluttende anførselstegn (\") i rækken?"
+        ),
+        "csv_header_unreadable": (
+            "Overskriften (første række) kan ikke læses: et anførselstegn (\") er ikke afsluttet rigtigt, "
+            "eller en kolonne har et linjeskift eller et navn på over 100 tegn."
+        ),
+        "foreign_digits": "{field} må kun skrives med cifrene 0-9.",
+    }
+)

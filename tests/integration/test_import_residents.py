@@ -7,6 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from tilsyn.domain.errors import DomainError
@@ -164,8 +166,8 @@ def test_one_bad_row_among_good_ones_writes_nothing(ctx, homes):
 
 def test_too_long_values_are_refused_before_the_database_sees_them(ctx, homes):
     report = ImportService(ctx).import_residents(f"cpr,navn,plejecenter,bolig\n120331-1002,Karen,Bøgelund,{'x' * 21}\n".encode())
-    assert [(e.row, e.column, e.error.code) for e in report.errors] == [(2, "bolig", "too_long")]
-    assert text_for(report.errors[0].error) == "Bolig må højst være 20 tegn."
+    assert [(e.row, e.column, e.error.code) for e in report.errors] == [(2, "bolig", "text_too_long")]
+    assert text_for(report.errors[0].error) == "Bolig må højst være 20 tegn (der står 21)."
 
 
 def test_unquoted_delimiter_inside_a_field_is_caught(ctx, homes):
@@ -221,3 +223,292 @@ def test_documented_example_imports_into_the_default_demo(ctx):
     report = ImportService(ctx).import_residents(EXAMPLE)
     assert report.ok, [(e.row, e.column, text_for(e.error)) for e in report.errors]
     assert report.created == 5 and report.ignored_columns == ()
+
+
+# -- issue 9: strict and lean ---------------------------------------------------------------------
+
+HEADER = "cpr;navn;plejecenter;afdeling;kontaktperson\r\n"
+
+
+def _count(ctx) -> int:
+    with ctx.uow_factory() as uow:
+        return uow.residents.count()
+
+
+def _faults(report) -> list[tuple[int, str, str]]:
+    return [(e.row, e.column, e.error.code) for e in report.errors]
+
+
+def test_unterminated_quote_in_the_last_column_is_refused_with_its_row(ctx, homes):
+    # Before: the quote swallowed row 3, exit 0, and Jørgen's CPR and name sat in Karen's kontaktperson.
+    raw = (HEADER + '120331-1002;Karen Østergaard;Bøgelund;Afsnit Syd;"Mette Kjær\r\n'
+           "050728-1003;Jørgen Bøgh;Skovbo;Stuen;Lars Holm\r\n").encode()
+    report = ImportService(ctx).import_residents(raw)
+    assert _faults(report) == [(2, "", "csv_unterminated_quote")]
+    assert text_for(report.errors[0].error).startswith("Et anførselstegn (\") i rækken bliver aldrig afsluttet")
+    assert (report.created, report.updated, report.unchanged) == (0, 0, 0) and _count(ctx) == 0
+
+
+def test_line_break_inside_a_field_is_refused_with_its_row_and_column(ctx, homes):
+    # A stray quote in row 2 that a stray quote on the next line closes: one record over two lines,
+    # and a spreadsheet numbers it as one row, as the report does.
+    raw = (HEADER + '120331-1002;Karen Østergaard;Bøgelund;Afsnit Syd;"Mette Kjær\r\n'
+           '050728-1003;Jørgen Bøgh;Skovbo;Stuen";Lars Holm\r\n'
+           "230136-1002;Åse Læssøe;Skovbo;;\r\n"
+           '281133-1003;"Børge\nÅgesen";Skovbo;;\r\n').encode()
+    report = ImportService(ctx).import_residents(raw)
+    assert _faults(report) == [
+        (2, "kontaktperson", "csv_line_break"),
+        (4, "navn", "csv_line_break"),
+    ]
+    assert "skal stå på én linje" in text_for(report.errors[0].error)
+    assert _count(ctx) == 0
+
+
+def test_text_after_a_closing_quote_is_refused(ctx, homes):
+    report = ImportService(ctx).import_residents((HEADER + '120331-1002;"Karen" Østergaard;Bøgelund;;\r\n').encode())
+    assert _faults(report) == [(2, "", "csv_quote")]
+
+
+def _cli_homes(db_url: str) -> None:
+    """A municipality with the care home "Lindehaven" in the database the command line will open."""
+    from tilsyn.services.app import close_app, open_app
+
+    opened = open_app(db_url)
+    try:
+        CareHomeService(opened.context).set_up_municipality("Vejle Kommune", [CareHomeInput("Lindehaven")])
+    finally:
+        close_app(opened.context)
+
+
+def test_cli_refuses_an_unterminated_quote_with_exit_1_and_the_row(db_url, tmp_path, capsys):
+    from tilsyn import cli
+
+    _cli_homes(db_url)
+    csv_file = tmp_path / "beboere.csv"
+    csv_file.write_bytes(("cpr;navn;plejecenter;kontaktperson\r\n"
+                          '120331-1002;Karen Østergaard;Lindehaven;"Mette Kjær\r\n'
+                          "050728-1003;Jørgen Bøgh;Lindehaven;Lars Holm\r\n").encode())
+    assert cli.main(["import-residents", "--db", db_url, str(csv_file)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and "Traceback" not in captured.err
+    assert "Ingen beboere er oprettet eller ændret." in captured.err
+    assert "  Række 2: Et anførselstegn" in captured.err
+    assert "0507281003" not in captured.err and "050728-1003" not in captured.err
+
+
+def test_field_over_the_csv_modules_limit_is_read_and_refused_with_row_and_column(ctx, homes):
+    # Before: _csv.Error "field larger than field limit (131072)" as a traceback.
+    import csv as csv_module
+
+    limit_before = csv_module.field_size_limit()
+    huge = "x" * 200_000
+    raw = (HEADER + f"120331-1002;Karen;Bøgelund;;{huge}\r\n"
+           f"050728-1003;Jørgen;{huge};;\r\n"
+           f"230136-1002;Åse;Skovbo;{'y' * 101};\r\n").encode()
+    report = ImportService(ctx).import_residents(raw)
+    assert _faults(report) == [
+        (2, "kontaktperson", "text_too_long"),
+        (3, "plejecenter", "text_too_long"),  # refused for its length, never echoed as an unknown name
+        (4, "afdeling", "text_too_long"),
+    ]
+    assert text_for(report.errors[0].error) == "Kontaktperson må højst være 200 tegn (der står 200.000)."
+    assert all(len(text_for(e.error)) < 200 for e in report.errors)
+    assert csv_module.field_size_limit() == limit_before and _count(ctx) == 0
+
+
+def test_field_at_its_maximum_is_imported(ctx, homes):
+    name = "Å" * 200
+    report = ImportService(ctx).import_residents(f"cpr;navn;plejecenter\n120331-1002;{name};Bøgelund\n".encode())
+    assert report.ok and _residents(ctx)["1203311002"]["name"] == name
+
+
+def test_cpr_and_postal_code_digits_are_ascii_after_nfkc(ctx, homes):
+    fullwidth = str.maketrans("0123456789", "０１２３４５６７８９")
+    arabic = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+    ok = f"cpr;navn;plejecenter;postnummer\n{'120331-1002'.translate(fullwidth)};Karen;Bøgelund;{'7100'.translate(fullwidth)}\n"
+    report = ImportService(ctx).import_residents(ok.encode())
+    assert report.ok and report.created == 1
+    assert {k: (v["postal_code"]) for k, v in _residents(ctx).items()} == {"1203311002": "7100"}
+    # The same person in Arabic-Indic digits is refused, not stored a second time.
+    bad = (f"cpr;navn;plejecenter;postnummer\n{'120331-1002'.translate(arabic)};Karen;Bøgelund;7100\n"
+           f"050728-1003;Jørgen;Bøgelund;{'7100'.translate(arabic)}\n")
+    report = ImportService(ctx).import_residents(bad.encode())
+    assert _faults(report) == [(2, "cpr", "foreign_digits"), (3, "postnummer", "foreign_digits")]
+    assert text_for(report.errors[0].error) == "CPR-nummer må kun skrives med cifrene 0-9."
+    assert set(_residents(ctx)) == {"1203311002"}
+
+
+def test_file_mixing_utf8_and_cp1252_is_refused(ctx, homes):
+    # Before: read as Windows-1252 and stored as "JÃ¸rgen".
+    raw = ("cpr;navn;plejecenter\r\n050728-1003;Jørgen Bøgh;Skovbo\r\n".encode("utf-8")
+           + "230136-1002;Åse Læssøe;Bøgelund\r\n".encode("cp1252"))
+    with pytest.raises(DomainError) as exc:
+        ImportService(ctx).import_residents(raw)
+    assert exc.value.code == "csv_mixed_encoding"
+    assert "blander UTF-8 og Windows-1252" in text_for(exc.value) and "Gem filen igen" in text_for(exc.value)
+    assert _count(ctx) == 0
+
+
+def test_file_mixing_encodings_across_read_chunks_is_refused(ctx, homes, monkeypatch):
+    # The UTF-8 part far before the Windows-1252 part, and a sequence split across two chunks.
+    from tilsyn.services import imports
+
+    monkeypatch.setattr(imports, "_CHUNK", 7)
+    raw = "cpr;navn;plejecenter\n120331-1002;Ø;Bøgelund\n".encode() + "x;Å;y\n".encode("cp1252")
+    with pytest.raises(DomainError) as exc:
+        ImportService(ctx).import_residents(raw)
+    assert exc.value.code == "csv_mixed_encoding"
+    pure = "cpr;navn;plejecenter\n120331-1002;Åse Ørnsø;Bøgelund\n".encode("cp1252")
+    assert ImportService(ctx).import_residents(pure).encoding == "cp1252"
+
+
+def test_care_home_and_unit_match_after_nfc_case_and_spacing(ctx, homes):
+    import unicodedata
+
+    CareHomeService(ctx).create_care_home(CareHomeInput("Plejecenter Åparken", units=("Åen",)))
+    home = unicodedata.normalize("NFD", "  plejecenter\u00a0 ÅPARKEN ")
+    unit = unicodedata.normalize("NFD", "ÅEN")
+    # Before: refused with "Plejecentret »Plejecenter Åparken« findes ikke." (an identical-looking name).
+    report = ImportService(ctx).import_residents(f"cpr;navn;plejecenter;afdeling\n120331-1002;Karen;{home};{unit}\n".encode())
+    assert report.ok, [text_for(e.error) for e in report.errors]
+    stored = _residents(ctx)["1203311002"]
+    assert _unit_name(ctx, stored["unit_id"]) == "Åen"
+
+
+def test_decomposed_text_is_stored_composed(ctx, homes):
+    import unicodedata
+
+    name = unicodedata.normalize("NFD", "Åse Læssøe")
+    report = ImportService(ctx).import_residents(f"cpr;navn;plejecenter\n120331-1002;{name};Bøgelund\n".encode())
+    assert report.ok and _residents(ctx)["1203311002"]["name"] == "Åse Læssøe"
+
+
+def _big_file(path: Path, rows: int) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        f.write("cpr;navn;plejecenter;afdeling;kontaktperson\r\n")
+        for i in range(rows):
+            day, month, yy = 1 + i % 28, 1 + (i // 28) % 12, (i // 336) % 100
+            f.write(f"{day:02d}{month:02d}{yy:02d}-{i % 1000:04d};Beboer {i};Bøgelund;Afsnit Syd;Kontakt {i}\r\n")
+    return path
+
+
+def _peak_traced(fn) -> int:
+    import gc
+    import tracemalloc
+
+    gc.collect()
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_the_file_is_streamed_so_memory_does_not_grow_with_the_rows(ctx, homes, tmp_path, monkeypatch):
+    # Before: bytes + text + lines + every row's cells + every plan, all at once: memory grew with
+    # the file (1.2 GB for 100,000 rows). Now it is one batch at a time.
+    from tilsyn.services import imports
+
+    monkeypatch.setattr(imports, "BATCH_ROWS", 200)
+    small, big = _big_file(tmp_path / "small.csv", 400), _big_file(tmp_path / "big.csv", 4000)
+    peak_small = _peak_traced(lambda: ImportService(ctx).import_residents(small))
+    with ctx.uow_factory() as uow:
+        uow.session.execute(Resident.__table__.delete())
+        uow.commit()
+    peak_big = _peak_traced(lambda: ImportService(ctx).import_residents(big))
+    assert _count(ctx) == 4000
+    # Ten times the rows, well under twice the memory (holding the rows would be about ten times).
+    assert peak_big < 2 * peak_small, (peak_small, peak_big)
+
+
+def test_a_fault_after_rows_already_written_rolls_them_all_back(ctx, homes, monkeypatch):
+    from tilsyn.services import imports
+
+    monkeypatch.setattr(imports, "BATCH_ROWS", 2)
+    raw = ("cpr;navn;plejecenter\n120331-1002;Karen;Bøgelund\n050728-1003;Jørgen;Skovbo\n"
+           "230136-1002;Åse;Skovbo\n281133-1003;Børge;Solgården\n").encode()
+    report = ImportService(ctx).import_residents(raw)
+    assert _faults(report) == [(5, "plejecenter", "unknown_care_home")]
+    assert (report.created, report.updated, report.unchanged, report.rows) == (0, 0, 0, 4)
+    assert _count(ctx) == 0
+
+
+def test_imported_residents_are_in_the_audit_chain_and_verify(ctx, homes, monkeypatch):
+    from tilsyn.services import imports
+    from tilsyn.services.audit import AuditService
+
+    monkeypatch.setattr(imports, "BATCH_ROWS", 2)
+    ImportService(ctx).import_residents(UTF8_COMMA.encode())
+    ImportService(ctx).import_residents(UTF8_COMMA.replace("Mette Kjær", "Mette Holm").encode())
+    verified = AuditService(ctx).verify()
+    assert verified.ok, verified
+    with ctx.uow_factory() as uow:
+        karen = uow.residents.by_cpr("1203311002")
+        history = [(e.action, e.entity_type) for e in AuditService(ctx).history(str(karen.id))]
+    assert ("create", "resident") in history and ("update", "resident") in history
+
+
+def test_unchanged_rows_are_reported_as_unchanged(ctx, homes):
+    # Before: a second import of the same file said "2 opdateret".
+    first = ImportService(ctx).import_residents(UTF8_COMMA.encode())
+    assert (first.created, first.updated, first.unchanged) == (2, 0, 0)
+    again = ImportService(ctx).import_residents(UTF8_COMMA.encode())
+    assert (again.created, again.updated, again.unchanged, again.rows) == (0, 0, 2, 2)
+    changed = ImportService(ctx).import_residents(UTF8_COMMA.replace("Mette Kjær", "Mette Holm").encode())
+    assert (changed.created, changed.updated, changed.unchanged) == (0, 1, 1)
+    # Case and spelling of the care home and unit are no change either.
+    respelled = UTF8_COMMA.replace("Mette Kjær", "Mette Holm").replace("Bøgelund,Afsnit Syd", "BØGELUND,afsnit syd")
+    assert ImportService(ctx).import_residents(respelled.encode()).unchanged == 2
+
+
+def test_cli_summary_counts_created_updated_and_unchanged(db_url, tmp_path, capsys):
+    from tilsyn import cli
+
+    _cli_homes(db_url)
+    csv_file = tmp_path / "beboere.csv"
+    csv_file.write_text("cpr;navn;plejecenter\n120331-1002;Karen;Lindehaven\n050728-1003;Jørgen;Lindehaven\n",
+                        encoding="utf-8")
+    assert cli.main(["import-residents", "--db", db_url, str(csv_file)]) == 0
+    assert capsys.readouterr().out.strip() == "Indlæst 2 beboere: 2 nye, 0 opdateret, 0 uændret."
+    csv_file.write_text("cpr;navn;plejecenter\n120331-1002;Karen Ø;Lindehaven\n050728-1003;Jørgen;Lindehaven\n",
+                        encoding="utf-8")
+    assert cli.main(["import-residents", "--db", db_url, str(csv_file)]) == 0
+    assert capsys.readouterr().out.strip() == "Indlæst 2 beboere: 0 nye, 1 opdateret, 1 uændret."
+
+
+def test_excel_quirks_bom_sep_line_crlf_and_trailing_empty_lines(ctx, homes):
+    raw = codecs.BOM_UTF8 + "sep=;\r\ncpr;navn;plejecenter\r\n120331-1002;Karen;Bøgelund\r\n;;\r\n\r\n\r\n".encode()
+    report = ImportService(ctx).import_residents(raw)
+    assert report.ok and (report.rows, report.created, report.delimiter) == (1, 1, ";")
+
+
+_HOSTILE_TEXT = st.lists(
+    st.one_of(st.sampled_from(['"', ";", ",", "\r\n", "\n", "120331-1002", "Bøgelund", "Afsnit Syd", "A\u030a",
+                               "１", "٣", "👩\u200d⚕️", "01-02-2024"]),
+              st.characters(blacklist_categories=("Cs",))),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=30)
+@given(raw=st.one_of(
+    st.binary(max_size=200),
+    st.binary(max_size=200).map(lambda b: b"cpr;navn;plejecenter;afdeling;indflytning\r\n" + b),
+    _HOSTILE_TEXT.map(lambda t: ("cpr;navn;plejecenter;afdeling;indflytning\r\n" + t).encode()),
+    _HOSTILE_TEXT.map(lambda t: ("cpr;navn;plejecenter;afdeling;indflytning\r\n" + t).encode("cp1252", "replace")),
+))
+def test_random_input_gives_a_report_or_a_domain_refusal_and_never_half_writes(ctx, homes, raw):
+    before = _residents(ctx)
+    try:
+        report = ImportService(ctx).import_residents(raw)
+    except DomainError as exc:
+        assert text_for(exc)  # a Danish sentence for every refusal
+        assert _residents(ctx) == before
+        return
+    if not report.ok:
+        assert all(text_for(e.error) for e in report.errors)
+        assert _residents(ctx) == before
+    else:
+        assert report.created + report.updated + report.unchanged == report.rows

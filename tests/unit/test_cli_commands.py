@@ -105,9 +105,9 @@ def demo_db(db, capsys) -> str:
 
 def test_import_example_then_update(demo_db, capsys):
     assert cli.main(["import-residents", "--db", demo_db, str(EXAMPLE)]) == 0
-    assert capsys.readouterr().out.strip() == "Indlæst 5 beboere: 5 nye, 0 opdateret."
+    assert capsys.readouterr().out.strip() == "Indlæst 5 beboere: 5 nye, 0 opdateret, 0 uændret."
     assert cli.main(["--db", demo_db, "import-residents", str(EXAMPLE)]) == 0
-    assert capsys.readouterr().out.strip() == "Indlæst 5 beboere: 0 nye, 5 opdateret."
+    assert capsys.readouterr().out.strip() == "Indlæst 5 beboere: 0 nye, 0 opdateret, 5 uændret."
     assert _rows(demo_db, "select name from resident where cpr = '2811331003'") == [("Børge Ågesen",)]
 
 
@@ -118,7 +118,7 @@ def test_import_excel_danish_cp1252(demo_db, tmp_path, capsys):
         "120331-1002;Ærtegård Sørensen Åby;Lindehaven;Søhuset;01-02-2025\r\n".encode("cp1252")
     )
     assert cli.main(["import-residents", str(csv), "--db", demo_db]) == 0
-    assert "Indlæst 1 beboer: 1 nye, 0 opdateret." in capsys.readouterr().out
+    assert "Indlæst 1 beboer: 1 nye, 0 opdateret, 0 uændret." in capsys.readouterr().out
     assert _rows(demo_db, "select name, move_in from resident") == [("Ærtegård Sørensen Åby", "2025-02-01")]
 
 
