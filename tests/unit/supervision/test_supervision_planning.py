@@ -79,3 +79,56 @@ def test_respondent_codes_count_up_per_prefix_and_are_never_reused():
     assert v.respondent_code("B", {"B1", "B2", "P1"}) == "B3"
     assert v.respondent_code("P", {"B1", "B2", "P1"}) == "P2"
     assert v.respondent_code("M", {"M1", "M3"}) == "M4"
+
+
+# -- issue 13: visit dates on Danish working days inside the programme year ------------------------
+
+import holidays  # noqa: E402
+
+from tilsyn.domain.supervision import planning  # noqa: E402
+from tilsyn.messages import text_for  # noqa: E402
+
+DK = dict(holidays.Denmark(years=[2026, 2027, 2028], language="da"))
+
+
+def test_visit_dates_are_working_days_inside_the_programme_year():
+    assert planning.check_visit_date(D(2027, 3, 10), 2027, DK) == D(2027, 3, 10)
+    cases = [(D(2027, 1, 1), "visit_date_holiday", "01-01-2027 er en helligdag (Nytårsdag). Tilsynsbesøg "
+                                                   "planlægges på hverdage."),
+             (D(2027, 3, 27), "visit_date_weekend", None),
+             (D(2030, 3, 11), "visit_date_outside_year", "Besøgsdatoen 11-03-2030 ligger uden for "
+                                                         "tilsynsprogrammets år (2027)."),
+             (D(2026, 12, 1), "visit_date_outside_year", None)]
+    for day, code, text in cases:
+        with pytest.raises(DomainError) as exc:
+            planning.check_visit_date(day, 2027, DK)
+        assert (exc.value.code, exc.value.field) == (code, "planned_on")
+        if text:
+            assert text_for(exc.value) == text
+    assert planning.check_visit_date(D(2028, 3, 1), 2027, DK, follow_up=True) == D(2028, 3, 1)
+    with pytest.raises(DomainError):
+        planning.check_visit_date(D(2029, 3, 1), 2027, DK, follow_up=True)
+
+
+def test_one_proposed_date_per_home_spread_over_the_year():
+    days = planning.propose_visit_dates(2027, 19, DK)
+    assert len(days) == len(set(days)) == 19 and days == sorted(days)
+    assert all(d.year == 2027 and d.weekday() < 5 and d not in DK for d in days)
+    assert days[0] < D(2027, 2, 1) and days[-1] > D(2027, 12, 1)  # spread, not bunched at the start
+    # From tomorrow when the year has begun.
+    late = planning.propose_visit_dates(2027, 3, DK, today=D(2027, 12, 20))
+    assert all(D(2027, 12, 21) <= d <= D(2027, 12, 31) for d in late) and len(set(late)) == 3
+    many = planning.propose_visit_dates(2027, 8, DK, today=D(2027, 12, 27))  # 4 working days left
+    assert len(many) == 8 and len(set(many)) == 4
+    with pytest.raises(DomainError) as exc:
+        planning.propose_visit_dates(2027, 1, DK, today=D(2027, 12, 31))
+    assert exc.value.code == "no_working_days_left"
+    assert planning.propose_visit_dates(2027, 0, DK) == []
+
+
+def test_one_visit_is_proposed_on_the_next_free_working_day():
+    assert planning.propose_visit_date(2027, D(2027, 1, 1), DK) == D(2027, 1, 4)  # holiday, then a weekend
+    assert planning.propose_visit_date(2027, D(2027, 1, 4), DK, taken={D(2027, 1, 4)}) == D(2027, 1, 5)
+    assert planning.propose_visit_date(2027, D(2026, 6, 1), DK) == D(2027, 1, 4)  # before the year
+    assert planning.propose_visit_date(2027, D(2028, 6, 1), DK) == D(2027, 12, 31)  # after it: the last one
+    assert planning.propose_visit_date(2027, D(2027, 3, 1), DK, today=D(2027, 5, 1)) == D(2027, 5, 3)

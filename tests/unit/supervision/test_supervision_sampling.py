@@ -183,3 +183,70 @@ def test_allocation_clamps_and_redistributes():
     alloc = s.allocate({"big": 1000, "m1": 40, "m2": 20, "m3": 20}, 18, 3, 6)
     assert alloc == {"big": 6, "m1": 6, "m2": 3, "m3": 3}
     assert sum(alloc.values()) == 18
+
+
+# -- issue 13: the plan, sample sizes, refusal eligibility ---------------------------------------------
+
+from tilsyn.domain.errors import ValidationError  # noqa: E402
+from tilsyn.messages import text_for  # noqa: E402
+
+
+def test_the_plan_owns_the_defaults_and_refuses_zero():
+    assert s.SamplingPlan() == s.SamplingPlan(120, 3, 6, 2) == s.SamplingPlan.of()
+    base = s.SamplingPlan(50, 2, 4, 1)
+    assert s.SamplingPlan.of(total=60, base=base) == s.SamplingPlan(60, 2, 4, 1)
+    with pytest.raises(ValidationError) as exc:
+        s.SamplingPlan(0, 0, 2, 0).check()
+    assert [e.code for e in exc.value.errors] == ["sample_total_zero", "sample_min_zero", "relatives_zero"]
+    assert text_for(exc.value.errors[0]) == "Stikprøven skal have mindst 1 beboer i alt (ikke 0)."
+    with pytest.raises(ValidationError) as exc:
+        s.SamplingPlan(10, 4, 3, 2).check()
+    assert [e.code for e in exc.value.errors] == ["sample_bounds"]
+
+
+def test_an_infeasible_plan_is_stated_in_danish():
+    nineteen = {f"h{i:02}": 30 for i in range(19)}
+    f = s.SamplingPlan().feasibility(nineteen)
+    assert (f.reachable, f.feasible) == (114, False)
+    assert text_for(f.error()) == "120 kan ikke nås med 19 plejecentre á højst 6; der trækkes 114."
+    assert s.SamplingPlan(100000).feasibility(nineteen).error().params["reachable"] == 114
+    low = s.SamplingPlan(10).feasibility(nineteen)
+    assert text_for(low.error()) == "10 er for få til 19 plejecentre á mindst 3; der trækkes 57."
+    assert s.SamplingPlan(90).feasibility(nineteen).error() is None
+    small = s.SamplingPlan(120).feasibility({**nineteen, "h00": 2})
+    assert small.reachable == 110 and "når nogle har færre beboere; der trækkes 110." in text_for(small.error())
+    assert text_for(s.SamplingPlan(20).feasibility({"a": 30}).error()) == (
+        "20 kan ikke nås med 1 plejecenter á højst 6; der trækkes 6.")
+
+
+def test_the_proposed_size_is_the_allocation_and_never_zero():
+    plan = s.SamplingPlan(120, 3, 6, 2)
+    assert s.proposed_size("resident", None, 5, plan) == 5
+    assert s.proposed_size("resident", 0, 5, plan) == 5  # a stored 0 (the old default) is no size
+    assert s.proposed_size("resident", 4, 5, plan) == 4
+    assert s.proposed_size("resident", None, None, plan) == 3
+    assert s.proposed_size("resident", None, 0, plan) == 3
+    assert s.proposed_size("relative", None, 5, plan) == 2
+    with pytest.raises(DomainError) as exc:
+        s.draw(1, PROGRAMME, RESIDENTS, 0)
+    assert exc.value.code == "sample_size_zero"
+    assert text_for(exc.value) == "En stikprøve skal have mindst 1 udtrukket (ikke 0)."
+
+
+def test_who_may_be_refused_and_replaced():
+    s.check_refusable("drawn", superseded=False)
+    s.check_refusable("drawn", superseded=False, interview=s.CONSENT_REFUSED)
+    s.check_refusable("drawn", superseded=False, interview=s.INTERVIEW_OPEN)  # stopped half-way
+    for status, kwargs, code in (("drawn", {"interview": s.INTERVIEW_DONE}, "member_interviewed"),
+                                 ("replaced", {}, "member_not_drawn"),
+                                 ("drawn", {"superseded": True}, "draw_superseded")):
+        with pytest.raises(DomainError) as exc:
+            s.check_refusable(status, **{"superseded": False, **kwargs})
+        assert exc.value.code == code
+    assert s.interview_state(None, False) == s.INTERVIEW_OPEN
+    assert s.interview_state(True, True) == s.INTERVIEW_DONE
+    assert s.interview_state(False, True) == s.CONSENT_REFUSED
+    order = s.ranking(5, PROGRAMME, RESIDENTS[:6])
+    assert s.next_replacement(order, [1, 2, 3], order[:3]) == (4, order[3])
+    assert s.next_replacement(order, [1, 2, 3, 4], order[:3]) == (5, order[4])  # rank 4: a deleted resident
+    assert s.next_replacement(order, range(1, 7), order) is None

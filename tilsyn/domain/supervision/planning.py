@@ -19,6 +19,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
+from typing import Mapping
+
+from ..errors import DomainError
 
 INTERVAL_MONTHS = {
     None: 24,
@@ -67,3 +70,77 @@ def next_due(today: dt.date, last_visit: dt.date | None, last_result: str | None
     else:
         status = "ok"
     return Due(due, reason, status)
+
+
+# -- visit dates -------------------------------------------------------------------------------------
+# A visit lies on a working day (Monday to Friday, not a public holiday) of its programme's year;
+# a follow-up visit may lie in the year after. The calendar of public holidays is given by the
+# caller (date -> name), so the rule stays pure and testable with any calendar.
+
+FOLLOW_UP_YEARS = 1
+
+
+def is_working_day(day: dt.date, holidays: Mapping[dt.date, str]) -> bool:
+    return day.weekday() < 5 and day not in holidays
+
+
+def working_days(start: dt.date, end: dt.date, holidays: Mapping[dt.date, str]) -> list[dt.date]:
+    """Every working day from ``start`` to ``end``, both included."""
+    out, day = [], start
+    while day <= end:
+        if is_working_day(day, holidays):
+            out.append(day)
+        day += dt.timedelta(days=1)
+    return out
+
+
+def check_visit_date(day: dt.date, year: int, holidays: Mapping[dt.date, str], *, follow_up: bool = False) -> dt.date:
+    """The date of a visit in the programme ``year``: DomainError ``visit_date_outside_year``
+    outside that year (a follow-up: up to the end of the next year), ``visit_date_weekend`` on a
+    Saturday or Sunday and ``visit_date_holiday`` on a public holiday."""
+    last = year + (FOLLOW_UP_YEARS if follow_up else 0)
+    text = day.strftime("%d-%m-%Y")
+    if not (year <= day.year <= last):
+        raise DomainError("visit_date_outside_year" + ("_follow_up" if follow_up else ""), field="planned_on",
+                          date=text, year=year, last=last)
+    if day.weekday() >= 5:
+        raise DomainError("visit_date_weekend", field="planned_on", date=text)
+    if day in holidays:
+        raise DomainError("visit_date_holiday", field="planned_on", date=text, holiday=holidays[day])
+    return day
+
+
+def propose_visit_date(year: int, wanted: dt.date, holidays: Mapping[dt.date, str], today: dt.date | None = None,
+                       taken: frozenset[dt.date] | set[dt.date] = frozenset()) -> dt.date:
+    """The date proposed for one visit: the first working day on or after ``wanted`` that no other
+    visit has (``taken``), inside ``year`` and after today; when none is left after it, the last
+    free working day before it. DomainError ``no_working_days_left`` when the year has none."""
+    start = dt.date(year, 1, 1)
+    if today is not None and today >= start:
+        start = today + dt.timedelta(days=1)
+    days = working_days(start, dt.date(year, 12, 31), holidays)
+    if not days:
+        raise DomainError("no_working_days_left", year=year)
+    free = [d for d in days if d not in taken] or days
+    after = [d for d in free if d >= wanted]
+    return after[0] if after else free[-1]
+
+
+def propose_visit_dates(year: int, count: int, holidays: Mapping[dt.date, str],
+                        today: dt.date | None = None) -> list[dt.date]:
+    """``count`` visit dates in ``year``, one working day each, spread evenly over the working days
+    from tomorrow (or 1 January, when the year lies ahead) to 31 December, earliest first. More
+    visits than working days left share days (round robin); none left: DomainError
+    ``no_working_days_left``."""
+    if count <= 0:
+        return []
+    start = dt.date(year, 1, 1)
+    if today is not None and today >= start:
+        start = today + dt.timedelta(days=1)
+    days = working_days(start, dt.date(year, 12, 31), holidays)
+    if not days:
+        raise DomainError("no_working_days_left", year=year)
+    if count >= len(days):
+        return sorted(days[i % len(days)] for i in range(count))
+    # The middle of each of ``count`` equal stretches of working days: no two visits on one day.
+    return [days[(2 * i + 1) * len(days) // (2 * count)] for i in range(count)]

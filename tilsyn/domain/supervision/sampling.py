@@ -12,7 +12,12 @@ sample with r replacements is always ranks 1..k+r of the same ranking and can be
 
 The number of residents per care home comes from ``allocate``: the programme's total spread
 over the homes in proportion to their size, within [min, max] per home, rounded by largest
-remainder with a stable tie-break.
+remainder with a stable tie-break. ``SamplingPlan`` is the one value that holds the programme's
+numbers (defaults 120 in all, 3-6 per home, 2 relatives per home), checks them and says when the
+bounds cannot reach the total.
+
+Ids are hashed as lower-case hyphenated UUID text (``8-4-4-4-12``), whatever form a database
+stores them in (SQLite keeps 32 hex digits without hyphens).
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from fractions import Fraction
 from math import floor
 from typing import Iterable, Mapping, Sequence
 
-from ..errors import DomainError
+from ..errors import DomainError, ValidationError
 from ..limits import check_length
 from ..people import lives_in_home_on
 
@@ -52,6 +57,34 @@ REFUSAL_REASONS = {
     "other": "Anden årsag",
 }
 REDRAW_MIN_REASON = 5
+# The reasons a consultant may give for leaving a resident out before the draw (no_relative is
+# the frame rule's own).
+MANUAL_EXCLUSIONS = tuple(k for k in EXCLUSION_REASONS if k != "no_relative")
+
+ID_FORM = ("Program-id og beboer-id hashes som UUID-tekst med små bogstaver og bindestreger (8-4-4-4-12 "
+           "hexcifre, fx 6f1c3a52-0d7e-4c4e-9f55-0a0b0c0d0e0f), præcis som de står her – ikke de 32 "
+           "hexcifre uden bindestreger, som SQLite gemmer.")
+RULE_WORDS = {
+    "resident": (
+        "Rammen er de beboere, der bor på plejecentret på besøgsdagen (indflyttet senest den dag og ikke "
+        "fraflyttet før), minus dem, konsulenten har udeladt med en årsag. Hver beboer i rammen får "
+        "SHA-256-værdien af teksten »frø|program-id|beboer-id« (UTF-8, hex med små bogstaver). Beboerne "
+        "ordnes efter værdien (stigende, ved lighed efter beboer-id); stikprøven er de første k. En, der "
+        "afslår, erstattes af den næste i rækkefølgen."
+    ),
+    "relative": (
+        "Rammen er de beboere, der bor på plejecentret på besøgsdagen, har registreret magtanvendelse i de "
+        "12 måneder før besøgsdagen (fra samme dato året før til og med besøgsdagen) og har en registreret "
+        "pårørende, minus dem, konsulenten har udeladt. Hver beboer får SHA-256-værdien af teksten "
+        "»frø|program-id|relative|beboer-id«, så stikprøven er uafhængig af beboernes. Rækkefølge, de "
+        "første k og erstatning som for beboerne."
+    ),
+}
+RULE_FORMULA = {
+    "resident": 'sorted(frame, key=lambda r: (sha256(f"{seed}|{programme_id}|{r}".encode()).hexdigest(), r))[:k]',
+    "relative": ('sorted(frame, key=lambda r: (sha256(f"{seed}|{programme_id}|relative|{r}".encode())'
+                 '.hexdigest(), r))[:k]'),
+}
 
 
 def canonical_id(value) -> str:
@@ -160,10 +193,64 @@ def build_frame(kind: str, visit_date: dt.date, candidates: Iterable[Candidate],
 
 
 def draw(seed: int | str, programme_id, eligible: Iterable, k: int, kind: str = "resident") -> list[str]:
-    """The first ``k`` of the ranking (all of them when the frame is smaller)."""
-    if k < 0:
-        raise DomainError("sample_size", field="size", size=k)
+    """The first ``k`` of the ranking (all of them when the frame is smaller); ``k`` is at least 1."""
+    check_sample_size(k)
     return ranking(seed, programme_id, eligible, kind)[:k]
+
+
+def check_sample_size(k: int, field: str = "size") -> int:
+    """A sample has at least one member: DomainError ``sample_size_zero`` for 0 or less."""
+    if k < 1:
+        raise DomainError("sample_size_zero", field=field, size=k)
+    return k
+
+
+def proposed_size(kind: str, stored: int | None, allocated: int | None, plan: "SamplingPlan") -> int:
+    """The size proposed for a visit's draw: the size the visit already has (set or drawn), else
+    the home's share of the programme's total (residents) or the plan's relatives per home; a
+    stored 0 (never a valid size) counts as unset. Never below 1."""
+    if stored:
+        return max(stored, 1)
+    if kind == "relative":
+        return max(plan.relatives_per_home, 1)
+    return max(allocated or plan.min_per_home, 1)
+
+
+# -- refusal and replacement -------------------------------------------------------------------------
+
+# What is known of a drawn member's interview, for the refusal rule.
+NO_INTERVIEW, CONSENT_REFUSED, INTERVIEW_OPEN, INTERVIEW_DONE = "none", "consent_refused", "open", "done"
+
+
+def interview_state(consent: bool | None, finished: bool) -> str:
+    """The state the refusal rule reads from an interview's consent and whether it was finished."""
+    if consent is False:
+        return CONSENT_REFUSED
+    return INTERVIEW_DONE if finished else INTERVIEW_OPEN
+
+
+def check_refusable(member_status: str, *, superseded: bool, interview: str = NO_INTERVIEW,
+                    respondent_code: str = "") -> None:
+    """May this drawn member be logged as not interviewed (and be replaced)? Only a member of the
+    current draw who is still "drawn"; an interview that was begun but not finished may be
+    stopped (its answers are kept), a finished one may not."""
+    if superseded:
+        raise DomainError("draw_superseded")
+    if member_status != "drawn":
+        raise DomainError("member_not_drawn", status=member_status)
+    if interview == INTERVIEW_DONE:
+        raise DomainError("member_interviewed", respondent=respondent_code)
+
+
+def next_replacement(order: Sequence[str], used_ranks: Iterable[int], taken: Iterable[str]) -> tuple[int, str] | None:
+    """(rank, id) of the replacement: the first rank in ``order`` neither used (ranks of deleted
+    residents stay used) nor held by a resident already in the sample; None when the frame is used up."""
+    used = set(used_ranks)
+    have = {canonical_id(t) for t in taken}
+    for i, rid in enumerate(order, start=1):
+        if i not in used and rid not in have:
+            return i, rid
+    return None
 
 
 def next_in_rank(order: Sequence[str], taken: Iterable[str]) -> tuple[int, str] | None:
@@ -210,6 +297,92 @@ def verify(seed: int | str, programme_id, eligible: Iterable, kind: str, size: i
 
 
 # -- allocation --------------------------------------------------------------------------------------
+
+
+DEFAULT_TOTAL, DEFAULT_MIN, DEFAULT_MAX, DEFAULT_RELATIVES = 120, 3, 6, 2
+
+
+@dataclass(frozen=True)
+class Feasibility:
+    """What a plan gives over given homes: ``reachable`` residents in all, where ``total`` was asked."""
+
+    total: int
+    reachable: int
+    homes: int
+    lower: int
+    upper: int
+
+    @property
+    def feasible(self) -> bool:
+        return self.reachable == self.total
+
+    def error(self) -> DomainError | None:
+        """The statement of an infeasible plan (code plan_too_high / plan_too_low, "_one" for one
+        home, "_small" when small homes, not the bound, keep it lower), or None."""
+        if self.feasible or self.homes == 0:
+            return None
+        one = "_one" if self.homes == 1 else ""
+        if self.reachable < self.total:
+            small = "_small" if self.reachable < self.homes * self.upper else ""
+            code = f"plan_too_high{one}{small}"
+        else:
+            code = f"plan_too_low{one}"
+        return DomainError(code, field="sample_total", total=self.total, homes=self.homes, lower=self.lower,
+                           upper=self.upper, reachable=self.reachable)
+
+
+@dataclass(frozen=True)
+class SamplingPlan:
+    """A programme's sampling plan: residents in all, at least and at most per care home, and
+    relatives per home. The one place for the defaults and the checks; every caller uses it."""
+
+    total: int = DEFAULT_TOTAL
+    min_per_home: int = DEFAULT_MIN
+    max_per_home: int = DEFAULT_MAX
+    relatives_per_home: int = DEFAULT_RELATIVES
+
+    @classmethod
+    def of(cls, total: int | None = None, min_per_home: int | None = None, max_per_home: int | None = None,
+           relatives_per_home: int | None = None, *, base: "SamplingPlan | None" = None) -> "SamplingPlan":
+        """The plan with the given numbers; a number left out (None) comes from ``base`` (default: the
+        defaults 120, 3, 6, 2). Not checked: call ``check``."""
+        b = base or cls()
+        return cls(b.total if total is None else total,
+                   b.min_per_home if min_per_home is None else min_per_home,
+                   b.max_per_home if max_per_home is None else max_per_home,
+                   b.relatives_per_home if relatives_per_home is None else relatives_per_home)
+
+    def errors(self) -> list[DomainError]:
+        out: list[DomainError] = []
+        if self.total < 1:
+            out.append(DomainError("sample_total_zero", field="sample_total", size=self.total))
+        if self.min_per_home < 1:
+            out.append(DomainError("sample_min_zero", field="sample_min", size=self.min_per_home))
+        elif self.max_per_home < self.min_per_home:
+            out.append(DomainError("sample_bounds", field="sample_min", lower=self.min_per_home,
+                                   upper=self.max_per_home))
+        if self.relatives_per_home < 1:
+            out.append(DomainError("relatives_zero", field="relatives_per_home", size=self.relatives_per_home))
+        return out
+
+    def check(self) -> "SamplingPlan":
+        """The plan itself; ValidationError naming every number at fault."""
+        if errors := self.errors():
+            raise ValidationError(errors)
+        return self
+
+    def allocate(self, sizes: Mapping[str, int]) -> dict[str, int]:
+        """Residents per home (see ``allocate``)."""
+        return allocate(sizes, self.total, self.min_per_home, self.max_per_home)
+
+    def feasibility(self, sizes: Mapping[str, int]) -> Feasibility:
+        """How many the plan reaches over homes with ``sizes`` eligible residents."""
+        return Feasibility(self.total, sum(self.allocate(sizes).values()), len(sizes), self.min_per_home,
+                           self.max_per_home)
+
+    def as_dict(self) -> dict:
+        return {"total": self.total, "min_per_home": self.min_per_home, "max_per_home": self.max_per_home,
+                "relatives_per_home": self.relatives_per_home}
 
 
 def allocate(sizes: Mapping[str, int], total: int, lower: int, upper: int) -> dict[str, int]:

@@ -23,7 +23,9 @@ DRAFT = "draft_report"
 CONSULTATION = "consultation"
 FINAL = "final"
 FOLLOW_UP = "follow_up"
+CANCELLED = "cancelled"  # a planned visit called off, with a reason; its draws are kept
 STATUSES = (PLANNED, CONDUCTED, DRAFT, CONSULTATION, FINAL, FOLLOW_UP)
+ALL_STATUSES = STATUSES + (CANCELLED,)
 STATUS_LABELS = {
     PLANNED: "Planlagt",
     CONDUCTED: "Gennemført",
@@ -31,14 +33,16 @@ STATUS_LABELS = {
     CONSULTATION: "I høring",
     FINAL: "Endelig",
     FOLLOW_UP: "Opfølgning",
+    CANCELLED: "Aflyst",
 }
 TRANSITIONS = {
-    PLANNED: (CONDUCTED,),
+    PLANNED: (CONDUCTED, CANCELLED),
     CONDUCTED: (DRAFT,),
     DRAFT: (CONSULTATION,),
     CONSULTATION: (FINAL, DRAFT),
     FINAL: (FOLLOW_UP,),
     FOLLOW_UP: (),
+    CANCELLED: (),
 }
 INTERVIEW_STATUSES = (PLANNED, CONDUCTED)
 WRITING_STATUSES = (CONDUCTED, DRAFT)
@@ -50,6 +54,15 @@ SAMPLING_STATUSES = (PLANNED, CONDUCTED)
 ACTION_STATUSES = ("open", "in_progress", "done")
 ACTION_STATUS_LABELS = {"open": "Ikke påbegyndt", "in_progress": "I gang", "done": "Udført"}
 CONSULTATION_DAYS = 14
+CANCEL_MIN_REASON = 5
+
+
+def check_cancel_reason(reason: str) -> str:
+    """The reason a visit is cancelled: at least CANCEL_MIN_REASON characters."""
+    reason = (reason or "").strip()
+    if len(reason) < CANCEL_MIN_REASON:
+        raise DomainError("cancel_reason_required", field="reason", min=CANCEL_MIN_REASON)
+    return reason
 
 
 def check_transition(current: str, target: str) -> None:
