@@ -26,7 +26,7 @@ from tilsyn.services.force import ForceService
 from tilsyn.services.residents import PermitInput, ResidentService
 from tilsyn.services.users import UserInput
 from tilsyn.store.models import AuditEntry, Municipality, Signature
-from tilsyn.store.models_supervision import Consultation, Interview
+from tilsyn.store.models_supervision import Interview
 
 from supervision_support import CPH, CPRS, NAMES, PW, build
 
@@ -203,8 +203,11 @@ def _consent_note(w, s) -> str:
 
 
 def _reply(w, s) -> str:
-    with w.ctx.uow_factory() as uow:
-        return uow.session.scalars(select(Consultation.reply_text)).one()
+    w.login("karl")
+    try:
+        return w.svc.visit(s["visit"]).consultation.reply_text  # the newest reply
+    finally:
+        w.login("lene")
 
 
 def _uuid(value):
