@@ -117,7 +117,8 @@ def verify_chain(
     entries: Iterable[tuple[AuditRecord, str, Any | None, bool]],
     redactions: Mapping[int, int] | None = None,
 ) -> list[ChainFault]:
-    """Check (record, stored_hash, changes, redacted) tuples in sequence order.
+    """Check (record, stored_hash, changes, redacted) tuples in sequence order; ``changes`` may be
+    the stored JSON text or its parsed value.
 
     ``redactions`` maps each legitimately redacted sequence number to the later entry naming it.
     A redacted entry without such an entry, or with a payload left in place, is a fault; its hash
@@ -144,11 +145,23 @@ def verify_chain(
                 faults.append(ChainFault(record.seq, "redacted"))
             if changes is not None:
                 faults.append(ChainFault(record.seq, "payload"))
-        elif digest(changes) != record.changes_digest:
+        elif not _payload_matches(changes, record.changes_digest):
             faults.append(ChainFault(record.seq, "payload"))
         prev = stored_hash
         expected_seq = record.seq + 1
     return faults
+
+
+def _payload_matches(changes: Any, changes_digest: str) -> bool:
+    """``changes`` as stored (canonical JSON text, hashed as it is: the fast path) or parsed."""
+    if isinstance(changes, str):
+        if sha256_hex(changes) == changes_digest:
+            return True
+        try:
+            changes = json.loads(changes)
+        except ValueError:
+            return False
+    return digest(changes) == changes_digest
 
 
 def parse_head(text: str) -> tuple[int, str] | None:

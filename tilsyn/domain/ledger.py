@@ -61,9 +61,11 @@ def fold(history: Iterable[tuple[str, dict | None, bool]]) -> Expected:
         elif state.exists is not True:
             # An update without a known create: the row existed before its history began.
             state = Expected(exists=True, fields=state.fields, rest_unknown=True)
-        for name, change in changes.items():
-            if isinstance(change, list) and len(change) == 2:
-                state.fields[name] = change[1]
+        try:
+            state.fields.update({name: change[1] for name, change in changes.items()})
+        except (IndexError, KeyError, TypeError):  # not [old, new] pairs: keep the pairs there are
+            state.fields.update({name: change[1] for name, change in changes.items()
+                                 if isinstance(change, list) and len(change) == 2})
     return state
 
 
@@ -103,13 +105,16 @@ def compare_row(table: str, record: str, expected: Expected, live: dict[str, Any
     if not expected.exists:
         return [DataFault(table, record, None, "inserted")]
     faults = []
-    for name in sorted(live):
+    fields = expected.fields
+    for name, value in live.items():
         if name in skip:
             continue
-        if name in expected.fields:
-            if not same(expected.fields[name], live[name]):
+        if name in fields:
+            logged = fields[name]
+            # Most columns are text or numbers: equal as they come (bools: True == 1 is fine).
+            if logged != value and not same(logged, value):
                 faults.append(DataFault(table, record, name, "changed"))
-        elif not expected.rest_unknown and live[name] is not None:
+        elif not expected.rest_unknown and value is not None:
             # Creates leave out None values, so a field never logged must still be empty.
             faults.append(DataFault(table, record, name, "changed"))
     return faults

@@ -20,6 +20,8 @@ from ..domain.ledger import DataFault, OrderBroken, compare_table
 from ..domain.roles import Action
 from ..store import audit as store_audit
 from .context import AppContext
+from .force import verify_bindings
+from .force_dto import BindingFault
 from .signatures import signature_faults
 
 
@@ -59,11 +61,13 @@ class VerifyReport:
     data_faults: tuple[DataFault, ...] = ()  # the fold: rows that differ from their history
     data_fault_count: int = 0
     anchor: AnchorCheck | None = None
+    # Signed sections whose live content no longer matches the signature (form, section, field).
+    binding_faults: tuple[BindingFault, ...] = ()
 
     @property
     def ok(self) -> bool:
         return (not self.chain_faults and not self.signature_faults and not self.data_fault_count
-                and (self.anchor is None or self.anchor.found))
+                and not self.binding_faults and (self.anchor is None or self.anchor.found))
 
     @property
     def first_broken(self) -> ChainFault | None:
@@ -116,15 +120,14 @@ class AuditService:
 
             def rows():
                 nonlocal count, last_hash, anchor_hash
-                for row in uow.audit.all_in_order():
+                for row in store_audit.entries_in_order(uow.session):
                     count += 1
                     if progress and count % 1000 == 0:
                         progress(count)
                     if expect_head is not None and row.seq == expect_head[0]:
                         anchor_hash = row.hash
                     last_hash = row.hash
-                    changes = None if row.changes is None else json.loads(row.changes)
-                    yield store_audit.record_of(row, v2_from), row.hash, changes, row.redacted
+                    yield store_audit.record_of(row, v2_from), row.hash, row.changes, row.redacted
 
             faults = verify_chain(rows(), redactions)
             head_seq, head_hash = store_audit.head(uow.session)
@@ -138,8 +141,9 @@ class AuditService:
             sigs = uow.signatures.all()
             sig_faults = [(str(s.id), problem) for s in sigs for problem in signature_faults(s)]
             kept, total = self._fold(uow.session)
+            bindings = verify_bindings(uow, kept)
             return VerifyReport(count, len(sigs), head_seq, head_hash, tuple(faults), tuple(sig_faults),
-                                tuple(kept), total, anchor)
+                                tuple(kept), total, anchor, tuple(bindings))
 
     @staticmethod
     def _fold(session) -> tuple[list[DataFault], int]:

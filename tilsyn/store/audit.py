@@ -290,9 +290,24 @@ def live_rows(session: Session, table: Table, pk: tuple[str, ...], batch: int = 
     conn = session.connection()
     dialect = conn.dialect.name
     q = select(table).order_by(*(_sorted_by(table.c[c], dialect) for c in pk))
+    keys = [c.name for c in table.columns]
+    first = keys.index(pk[0])
     for row in conn.execution_options(stream_results=True, yield_per=batch).execute(q):
-        m = dict(row._mapping)
-        yield _key_text(m[pk[0]]), m
+        yield _key_text(row[first]), dict(zip(keys, row))
+
+
+def entries_in_order(session: Session, batch: int = 5000):
+    """Every entry by sequence number as plain rows (no ORM objects: the chain can be long),
+    with ``changes`` as the stored text."""
+    conn = session.connection()
+    columns = [c for c in AuditEntry.__table__.columns]
+    last = 0
+    while True:
+        rows = conn.execute(select(*columns).where(AuditEntry.seq > last).order_by(AuditEntry.seq).limit(batch)).all()
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1].seq
 
 
 def changes_of(row: AuditEntry) -> Any:
