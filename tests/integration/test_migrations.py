@@ -134,3 +134,51 @@ def test_sqlite_runs_in_wal_with_foreign_keys(tmp_path):
 
 def test_head_is_the_last_revision():
     assert head_revision() == REVISIONS[-1]
+
+
+def test_an_existing_chain_still_verifies_after_0005_and_its_old_redactions_stay_legitimate(db_url):
+    """A chain written before 0005 (hash format 1, one entry redacted by an older retention) gets a
+    format marker naming that redaction; nothing is re-hashed. A redaction the marker does not name
+    is found."""
+    from sqlalchemy import insert, update
+
+    from tamper_support import drop_guards
+    from tilsyn.domain.chain import GENESIS, HASH_V1, AuditRecord, canonical_json, digest
+    from tilsyn.services.audit import AuditService
+    from tilsyn.store.models import AuditEntry, AuditHead
+
+    engine = make_engine(db_url)
+    upgrade(engine, "0004", backup=False)
+    at = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)
+    prev, rows = GENESIS, []
+    for seq in range(1, 6):
+        changes = {"n": seq}
+        record = AuditRecord(seq, at, None, "system", "export", "force_form", None, digest(changes), "", prev,
+                             version=HASH_V1)
+        h = record.compute_hash()
+        rows.append(dict(seq=seq, at=at, actor_id=None, actor_name="system", action="export",
+                         entity_type="force_form", entity_id=None, changes=canonical_json(changes),
+                         changes_digest=record.changes_digest, redacted=False, reason="", prev_hash=prev, hash=h))
+        prev = h
+    rows[1].update(changes=None, redacted=True)  # retention before 0005: payload gone, no entry names it
+    with engine.begin() as conn:
+        conn.execute(insert(AuditEntry), rows)
+        conn.execute(insert(AuditHead).values(id=1, seq=5, hash=prev))
+    engine.dispose()
+    opened = open_app(db_url)
+    try:
+        ctx = opened.context
+        report = AuditService(ctx).verify()
+        assert report.ok and report.entries == 6, report.chain_faults
+        with ctx.uow_factory() as uow:
+            marker = uow.session.get(AuditEntry, 6)
+            assert marker.action == "audit_format" and marker.prev_hash == prev
+            assert '"entries":[2]' in marker.changes
+            conn = uow.session.connection()
+            drop_guards(conn)
+            conn.execute(update(AuditEntry).where(AuditEntry.seq == 4).values(changes=None, redacted=True))
+            uow.commit()
+        faults = AuditService(ctx).verify().chain_faults
+        assert [(f.seq, f.problem) for f in faults] == [(4, "redacted")]
+    finally:
+        close_app(opened.context)
