@@ -47,7 +47,7 @@ EXIT_REFUSED = 1
 EXIT_USAGE = 2
 
 COMMANDS = ("demo", "import-residents", "encrypt", "rekey", "verify", "export-month",
-            "sample", "sample-verify", "report-visit", "report-annual")
+            "sample", "sample-verify", "sample-redraw", "visit-move", "visit-cancel", "report-visit", "report-annual")
 # Global options that take a value: wants_cli must skip the value when looking for a command.
 _OPTIONS_WITH_VALUE = ("--db", "--passphrase-env")
 # Qt's own options that take a value (QGuiApplication, QApplication, X11); the GUI passes them on.
@@ -154,6 +154,7 @@ def main(args: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     errorlog.set_database(getattr(ns, "db", None))
+    errorlog.capture_logging()
     try:
         if ns.command in READ_ONLY_COMMANDS:
             _require_database(getattr(ns, "db", None))
@@ -782,36 +783,75 @@ def _run_sample(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     opened, svc = _supervision(ns)
     try:
-        draws = svc.draw_programme(ns.year, ns.seed, total=ns.total, min_per_home=ns.min_per_home,
-                                   max_per_home=ns.max_per_home, visit_date=ns.visit_date)
-        programme = svc.programme_for_year(ns.year)
+        result = svc.draw_programme(ns.year, ns.seed, total=ns.total, min_per_home=ns.min_per_home,
+                                    max_per_home=ns.max_per_home, visit_date=ns.visit_date,
+                                    visit_dates=dict(ns.visit_dates or ()), exclusions=dict(ns.exclude or ()))
+    except DomainError as exc:
+        if exc.code in ("programme_fixed", "programme_seed"):
+            raise DomainError("programme_fixed_cli", field=exc.field, **exc.params) from None
+        raise
     finally:
         close_app(opened.context)
     if ns.json:
-        print(json.dumps(sample_json(programme, draws), ensure_ascii=False, indent=2), file=out)
+        if result.warning is not None:
+            print(f"Bemærk: {text_for(result.warning)}", file=err)
+        print(json.dumps(sample_json(result.programme, result.draws, result.warning), ensure_ascii=False, indent=2),
+              file=out)
     else:
-        print(sample_text(programme, draws, str(ns.seed)), file=out)
+        print(sample_text(result.programme, result.draws, str(ns.seed), result.warning), file=out)
     return EXIT_OK
 
 
-def sample_json(programme, draws) -> dict:
-    """Per care home the visit, the draws and the sampled resident ids (pseudonymous)."""
+def _draw_json(d) -> dict:
+    """One draw as recomputable data: seed, frame exactly as hashed, exclusions and members by rank."""
+    out = {
+        "draw_id": d.id, "seed": d.seed, "size": d.size, "frame_date": d.frame_date.isoformat(),
+        "frame_size": d.frame_size, "frame": list(d.frame),
+        "excluded": [{"resident_id": e.resident_id, "reason": e.reason, "reason_label": e.reason_label,
+                      "note": e.note} for e in d.exclusions],
+        "members": [{"rank": m.rank, "resident_id": m.resident_id, "status": m.status} for m in d.members],
+        "resident_ids": list(d.resident_ids),
+    }
+    if d.relative_window:
+        out["force_registered_between"] = [day.isoformat() for day in d.relative_window]
+    return out
+
+
+def sample_json(programme, draws, warning=None) -> dict:
+    """Per care home the visit and the draws, with everything needed to recompute each draw with
+    hashlib alone (seed, programme id and resident ids as hashed, the frame, the rule)."""
+    from .domain.supervision import sampling
+
     homes: dict[str, dict] = {}
     for d in draws:
         home = homes.setdefault(d.care_home_id, {
             "care_home_id": d.care_home_id, "care_home": d.care_home_name, "visit_id": d.visit_id,
             "visit_date": d.visit_date.isoformat(),
         })
-        home["residents" if d.kind == "resident" else "relatives"] = {
-            "draw_id": d.id, "seed": d.seed, "size": d.size, "frame_size": d.frame_size,
-            "resident_ids": list(d.resident_ids),
-        }
-    return {"year": programme.year, "programme_id": programme.id, "seed": programme.seed,
-            "total": programme.sample_total, "min_per_home": programme.sample_min,
-            "max_per_home": programme.sample_max, "care_homes": list(homes.values())}
+        home["residents" if d.kind == "resident" else "relatives"] = _draw_json(d)
+    reachable = sum(len(d.frame[:d.size]) for d in draws if d.kind == "resident")
+    return {
+        "year": programme.year, "programme_id": sampling.canonical_id(programme.id), "seed": programme.seed,
+        "total": programme.sample_total, "min_per_home": programme.sample_min,
+        "max_per_home": programme.sample_max,
+        "plan": {"total": programme.sample_total, "min_per_home": programme.sample_min,
+                 "max_per_home": programme.sample_max, "relatives_per_home": programme.relatives_per_home,
+                 "drawn": reachable, "note": text_for(warning) if warning is not None else ""},
+        "how_to_verify": {
+            "ids": sampling.ID_FORM,
+            "residents": {"rule": sampling.RULE_WORDS["resident"], "formula": sampling.RULE_FORMULA["resident"],
+                          "hashed_text": "{seed}|{programme_id}|{resident_id}"},
+            "relatives": {"rule": sampling.RULE_WORDS["relative"], "formula": sampling.RULE_FORMULA["relative"],
+                          "hashed_text": "{seed}|{programme_id}|relative|{resident_id}",
+                          "window_days": sampling.RELATIVE_WINDOW_DAYS},
+            "members": "members står i rækkefølge (rank); de første er stikprøven, erstatninger følger efter.",
+            "script": "scripts/recompute_sample.py (vist i README) genberegner hver stikprøve med hashlib alene.",
+        },
+        "care_homes": list(homes.values()),
+    }
 
 
-def sample_text(programme, draws, seed: str) -> str:
+def sample_text(programme, draws, seed: str, warning=None) -> str:
     """The sample per care home, in Danish, with resident ids only (no names)."""
     from .messages import format_date
 
@@ -821,15 +861,19 @@ def sample_text(programme, draws, seed: str) -> str:
     lines = [
         f"Tilsynsprogram {programme.year}: {n(total)} {_plural(total, 'beboer', 'beboere')} udtrukket på "
         f"{n(len(residents))} {_plural(len(residents), 'plejecenter', 'plejecentre')} "
-        f"({programme.sample_min}-{programme.sample_max} pr. plejecenter, i alt planlagt {programme.sample_total})."
+        f"({programme.sample_min}-{programme.sample_max} pr. plejecenter, i alt planlagt {programme.sample_total}; "
+        f"frø {programme.seed})."
     ]
+    if warning is not None:
+        lines.append(f"Bemærk: {text_for(warning)}")
     for d in draws:
         if d.kind == "resident":
             lines.append(f"{d.care_home_name} (besøg {format_date(d.visit_date)}): {n(len(d.resident_ids))} af "
                          f"{n(d.frame_size)} beboere" + (f", trukket med frø {d.seed}" if d.seed != seed else ""))
+            lines.append(f"  besøg {d.visit_id}, stikprøve {d.id}")
         else:
             lines.append(f"  Pårørende: {n(len(d.resident_ids))} af {n(d.frame_size)} beboere med registreret "
-                         "magtanvendelse inden for 1 år")
+                         f"magtanvendelse inden for 1 år (stikprøve {d.id})")
         for m in d.members:
             if m.status in ("drawn", "interviewed"):
                 lines.append(f"    nr. {m.rank:>3}  {m.resident_id}")
@@ -838,14 +882,80 @@ def sample_text(programme, draws, seed: str) -> str:
 
 
 def _run_sample_verify(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import json
+
     opened, svc = _supervision(ns)
     try:
         results = [svc.verify_draw(ns.draw)] if ns.draw else svc.verify_year(ns.year)
+        data = None
+        if ns.json:
+            if ns.draw:
+                d = svc.draw(ns.draw)
+                programme = next(p for p in svc.programmes() if p.id == d.programme_id)
+                data = sample_json(programme, [d])
+            else:
+                sample = svc.programme_draws(ns.year)
+                data = sample_json(sample.programme, sample.draws)
     finally:
         close_app(opened.context)
     ok = all(r.match for r in results)
-    print(sample_verify_text(results), file=out if ok else err)
+    if data is not None:
+        data["verified"] = [{"draw_id": r.draw_id, "care_home": r.care_home_name, "kind": r.kind, "seed": r.seed,
+                             "match": r.match, "frame_unchanged": r.frame_unchanged,
+                             "mismatches": [{"rank": k, "stored": a, "expected": b} for k, a, b in r.mismatches]}
+                            for r in results]
+        print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
+        if not ok:
+            print(sample_verify_text(results), file=err)
+    else:
+        print(sample_verify_text(results), file=out if ok else err)
     return EXIT_OK if ok else EXIT_REFUSED
+
+
+def _run_sample_redraw(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .messages import format_date
+
+    opened, svc = _supervision(ns)
+    try:
+        old = svc.draw(ns.draw)
+        new = svc.redraw(ns.draw, ns.seed, ns.reason, size=ns.size,
+                         exclusions=dict(ns.exclude) if ns.exclude is not None else None)
+    finally:
+        close_app(opened.context)
+    print(f"{new.care_home_name} (besøg {format_date(new.visit_date)}): {new.kind_label.lower()} trukket om med "
+          f"frø {new.seed}: {format_number(len(new.resident_ids))} af {format_number(new.frame_size)}. Den gamle "
+          f"stikprøve ({old.id}, frø {old.seed}) er gemt med begrundelsen. Ny stikprøve: {new.id}", file=out)
+    for m in new.members:
+        lines = f"    nr. {m.rank:>3}  {m.resident_id}"
+        print(lines, file=out)
+    return EXIT_OK
+
+
+def _run_visit_move(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .messages import format_date
+
+    opened, svc = _supervision(ns)
+    try:
+        v = svc.update_visit(ns.visit, planned_on=ns.date, reason=ns.reason or "")
+        drawn = bool(v.draws)
+    finally:
+        close_app(opened.context)
+    print(f"{v.care_home_name}: besøget er flyttet til {format_date(v.planned_on)}."
+          + (" Stikprøven er trukket og beholder sin dato; træk om for at bruge den nye." if drawn else
+             " Stikprøven trækkes på den nye dato."), file=out)
+    return EXIT_OK
+
+
+def _run_visit_cancel(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .messages import format_date
+
+    opened, svc = _supervision(ns)
+    try:
+        v = svc.cancel_visit(ns.visit, ns.reason)
+    finally:
+        close_app(opened.context)
+    print(f"{v.care_home_name}: besøget {format_date(v.planned_on)} er aflyst. Begrundelsen er logget.", file=out)
+    return EXIT_OK
 
 
 def sample_verify_text(results) -> str:
@@ -909,6 +1019,23 @@ def _date_arg(text: str):
         raise argparse.ArgumentTypeError(text_for(err)) from None
 
 
+def _home_date(text: str) -> tuple[str, object]:
+    home, sep, day = text.rpartition("=")
+    if not sep or not home.strip():
+        raise argparse.ArgumentTypeError("skriv PLEJECENTER=DD-MM-ÅÅÅÅ")
+    return home.strip(), _date_arg(day)
+
+
+def _exclusion(text: str) -> tuple[str, object]:
+    from .messages import text_for
+
+    rid, _, rest = text.partition(":")
+    code, _, note = rest.partition(":")
+    if not rid.strip() or not code.strip():
+        raise argparse.ArgumentTypeError(text_for(DomainError("exclusion_format")))
+    return rid.strip(), (code.strip(), note.strip()) if note.strip() else code.strip()
+
+
 def _add_supervision_parsers(commands, common) -> None:
     tail = _EPILOG.split("\n\n", 1)[1]
     sample = commands.add_parser(
@@ -933,9 +1060,63 @@ def _add_supervision_parsers(commands, common) -> None:
     sample.add_argument("--max-per-home", type=_count(1, 1000), default=None, metavar="N",
                         help="højst pr. plejecenter (standard 6)")
     sample.add_argument("--visit-date", type=_date_arg, default=None, metavar="DD-MM-ÅÅÅÅ",
-                        help="dato for nye besøg (standard: i dag, eller årets nærmeste dag)")
-    sample.add_argument("--json", action="store_true", help="skriv resultatet som JSON (beboer-id pr. plejecenter)")
+                        help="én dato for alle nye besøg (standard: hvert plejecenter sin egen hverdag, fordelt "
+                             "over resten af året)")
+    sample.add_argument("--visit-dates", type=_home_date, action="append", default=None,
+                        metavar="PLEJECENTER=DD-MM-ÅÅÅÅ",
+                        help="datoen for ét plejecenters nye besøg (navn eller id); kan gentages")
+    sample.add_argument("--exclude", type=_exclusion, action="append", default=None,
+                        metavar="BEBOER-ID:ÅRSAG[:TEKST]",
+                        help="udelad en beboer af rammen før trækningen: terminal, hospital, cannot_participate "
+                             "eller other:TEKST; kan gentages")
+    sample.add_argument("--json", action="store_true",
+                        help="skriv resultatet som JSON (ramme, regel og beboer-id pr. plejecenter, til genberegning)")
     sample.set_defaults(run=_run_sample)
+
+    redraw = commands.add_parser(
+        "sample-redraw",
+        parents=[common],
+        help="træk ét besøgs stikprøve om med nyt frø og en begrundelse (den gamle gemmes)",
+        description=textwrap.fill(
+            "Trækker stikprøven om for ét besøg (beboere eller pårørende) med sit eget frø og antal. "
+            "Begrundelsen logges, og den gamle stikprøve gemmes som erstattet. Stikprøve-id står i "
+            "udskriften fra tilsyn sample.",
+            78,
+        ),
+        epilog=tail,
+    )
+    redraw.add_argument("--draw", required=True, metavar="ID", help="stikprøvens id")
+    redraw.add_argument("--seed", required=True, type=_seed, metavar="N", help="frø for den nye trækning")
+    redraw.add_argument("--reason", required=True, metavar="TEKST", help="begrundelse (mindst 5 tegn)")
+    redraw.add_argument("--size", type=_count(0, 1000), default=None, metavar="N",
+                        help="antal (standard: som den gamle stikprøve)")
+    redraw.add_argument("--exclude", type=_exclusion, action="append", default=None,
+                        metavar="BEBOER-ID:ÅRSAG[:TEKST]", help="udeladelser (standard: den gamle stikprøves)")
+    redraw.set_defaults(run=_run_sample_redraw)
+
+    move = commands.add_parser(
+        "visit-move",
+        parents=[common],
+        help="flyt et planlagt tilsynsbesøg til en anden hverdag i programåret",
+        description="Flytter et planlagt besøg. Før trækningen følger rammens dato med; en trukket stikprøve "
+                    "beholder sin dato.",
+        epilog=tail,
+    )
+    move.add_argument("--visit", required=True, metavar="ID", help="besøgets id")
+    move.add_argument("--date", required=True, type=_date_arg, metavar="DD-MM-ÅÅÅÅ", help="den nye dato")
+    move.add_argument("--reason", default="", metavar="TEKST", help="begrundelse (logges)")
+    move.set_defaults(run=_run_visit_move)
+
+    cancel = commands.add_parser(
+        "visit-cancel",
+        parents=[common],
+        help="aflys et planlagt tilsynsbesøg med en begrundelse",
+        description="Aflyser et planlagt besøg. Begrundelsen logges; besøgets stikprøver gemmes.",
+        epilog=tail,
+    )
+    cancel.add_argument("--visit", required=True, metavar="ID", help="besøgets id")
+    cancel.add_argument("--reason", required=True, metavar="TEKST", help="begrundelse (mindst 5 tegn)")
+    cancel.set_defaults(run=_run_visit_cancel)
 
     verify = commands.add_parser(
         "sample-verify",
@@ -951,6 +1132,8 @@ def _add_supervision_parsers(commands, common) -> None:
     which = verify.add_mutually_exclusive_group(required=True)
     which.add_argument("--year", type=_count(2000, 2100), metavar="ÅÅÅÅ", help="alle stikprøver i årets program")
     which.add_argument("--draw", metavar="ID", help="én stikprøve")
+    verify.add_argument("--json", action="store_true",
+                        help="skriv stikprøverne og kontrollen som JSON (til genberegning med hashlib alene)")
     verify.set_defaults(run=_run_sample_verify)
 
     visit = commands.add_parser(

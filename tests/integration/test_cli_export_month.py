@@ -96,3 +96,9 @@ def test_a_failing_renderer_exits_1_with_a_danish_line_and_writes_nothing(demo_d
     assert "Traceback" not in captured.err and "Flowable" not in captured.err
     assert _tree(out) == before
     assert not [p for p in tmp_path.rglob(".tilsyn-*")]
+    # The technical detail is kept for whoever supports the user: in the private log, redacted.
+    from tilsyn.services.errorlog import LOG_NAME, log_dir
+
+    logged = (log_dir(db) / LOG_NAME).read_text(encoding="utf-8")
+    assert "LayoutError" in logged and "too large on page 2" in logged
+    assert victim.cpr_masked.split("-")[0] + "-" not in logged.replace("XXXXXX-XXXX", "")

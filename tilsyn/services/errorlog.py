@@ -11,6 +11,7 @@ No Qt here: the command line and the desktop app (sys.excepthook, workers) both 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import re
 import secrets
@@ -212,3 +213,24 @@ def report_to_stderr(exc: BaseException, *, db: str | os.PathLike | None = None)
         print(line, file=sys.stderr)
     except Exception:  # noqa: BLE001 - a closed stderr
         pass
+
+
+class _ToErrorLog(logging.Handler):
+    """Sends a log record that carries an exception (``log.error(..., exc_info=exc)``) to the log
+    file, redacted like every other entry: a service that turns a failure into a Danish refusal
+    keeps the technical detail this way, and nothing reaches stderr."""
+
+    def emit(self, rec: logging.LogRecord) -> None:
+        if not rec.exc_info or rec.exc_info[1] is None:
+            return
+        try:
+            record(rec.exc_info[1], context=rec.getMessage())
+        except Exception:  # noqa: BLE001 - logging must never raise into the caller
+            pass
+
+
+def capture_logging(logger_name: str = "tilsyn") -> None:
+    """Route the app's exception-carrying log records into the private log (once per process)."""
+    logger = logging.getLogger(logger_name)
+    if not any(isinstance(h, _ToErrorLog) for h in logger.handlers):
+        logger.addHandler(_ToErrorLog(level=logging.ERROR))

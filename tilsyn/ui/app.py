@@ -154,6 +154,7 @@ def run_gui(args: list[str]) -> int:
 
     # An exception in a slot or a thread is logged and shown in Danish, not printed as a traceback.
     errorlog.set_database(options.db)
+    errorlog.capture_logging()
     hook = ExceptHook().install()
     try:
         return _run_window(app, options)
