@@ -545,29 +545,34 @@ def _write_new(uow, rows: list[dict]) -> None:
 
     An ORM object per row (constructor, cascade, unit-of-work bookkeeping) took half the time of an
     import of 100,000 residents. The entries are the automatic audit's "create" events: every column
-    that is not None, as ``[None, value]`` in plain form, so ``tilsyn verify`` folds them to the row
-    (a test runs it after an import).
+    that is not None, as ``[None, value]`` in plain form (UUIDs as text, ISO dates), so
+    ``tilsyn verify`` folds them to the row (a test runs it after an import).
     """
     if not rows:
         return
     uow.session.execute(insert(Resident.__table__), rows)
     reason = uow.session.info.get("audit_reason", "")
     store_audit.append(uow.session, [
-        store_audit.Event("create", Resident.__tablename__, str(row["id"]),
-                          {k: [None, _plain(v)] for k, v in row.items() if v is not None}, reason)
-        for row in rows
+        store_audit.Event("create", Resident.__tablename__, str(row["id"]), _created(row), reason) for row in rows
     ])
 
 
-def _plain(value):
-    """A value as the audit log stores it (ISO dates, UUIDs as text), as store.audit does for the ORM."""
-    if type(value) is str:  # most are: answer them first
-        return value
-    if isinstance(value, (dt.datetime, dt.date)):
-        return value.isoformat()
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    return value
+def _created(row: dict) -> dict:
+    """A new row's audit changes: ``{column: [None, plain value]}`` for every value that is not None."""
+    changes = {}
+    for key, value in row.items():
+        kind = type(value)
+        if kind is str:  # most are: answer them first
+            changes[key] = [None, value]
+        elif value is None:
+            continue
+        elif kind is uuid.UUID:
+            changes[key] = [None, str(value)]
+        elif isinstance(value, (dt.datetime, dt.date)):
+            changes[key] = [None, value.isoformat()]
+        else:
+            changes[key] = [None, value]
+    return changes
 
 
 def _unchanged(r: Resident, plan: _Plan) -> bool:
