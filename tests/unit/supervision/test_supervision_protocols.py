@@ -84,9 +84,14 @@ def test_staff_dialogue_is_free_text_with_the_staff_principle_questions():
         "Hvordan sikrer I den psykisk svage borgers ret til selvbestemmelse i forbindelse med brug af magtanvendelse?")
 
 
-def test_one_protocol_of_each_kind_ships():
-    assert set(newest_by_kind()) == {"resident", "relative", "staff_dialogue", "staff_evaluation"}
-    assert len(all_protocols()) == 4
+def test_the_2011_protocols_are_the_defaults_and_the_2023_variants_ship_beside_them():
+    defaults = newest_by_kind()
+    assert {k: p.key for k, p in defaults.items()} == {
+        "resident": "resident-2011@1", "relative": "relative-phone-2011@1",
+        "staff_dialogue": "staff-dialogue-2011@1", "staff_evaluation": "staff-evaluation-monthly-form-2011@1"}
+    assert [p.key for p in all_protocols()] == [
+        "resident-2011@1", "resident-2023@1", "relative-phone-2011@1", "relative-phone-2023@1",
+        "staff-dialogue-2011@1", "staff-evaluation-monthly-form-2011@1"]
 
 
 def test_scales_carry_scores_and_ved_ikke_has_none():
@@ -98,23 +103,28 @@ def test_scales_carry_scores_and_ved_ikke_has_none():
     rating = load_scale("rating-2011")
     assert [o.label for o in rating.options] == [
         "Kritisable forhold", "Mindre tilfredsstillende", "Tilfredsstillende", "Meget tilfredsstillende"]
-    assert {s.id for s in all_scales()} == {"satisfaction-2011", "assessment-2011", "experience-2011", "rating-2011"}
+    assert {s.id for s in all_scales()} == {"satisfaction-2011", "assessment-2011", "experience-2011", "rating-2011",
+                                             "satisfaction-2023", "assessment-2023", "experience-2023"}
     with pytest.raises(DomainError) as exc:
         sat.option("nope")
     assert exc.value.code == "unknown_option"
 
 
-def test_bad_scale_data_is_refused():
-    with pytest.raises(ValueError):
+def test_bad_scale_data_is_refused_with_a_code():
+    with pytest.raises(DomainError) as exc:
         parse_scale('id="x"\nversion=1\ntitle="x"\n[[options]]\ncode="a"\nlabel="A"\nscore=101\n')
-    with pytest.raises(ValueError):
-        parse_scale('id="x"\nversion=1\ntitle="x"\n[[options]]\ncode="a"\nlabel="A"\n[[options]]\ncode="a"\nlabel="B"\n')
+    assert exc.value.code == "scale_score"
+    with pytest.raises(DomainError) as exc:
+        parse_scale('id="x"\nversion=1\ntitle="x"\n[[options]]\ncode="a"\nlabel="A"\nscore=1\n'
+                    '[[options]]\ncode="a"\nlabel="B"\n')
+    assert exc.value.code == "scale_duplicate_option"
 
 
 def test_question_ids_must_be_unique_across_themes():
     text = (protocol_dir() / "relative-phone-2011.toml").read_text(encoding="utf-8")
-    with pytest.raises(ValueError, match="used twice"):
+    with pytest.raises(DomainError) as exc:
         parse_protocol(text.replace('id = "princip-2013"', 'id = "princip-2012"'))
+    assert exc.value.code == "protocol_duplicate_question"
 
 
 def test_a_new_version_is_a_new_file_and_the_old_one_stays_loadable(tmp_path):

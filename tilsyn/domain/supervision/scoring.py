@@ -1,14 +1,16 @@
 """Scores from answers: item, question, goal and care-home level, and the share satisfied.
 
 The rules (DESIGN.md section 3), exactly:
-- an answer's score is the option's score when it was given (a snapshot), or None ("Ved ikke"
-  and other options without a score; unanswered slots are not answers at all);
+- an answer's score is the option's score when it was given (a snapshot), or None (options
+  without a score, such as "Ved ikke" on the 2011 scales; the 2023 model's "Ved ikke" scores 0
+  and counts like any other answer); unanswered slots are not answers at all;
 - item score = mean of the scored answers to that item (all respondents);
 - question score = mean of its item scores (a question without sub-items has one item); items
   with no scored answer are left out;
 - goal score = mean of its question scores; care-home score = mean of all its question scores;
 - share satisfied = answers on a "satisfied" option / scored answers (pooled over items).
-Means are exact fractions; ``rounded`` gives the one-decimal figure shown in reports.
+Means are exact fractions (a score of 66.67 is 6667/100, never a binary float); ``rounded``
+gives the two-decimal figure shown in reports and screens (66.67, not 67).
 """
 
 from __future__ import annotations
@@ -28,18 +30,23 @@ class AnswerFact:
     question_id: str
     item_id: str
     option_code: str
-    score: int | None
+    score: int | float | Fraction | None
     satisfied: bool | None
     respondent: str = ""
 
 
-def mean(values: Iterable[Fraction | int]) -> Fraction | None:
-    vals = [Fraction(v) for v in values]
+def exact(value: int | float | Fraction) -> Fraction:
+    """A score as an exact fraction: a stored 66.67 is 6667/100."""
+    return Fraction(str(value)) if isinstance(value, float) else Fraction(value)
+
+
+def mean(values: Iterable[Fraction | int | float]) -> Fraction | None:
+    vals = [exact(v) for v in values]
     return sum(vals, Fraction(0)) / len(vals) if vals else None
 
 
-def rounded(value: Fraction | None, places: int = 1) -> float | None:
-    """Half-up rounding of an exact mean for display (62.25 -> 62.3)."""
+def rounded(value: Fraction | None, places: int = 2) -> float | None:
+    """Half-up rounding of an exact mean for display (62.125 -> 62.13; 200/3 -> 66.67)."""
     if value is None:
         return None
     d = Decimal(value.numerator) / Decimal(value.denominator)
