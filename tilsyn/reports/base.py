@@ -72,9 +72,11 @@ def register_fonts() -> None:
 @lru_cache(maxsize=None)
 def styles() -> dict[str, ParagraphStyle]:
     register_fonts()
-    # A word breaks after a hyphen it has, and is split only when it is wider than a whole line.
+    # A word wider than a whole line is split (names are broken by text.name_para instead).
+    # reportlab's own hyphenation (embeddedHyphenation) is left off: on a paragraph wrapped
+    # twice it drops the hyphen it broke at.
     base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5, alignment=TA_LEFT,
-                          embeddedHyphenation=1, splitLongWords=1)
+                          splitLongWords=1)
     return {
         "body": base,
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10, textColor=colors.HexColor("#444444")),

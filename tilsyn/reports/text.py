@@ -5,7 +5,7 @@ What the PDF's text layer holds for a value is ``printable(value)``, character f
 apart from line breaks and runs of whitespace:
 
 - a character the paragraph's font lacks is drawn in the first embedded font that has it
-  (DejaVu Sans, then the fallbacks DejaVu Serif and DejaVu Sans Mono);
+  (DejaVu Sans, its bold and oblique faces, then the fallback DejaVu Serif);
 - a character no embedded font has, a control character or a lone surrogate is drawn as the
   replacement mark U+FFFD (visible, never another letter);
 - every kind of whitespace is a line break or a plain space, except the no-break spaces;
@@ -29,8 +29,10 @@ REPLACEMENT = "\ufffd"
 ELLIPSIS = "…"
 
 # Embedded after DejaVu Sans for the characters it lacks (same licence as DejaVu Sans).
-FALLBACK_FONTS = ("DejaVuSerif", "DejaVuSansMono")
+FALLBACK_FONTS = ("DejaVuSerif",)
 BASE_FONT = "DejaVuSans"
+# Each face has glyphs the others lack (the bold one has the bold mathematical letters).
+FACES = (BASE_FONT, "DejaVuSans-Bold", "DejaVuSans-Oblique")
 
 _NO_BREAK_SPACES = frozenset("\u00a0\u2007\u202f")
 # Visible format characters (prepended concatenation marks): printed like any other.
@@ -47,13 +49,16 @@ def _ignorable(ch: str) -> bool:
 
 @lru_cache(maxsize=None)
 def coverage(font_name: str) -> frozenset[int]:
-    """The code points the registered TrueType font ``font_name`` has a glyph for."""
+    """The code points the embedded TrueType font ``font_name`` has a glyph for."""
+    from .base import register_fonts  # base imports this module
+
+    register_fonts()
     return frozenset(pdfmetrics.getFont(font_name).face.charToGlyph)
 
 
 def _chain(font: str) -> tuple[str, ...]:
     chain = [font]
-    for name in (BASE_FONT, *FALLBACK_FONTS):
+    for name in (*FACES, *FALLBACK_FONTS):
         if name not in chain:
             chain.append(name)
     return tuple(chain)
@@ -159,28 +164,76 @@ def para(text: object, style: ParagraphStyle) -> Paragraph:
 MIN_NAME_SIZE = 6.0
 
 
-def _widest_word(text: object, font: str, size: float) -> float:
-    widest = 0.0
+def _words(line: str) -> list[str]:
+    """The words of a line, split at breaking whitespace (not at no-break spaces)."""
+    words, word = [], ""
+    for ch in line:
+        if ch.isspace() and ch not in _NO_BREAK_SPACES:
+            if word:
+                words.append(word)
+            word = ""
+        else:
+            word += ch
+    return words + ([word] if word else [])
+
+
+def _pieces(word: str) -> list[str]:
+    """A word in the pieces it may break into: after each hyphen ("Østergaard-", "Christiansen")."""
+    out, piece = [], ""
+    for ch in word:
+        piece += ch
+        if ch in "-\u2010":
+            out.append(piece)
+            piece = ""
+    return out + ([piece] if piece else [])
+
+
+def name_lines(text: object, font: str, size: float, width: float) -> list[str]:
+    """``text`` broken into lines of at most ``width`` points between words; a word longer
+    than a line breaks after a hyphen; only a piece wider than a whole line is left for
+    reportlab to split."""
+    def fits(s: str) -> bool:
+        return runs_width(runs(s, font), size) <= width * 0.999
+
+    out: list[str] = []
     for line in lines(text):
-        for word in line.split():
-            # A hyphen is a break opportunity (the styles set embeddedHyphenation).
-            for piece in word.replace("-", "- ").split():
-                widest = max(widest, runs_width(runs(piece, font), size))
-    return widest
+        current = ""
+        for word in _words(line):
+            joined = f"{current} {word}" if current else word
+            if fits(joined):
+                current = joined
+                continue
+            if current and fits(word):
+                out.append(current)
+                current = word
+                continue
+            for i, piece in enumerate(_pieces(word)):
+                joined = (f"{current} {piece}" if current and i == 0 else current + piece)
+                if fits(joined) or not current:
+                    current = joined
+                else:
+                    out.append(current)
+                    current = piece
+        out.append(current)
+    return out
 
 
 def name_para(text: object, style: ParagraphStyle, width: float) -> Paragraph:
     """A paragraph for people's names in a column ``width`` points wide (padding excluded):
     lines break between words (and after hyphens); a single word wider than the column is
     set smaller, down to 6 pt, before it is ever split."""
-    size = style.fontSize
-    widest = _widest_word(text, style.fontName, size)
+    font, size = style.fontName, style.fontSize
+    widest = max((runs_width(runs(p, font), size) for line in lines(text) for w in _words(line)
+                  for p in _pieces(w)), default=0.0)
     if widest > width > 0:
         smaller = max(MIN_NAME_SIZE, size * width / widest)
         if smaller < size:
             style = ParagraphStyle(f"{style.name}-{smaller:.2f}", parent=style, fontSize=smaller,
                                    leading=style.leading * smaller / size)
-    return para(text, style)
+            size = smaller
+    if width <= 0:
+        return para(text, style)
+    return para("\n".join(name_lines(text, font, size, width)), style)
 
 
 # -- single lines drawn on the canvas (running headers and footers) ----------------------------
