@@ -301,3 +301,22 @@ def test_retention_still_works_and_is_itself_a_hashed_event(ctx, world):
     named = json.loads(redaction[0][0])
     assert named["entries"] and len(named["signatures"]) == 1 and redaction[0][1] == "Anne Admin (admin)"
     assert _sql(ctx, "select count(*) from signature")[0][0] == 0
+
+
+def test_rows_the_database_cascades_are_logged_so_the_log_still_folds(ctx, world):
+    """ON DELETE CASCADE / SET NULL change rows the ORM never sees; they are logged too, so a
+    legitimate deletion is never reported as tampering."""
+    from tilsyn.services.care_homes import CareHomeService
+
+    homes = CareHomeService(ctx)
+    spare = homes.create_care_home(CareHomeInput("Solgården", units=("Nord", "Syd")))
+    UserService(ctx).create_user(UserInput("ole", "Ole", "staff", care_home_ids=(spare.id, world["home"].id)),
+                                 "ole-kodeord")
+    res = ResidentService(ctx)
+    moved = res.save(None, ResidentInput("050550-1234", "Bo Berg", spare.id, unit="Nord"))
+    homes.update_care_home(spare.id, CareHomeInput("Solgården", units=("Syd",)))  # unit Nord goes: SET NULL
+    assert res.get(moved.id).unit == ""
+    res.delete(moved.id)
+    homes.delete_care_home(spare.id)  # the user's scope row goes by CASCADE
+    report = AuditService(ctx).verify()
+    assert report.ok, report.data_faults

@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from sqlalchemy import Table, Uuid, event, insert, inspect, select, update
 from sqlalchemy import delete as sa_delete
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from ..domain.chain import FORMAT_ACTION, GENESIS, HASH_V1, HASH_V2, AuditRecord, canonical_json, digest
 from ..domain.ledger import MUTATIONS
@@ -111,10 +111,74 @@ def _events_for_flush(session: Session) -> list[Event]:
     return events
 
 
+def _before_delete(_mapper, connection, target) -> None:
+    """Rows the database itself deletes or nulls when ``target`` goes (ON DELETE CASCADE / SET
+    NULL) never pass through the ORM: log them too, read just before the DELETE, so the log keeps
+    folding to the data. Children the ORM deletes itself are gone by now and not seen twice."""
+    session = object_session(target)
+    if session is None or session.info.get("audit_off") or target.__table__.name in NOT_AUDITED:
+        return
+    forget = bool(session.info.get("audit_forget"))
+    seen = session.info.setdefault("audit_cascade_seen", set())
+    pending = session.info.setdefault("audit_cascade_events", [])
+    mapper = inspect(target).mapper
+    values = {c.name: getattr(target, mapper.get_property_by_column(c).key) for c in target.__table__.columns}
+    if target not in session.deleted:
+        # An orphan (removed from a delete-orphan collection): the flush deletes it, but it is
+        # not among session.deleted, so _events_for_flush never sees it.
+        kept = [c.name for c in target.__table__.primary_key.columns] if forget else [
+            k for k, v in values.items() if v is not None]
+        pending.append(Event("delete", target.__table__.name, _entity_id(target),
+                             {k: [_value(k, values[k]), None] for k in kept}))
+    frontier = [(target.__table__, values)]
+    while frontier:
+        parent, values = frontier.pop()
+        for child, fk in _referencing(parent):
+            key = values.get(fk.column.name)
+            if key is None:
+                continue
+            cascade = (fk.ondelete or "").upper() == "CASCADE"
+            for row in connection.execute(select(child).where(fk.parent == key)):
+                m = dict(row._mapping)
+                pk = [c.name for c in child.primary_key.columns]
+                ident = (child.name, tuple(str(m[c]) for c in pk))
+                if ident in seen:
+                    continue
+                entity = str(m[pk[0]])
+                if cascade:
+                    seen.add(ident)
+                    kept = pk if forget else [k for k, v in m.items() if v is not None]
+                    pending.append(Event("delete", child.name, entity, {k: [_value(k, m[k]), None] for k in kept}))
+                    frontier.append((child, m))
+                else:
+                    old = HIDDEN if forget else _value(fk.parent.name, m[fk.parent.name])
+                    pending.append(Event("update", child.name, entity, {fk.parent.name: [old, None]}))
+
+
+def _referencing(parent: Table):
+    """(child table, foreign key) of every audited table whose rows the database changes when a
+    row of ``parent`` is deleted."""
+    from . import schema  # noqa: F401 - every mapped table
+
+    out = []
+    for child in Base.metadata.tables.values():
+        if child.name in NOT_AUDITED:
+            continue
+        for fk in child.foreign_keys:
+            if fk.column.table is parent and (fk.ondelete or "").upper() in ("CASCADE", "SET NULL"):
+                out.append((child, fk))
+    return out
+
+
+event.listen(Base, "before_delete", _before_delete, propagate=True)
+
+
 def _after_flush(session: Session, _ctx) -> None:
+    cascades = session.info.pop("audit_cascade_events", [])
+    session.info.pop("audit_cascade_seen", None)
     if session.info.get("audit_off"):
         return
-    events = _events_for_flush(session)
+    events = _events_for_flush(session) + cascades
     if events:
         reason = session.info.get("audit_reason", "")
         append(session, [Event(e.action, e.entity_type, e.entity_id, e.changes, e.reason or reason) for e in events])
