@@ -576,3 +576,239 @@ TEXTS.update(
         "foreign_digits": "{field} må kun skrives med cifrene 0-9.",
     }
 )
+
+# -- supervision: sample sizes, fixed plans and seeds, visit dates, exclusions (issue 13, 1-5 and 8) --
+_REDRAW_COMMAND = 'tilsyn sample-redraw --draw ID --seed N --reason "begrundelse"'
+TEXTS.update(
+    {
+        "sample_size_zero": "En stikprøve skal have mindst 1 udtrukket (ikke {size}).",
+        "sample_total_zero": "Stikprøven skal have mindst 1 beboer i alt (ikke {size}).",
+        "sample_min_zero": "Mindst pr. plejecenter skal være 1 eller derover (ikke {size}).",
+        "relatives_zero": "Pårørende pr. plejecenter skal være 1 eller derover (ikke {size}).",
+        "plan_too_high": "{total} kan ikke nås med {homes} plejecentre á højst {upper}; der trækkes {reachable}.",
+        "plan_too_high_one": "{total} kan ikke nås med 1 plejecenter á højst {upper}; der trækkes {reachable}.",
+        "plan_too_high_small": (
+            "{total} kan ikke nås med {homes} plejecentre á højst {upper}, når nogle har færre beboere; "
+            "der trækkes {reachable}."
+        ),
+        "plan_too_high_one_small": (
+            "{total} kan ikke nås med 1 plejecenter á højst {upper}, da det har færre beboere; "
+            "der trækkes {reachable}."
+        ),
+        "plan_too_low": "{total} er for få til {homes} plejecentre á mindst {lower}; der trækkes {reachable}.",
+        "plan_too_low_one": "{total} er for få til 1 plejecenter á mindst {lower}; der trækkes {reachable}.",
+        "programme_fixed": (
+            "Tilsynsprogram {year} har allerede stikprøver, trukket med frø {seed} og stikprøveplanen {total} "
+            "beboere i alt, {lower}-{upper} pr. plejecenter og {relatives} pårørende pr. plejecenter. Frø og plan "
+            "kan ikke ændres, når der er trukket. Et besøgs stikprøve kan trækkes om med en begrundelse under "
+            "besøgets Stikprøve (den gamle gemmes)."
+        ),
+        "programme_seed": (
+            "Tilsynsprogram {year} trækkes med frø {seed}, ikke {given}: ét program blander ikke frø. Brug frø "
+            "{seed}, eller træk en stikprøve om med en begrundelse (den gamle gemmes)."
+        ),
+        "programme_fixed_cli": (
+            "Tilsynsprogram {year} har allerede stikprøver, trukket med frø {seed} og stikprøveplanen {total} "
+            "beboere i alt, {lower}-{upper} pr. plejecenter og {relatives} pårørende pr. plejecenter. Frø og plan "
+            "kan ikke ændres, når der er trukket. Kør med --seed {seed} og uden --total, --min-per-home og "
+            "--max-per-home for at se stikprøverne, eller træk ét besøgs stikprøve om med en begrundelse (den "
+            "gamle gemmes): " + _REDRAW_COMMAND
+        ),
+        "member_interviewed": (
+            "Interviewet med {respondent} er afsluttet, så den udtrukne kan ikke længere afslå eller erstattes."
+        ),
+        # The code was passed as ``code=``, which DomainError itself takes: now ``respondent``.
+        "member_has_interview": "Der er allerede startet et interview med {respondent}.",
+        "visit_date_outside_year": "Besøgsdatoen {date} ligger uden for tilsynsprogrammets år ({year}).",
+        "visit_date_outside_year_follow_up": (
+            "Det opfølgende besøg {date} skal ligge i {year} eller {last} (tilsynsprogrammets år og året efter)."
+        ),
+        "visit_date_weekend": "{date} er en lørdag eller søndag. Tilsynsbesøg planlægges på hverdage.",
+        "visit_date_holiday": "{date} er en helligdag ({holiday}). Tilsynsbesøg planlægges på hverdage.",
+        "visit_date_home_unknown": "Plejecentret »{home}« findes ikke (--visit-dates).",
+        "no_working_days_left": "Der er ingen hverdage tilbage i {year} at planlægge besøg på.",
+        "cancel_reason_required": "Skriv hvorfor besøget aflyses (mindst {min} tegn). Begrundelsen logges.",
+        "exclusion_not_in_frame": (
+            "Beboeren {resident} bor ikke på et af de plejecentre, hvis stikprøve trækkes nu, og kan ikke "
+            "udelades her. Udelad beboeren, når stikprøven trækkes om (sample-redraw --exclude)."
+        ),
+        "exclusion_format": (
+            "Skriv udeladelsen som BEBOER-ID:ÅRSAG eller BEBOER-ID:other:TEKST; årsagen er terminal, "
+            "hospital, cannot_participate eller other."
+        ),
+    }
+)
+
+
+# -- supervision: scales and protocols installed, consultation thread, action plan (issue 13, 6-10)
+TEXTS.update(
+    {
+        "definition_toml": "Filen er ikke gyldig TOML ({where}). Ret filen, og prøv igen.",
+        "definition_field": "Feltet »{name}« mangler eller har en forkert type i {where}.",
+        "definition_id": (
+            "»{value}« kan ikke bruges som {name}: brug højst 60 tegn af små bogstaver a-z, cifre, "
+            "bindestreg og understreg."
+        ),
+        "definition_version": "Versionen skal være et helt tal på mindst 1 (ikke {value}).",
+        "definition_too_long": "Feltet »{name}« i {where} er for langt (højst 200 tegn).",
+        "definition_exists": (
+            "{what} {item} version {version} findes allerede med et andet indhold. En ændret "
+            "interviewguide eller svarskala er en ny version: sæt »version« et nummer op."
+        ),
+        "definition_same": "{what} {item} version {version} er allerede installeret med præcis dette indhold.",
+        "definition_unreadable": "Filen {path} kan ikke læses: {reason}",
+        "scale_no_options": "Svarskalaen {scale} har ingen svarmuligheder ([[options]]).",
+        "scale_no_scores": "Svarskalaen {scale} har ingen svarmulighed med en score, så intet kan regnes.",
+        "scale_duplicate_option": "Svarmuligheden »{option}« står to gange i svarskalaen {scale}.",
+        "scale_score": (
+            "Scoren for svarmuligheden »{option}« skal være et tal fra 0 til 100 med højst to decimaler "
+            "(fx 66.67), ikke {value}."
+        ),
+        "protocol_kind": (
+            "»{kind}« er ikke en kendt slags interviewguide; brug resident, relative, staff_dialogue "
+            "eller staff_evaluation."
+        ),
+        "protocol_kind_changed": "Interviewguiden {item} findes allerede som en anden slags interviewguide.",
+        "protocol_prefix": "Respondentkoden skal være 1-3 store bogstaver (fx B, P eller M), ikke »{value}«.",
+        "protocol_duplicate_question": "Spørgsmålet »{question}« står to gange (også på tværs af temaer).",
+        "protocol_duplicate_item": "Et delspørgsmål står to gange i spørgsmålet »{question}«.",
+        "protocol_items_without_scale": "Spørgsmålet »{question}« har delspørgsmål, men ingen svarskala.",
+        "protocol_scale_unpinned": (
+            "Svarskalaen »{scale}« i spørgsmålet »{question}« har ingen version under [scales]."
+        ),
+        "protocol_unknown_scale": (
+            "Svarskalaen {scale} version {version} findes ikke. Installér svarskalaen først."
+        ),
+        "protocol_no_questions": "Interviewguiden {protocol} har ingen spørgsmål.",
+        "visit_locked_comment": "Handleplanen kan ikke kommenteres, når besøget har status »{status}«.",
+        "visit_locked_free_text_flag": (
+            "Det kan ikke ændres, hvilke fritekstsvar der står i rapporten, når besøget har status »{status}«."
+        ),
+        "free_text_missing": "Svaret har ingen fritekst, der kan komme med i rapporten.",
+    }
+)
+FIELD_LABELS.update({"comment": "Kommentar", "definition": "Filen", "written_by": "Skrevet af"})
+
+
+def format_decimal(value, places: int = 2, *, trim: bool = False) -> str:
+    """A number with a Danish decimal comma: 66.666 -> "66,67"; ``trim`` drops zero decimals
+    (75.0 -> "75", 66.5 -> "66,5")."""
+    text = f"{value:.{places}f}"
+    if trim and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def format_score(value) -> str:
+    """A score 0-100 as reports and screens show it: two decimals ("66,67", "75,00"); "–" for none."""
+    return "–" if value is None else format_decimal(value, 2)
+
+
+def format_percent(value) -> str:
+    """A share in per cent, the one way: Danish comma and a space before the sign ("0 %",
+    "66,67 %", "75 %"); "–" when there is no share."""
+    return "–" if value is None else f"{format_decimal(value, 2, trim=True)} %"
+
+
+# -- issue 10 point 1: signatures bind the live data ------------------------------------------------
+SIGNED_SECTION_LABELS = {1: "afsnit 1 (beboer og afgørelse)", 2: "afsnit 2 (magtanvendelserne)",
+                         3: "afsnit 3 (lederens vurdering)", 4: "afsnit 4 (myndighedens behandling)"}
+_SIGNED_KEY_LABELS = {
+    "type": "Type af magtanvendelse", "cpr": "CPR-nummer", "name": "Navn", "address": "Adresse",
+    "postal_code": "Postnummer", "city": "By", "care_home": "Plejecenter / afdeling", "unit": "Plejecenter / afdeling",
+    "acting_municipality": "Handlekommune", "residence_municipality": "Opholdskommune",
+    "contact_person": "Kontaktperson", "force_types": "Type(r) af magtanvendelse", "prerequisites": "Forudsætninger",
+    "valid_from": "Periode", "valid_to": "Periode", "decision_reference": "Afgørelsens journalnummer",
+    "catalogue_version": "Lovgrundlag", "residence_municipality_informed": "Opholdskommunen er orienteret",
+    "acting_municipality_informed": "Handlekommunen er orienteret", "processed_on": "Dato for behandling",
+    "content_version": "Underskriftens indholdsversion", "form": "Skemaets id",
+}
+MISMATCH_TEXT = "Indholdet svarer ikke længere til underskriften"
+
+
+def signed_field_label(path: str) -> str:
+    """Danish name of a field of signed content: 'episodes.<id>.description' -> 'Beskriv
+    magtanvendelsen kort (magtanvendelse 1a2b3c4d)'; 'section1.permits.<id>' -> 'en afgørelse
+    (1a2b3c4d)'; 'signature' -> 'selve underskriften'."""
+    if path in ("signature", ""):
+        return "selve underskriften (den er ikke den, revisionsloggen registrerede)"
+    if path == "form":
+        return "skemaet (det findes ikke længere)"
+    parts = path.split(".")
+    where = ""
+    if parts[0] == "section1":
+        parts = parts[1:]
+        if parts[:1] == ["permits"] and len(parts) >= 2:
+            where = f" (afgørelse {parts[1][:8]})"
+            parts = parts[2:] or ["permits"]
+    elif parts[0] == "episodes" and len(parts) >= 2:
+        where = f" (magtanvendelse {parts[1][:8]})"
+        parts = parts[2:] or ["episodes"]
+    if not parts:
+        return "afsnit 1 (beboer og afgørelse)"
+    key = parts[0]
+    if key == "episodes":
+        return "en magtanvendelse er tilføjet eller fjernet" + where
+    if key == "permits":
+        return "en afgørelse er tilføjet eller fjernet" + where
+    return (_SIGNED_KEY_LABELS.get(key) or field_label(key)) + where
+
+
+def signed_fields_text(fields) -> str:
+    """'Beskriv magtanvendelsen kort (magtanvendelse 1a2b3c4d); Navn' (each label once)."""
+    return "; ".join(dict.fromkeys(signed_field_label(f) for f in fields))
+
+
+def mismatch_text(fields) -> str:
+    """What screens and PDFs show for a signed section whose content has changed since."""
+    named = signed_fields_text(fields)
+    return f"{MISMATCH_TEXT}" + (f" (ændret: {named})." if named else ".")
+
+
+def binding_fault_text(fault) -> str:
+    """One verify fault of a signed section in Danish: form, resident (masked CPR), section, field.
+    Never the data itself."""
+    what = RENDER_WHAT.get(fault.kind, "Skemaet")
+    where = f"{what} {fault.form_id} (beboer {fault.cpr_masked}), {SIGNED_SECTION_LABELS.get(fault.section, fault.section)}"
+    field = signed_field_label(fault.field)
+    if fault.problem == "missing":
+        return f"{where}: der findes en gyldig underskrift, men skemaet findes ikke længere."
+    if fault.problem == "unlogged":
+        return (f"{where}: feltet »{field}« i beboerens eller afgørelsens data er ændret uden om "
+                "revisionsloggen; skemaet viser afsnit 1, som det blev underskrevet.")
+    return f"{where}: feltet »{field}« svarer ikke længere til underskriften."
+
+
+TEXTS.update(
+    {
+        "export_signature_mismatch": (
+            "{what} for {resident} ({cpr}), {month_text}, kan ikke eksporteres: indholdet af {section_text} "
+            "svarer ikke længere til underskriften (ændret: {fields_text}). Udtrækket er ikke gemt, og ingen "
+            "filer er skrevet. Kør »tilsyn verify« og få afsnittet rettet og underskrevet igen."
+        ),
+    }
+)
+
+# -- nobody acts without logging in: the command line's login and the demo's refusal (issue 10, point 5)
+TEXTS.update(
+    {
+        "cli_user_missing": (
+            "Log ind: angiv brugernavn med --user eller TILSYN_USER. Kommandoen læser eller ændrer "
+            "personoplysninger og udføres kun af en bruger, der er logget ind. Intet er gemt."
+        ),
+        "cli_password_missing": (
+            "Log ind: adgangskoden for »{username}« mangler, og der er ingen terminal at spørge i. Sæt "
+            "TILSYN_PASSWORD i et beskyttet miljø (fx en systemd-credential eller en env-fil med "
+            "rettighederne 0600), aldrig på kommandolinjen."
+        ),
+        "database_missing_login": (
+            "Databasen {file} findes ikke. Kontrollér stien i --db (eller $TILSYN_DB). Kommandoen kræver "
+            "et login og opretter ikke en ny database."
+        ),
+        "demo_real_database": (
+            "Databasen indeholder rigtige data, som demoen ikke har lavet ({what}). Demodata indlæses kun i "
+            "en tom database eller en demodatabase, også med --force. Intet er gemt. Brug en ny fil, fx "
+            "tilsyn demo --db demo.sqlite"
+        ),
+    }
+)

@@ -13,6 +13,7 @@ from sqlalchemy import text
 
 from supervision_support import D, NAMES, NARRATIVE, build, full_visit
 from tilsyn.domain.errors import DomainError, ValidationError
+from tilsyn.messages import text_for
 from tilsyn.services.app import close_app, open_app
 
 
@@ -37,12 +38,12 @@ def test_a_whole_visit_from_programme_to_final_report(w):
     assert all(i.finished for i in v.interviews)
     f = svc.findings(ids["visit"])
     residents, relatives = f.groups
-    assert (residents.kind, residents.respondents, residents.score) == ("resident", 2, 63.9)
+    assert (residents.kind, residents.respondents, residents.score) == ("resident", 2, 63.94)
     assert [(g.goal_id, g.score, g.share_satisfied) for g in residents.goals] == [
-        ("hjaelp", 58.3, 60.0), ("forstaaelse", 66.5, 50.0), ("dialog", 67.0, 100.0)]
+        ("hjaelp", 58.33, 60.0), ("forstaaelse", 66.5, 50.0), ("dialog", 67.0, 100.0)]
     assert [(g.goal_id, g.score) for g in relatives.goals] == [
         ("hjaelp", 75.0), ("forstaaelse", 100.0), ("dialog", 100.0), ("magt-princip", 75.0)]
-    assert (f.home_score, f.home_share_satisfied) == (77.4, 73.3)
+    assert (f.home_score, f.home_share_satisfied) == (77.4, 73.33)
     assert [c.text for c in f.conclusions] == ["Beboerne oplever respekt for deres ønsker.", "Træningen fylder for lidt."]
     assert [d.text for d in f.development_areas] == ["Daglig træning"]
     assert [(a.action, a.responsible, a.due_on, a.status_label) for a in f.action_items] == [
@@ -328,7 +329,7 @@ def test_programme_rules(w):
         w.svc.create_programme(2031, theme_id="ukendt")
     assert exc.value.code == "unknown_theme"
     with pytest.raises(DomainError) as exc:
-        w.svc.plan_visit(p.id, w.homes[0], D(2026, 2, 1), consultant_ids=[w.user_ids["lene"]])
+        w.svc.plan_visit(p.id, w.homes[0], D(2026, 2, 2), consultant_ids=[w.user_ids["lene"]])
     assert exc.value.code == "not_consultant"
     assert [c.full_name for c in w.svc.consultants()] == ["Karl Konsulent", "Kim Konsulent"]
 
@@ -378,7 +379,10 @@ def test_choices_for_the_screens(w):
     staff = w.svc.start_interview(v.id, kind="staff_dialogue")
     assert staff.respondent_code == "M1"
     assert [q.id for g in staff.goals for q in g.questions][-1] == "princip-2013"
-    assert [p.kind for p in w.svc.protocols()] == ["resident", "relative", "staff_dialogue", "staff_evaluation"]
+    assert [p.kind for p in w.svc.protocols()] == ["resident", "resident", "relative", "relative", "staff_dialogue",
+                                                   "staff_evaluation"]
+    assert [p.key for p in w.svc.protocols() if p.default] == [
+        "resident-2011@1", "relative-phone-2011@1", "staff-dialogue-2011@1", "staff-evaluation-monthly-form-2011@1"]
     assert {s.id for s in w.svc.scales()} >= {"satisfaction-2011", "rating-2011"}
 
 
@@ -396,3 +400,154 @@ def test_a_resident_deleted_later_leaves_the_draw_verifiable(w):
     assert [m.name for m in after.members if m.resident_id is None] == [""]
     result = w.svc.verify_draw(d.id)
     assert result.match and not result.frame_unchanged
+
+
+# -- issue 13 ------------------------------------------------------------------------------------
+
+
+def test_the_default_size_is_the_homes_share_a_zero_sample_is_refused_and_a_redraw_has_its_own_size(w):
+    w.login("karl")
+    w.at(D(2026, 3, 2))
+    p = w.svc.create_programme(2026, sample_total=5, sample_min=2, sample_max=3)
+    v = w.svc.plan_visit(p.id, w.homes[0], D(2026, 3, 10))
+    other = w.svc.plan_visit(p.id, w.homes[1], D(2026, 3, 12))
+    # Bakkegården has 8 on the visit date, Solgården 5: 5 in all gives 3 and 2.
+    assert (v.proposed_sample_size, v.proposed_relatives_size) == (3, 2)
+    assert w.svc.visit(other.id).proposed_sample_size == 2
+    with pytest.raises(DomainError) as exc:
+        w.svc.draw_sample(v.id, 11, size=0)
+    assert exc.value.code == "sample_size_zero"
+    d = w.svc.draw_sample(v.id, 11)
+    assert (d.size, len(d.members)) == (3, 3)
+    with pytest.raises(DomainError) as exc:
+        w.svc.redraw(d.id, 12, "Forkert beboerliste", size=0)
+    assert exc.value.code == "sample_size_zero"
+    new = w.svc.redraw(d.id, 12, "Forkert beboerliste", size=5)
+    assert (new.size, len(new.members), new.seed) == (5, 5, "12")
+    assert [x.size for x in w.svc.draws(v.id, include_superseded=True)] == [3, 5]
+
+
+def test_a_visit_is_re_dated_with_the_frame_following_until_the_draw_or_cancelled_with_a_reason(w, ctx):
+    w.login("karl")
+    w.at(D(2026, 3, 2))
+    p = w.svc.create_programme(2026)
+    v = w.svc.plan_visit(p.id, w.homes[0], D(2026, 3, 10))
+    for day, code in ((D(2026, 3, 14), "visit_date_weekend"), (D(2026, 4, 6), "visit_date_holiday"),
+                      (D(2027, 3, 10), "visit_date_outside_year")):
+        with pytest.raises(DomainError) as exc:
+            w.svc.update_visit(v.id, planned_on=day)
+        assert exc.value.code == code
+    # Karen Kro moves in on 20 March: moved to the 23rd before the draw, the frame has her.
+    moved = w.svc.update_visit(v.id, planned_on=D(2026, 3, 23), reason="Konsulenten er syg")
+    assert moved.planned_on == D(2026, 3, 23)
+    d = w.svc.draw_sample(v.id, 5, size=2)
+    assert (d.frame_date, d.frame_size) == (D(2026, 3, 23), 9)
+    # After the draw the frame keeps its date; the visit still moves.
+    again = w.svc.update_visit(v.id, planned_on=D(2026, 3, 24), reason="Plejecentret bad om det")
+    assert again.planned_on == D(2026, 3, 24) and w.svc.draw(d.id).frame_date == D(2026, 3, 23)
+    assert w.svc.verify_draw(d.id).match
+    with pytest.raises(ValidationError) as exc:
+        w.svc.cancel_visit(v.id, "nej")
+    assert codes(exc.value) == ["cancel_reason_required"]
+    assert "cancelled" in w.svc.visit(v.id).next_statuses
+    done = w.svc.cancel_visit(v.id, "Plejecentret er lukket")
+    assert (done.status, done.status_label, done.cancel_reason) == ("cancelled", "Aflyst", "Plejecentret er lukket")
+    assert done.cancelled_at is not None and done.next_statuses == ()
+    with pytest.raises(DomainError) as exc:
+        w.svc.update_visit(v.id, planned_on=D(2026, 3, 25))
+    assert exc.value.code == "visit_locked_reschedule"
+    with ctx.uow_factory() as uow:
+        reasons = [r for (r,) in uow.session.execute(text(
+            "select reason from audit_entry where entity_type = 'supervision_visit' order by seq"))]
+    assert "Konsulenten er syg" in reasons and "Plejecentret er lukket" in reasons
+    assert w.svc.propose_visit_date(p.id, D(2026, 4, 4)) == D(2026, 4, 7)  # weekend, Easter Monday
+
+
+def test_plan_and_seed_are_fixed_once_the_programme_has_draws(w):
+    p, v, d = setup_visit(w, seed=2011)
+    assert w.svc.programme_for_year(2026).seed == "2011" and w.svc.programme_for_year(2026).plan_fixed
+    with pytest.raises(DomainError) as exc:
+        w.svc.update_sampling_plan(p.id, sample_total=8, sample_min=2, sample_max=3, relatives_per_home=2)
+    assert exc.value.code == "programme_fixed" and exc.value.params["seed"] == "2011"
+    assert text_for(exc.value).startswith("Tilsynsprogram 2026 har allerede stikprøver, trukket med frø 2011 og "
+                                          "stikprøveplanen 5 beboere i alt, 2-3 pr. plejecenter")
+    other = w.svc.plan_visit(p.id, w.homes[1], D(2026, 3, 12))
+    with pytest.raises(DomainError) as exc:
+        w.svc.draw_sample(other.id, 7)
+    assert exc.value.code == "programme_seed"
+    assert w.svc.draw_sample(other.id, 2011).seed == "2011"
+    with pytest.raises(DomainError) as exc:
+        w.svc.draw_programme(2026, 7)
+    assert exc.value.code == "programme_fixed"
+    result = w.svc.draw_programme(2026, 2011)
+    assert {x.seed for x in result.draws} == {"2011"}
+
+
+def test_an_infeasible_plan_is_stated_where_it_is_set(w):
+    w.login("karl")
+    w.at(D(2026, 3, 2))
+    check = w.svc.check_sampling_plan(2026, sample_total=100, sample_min=2, sample_max=3, relatives_per_home=2)
+    assert (check.reachable, check.homes, check.feasible) == (6, 2, False)
+    assert text_for(check.warning) == "100 kan ikke nås med 2 plejecentre á højst 3; der trækkes 6."
+    zero = w.svc.check_sampling_plan(2026, sample_total=0, sample_min=2, sample_max=3, relatives_per_home=2)
+    assert [e.code for e in zero.errors] == ["sample_total_zero"]
+    p = w.svc.create_programme(2026, sample_total=100, sample_min=2, sample_max=3)
+    assert p.plan_check.warning.code == "plan_too_high" and not p.plan_fixed
+    assert w.svc.programme_for_year(2026).plan_check.reachable == 6
+    with pytest.raises(ValidationError) as exc:
+        w.svc.create_programme(2027, sample_total=0)
+    assert codes(exc.value) == ["sample_total_zero"]
+    fine = w.svc.update_sampling_plan(p.id, sample_total=5, sample_min=2, sample_max=3, relatives_per_home=1)
+    assert fine.plan_check.feasible
+
+
+def test_a_half_finished_interview_can_be_refused_and_replaced_keeping_what_was_answered(w):
+    _, v, d = setup_visit(w)
+    member = d.members[0]
+    i = w.svc.start_interview(v.id, member_id=member.id)
+    w.svc.record_consent(i.id, True)
+    w.svc.save_answer(i.id, "dialog", "hoej_grad")
+    after = w.svc.refuse_member(member.id, "ill", "Blev træt")
+    assert after.members[0].status == "replaced" and after.members[-1].rank == 4
+    kept = w.svc.interview(i.id)
+    assert kept.finished_at is not None and [a.option_code for a in kept.answers] == ["hoej_grad"]
+    with pytest.raises(DomainError) as exc:
+        w.svc.save_answer(i.id, "dialog", "lav_grad")
+    assert exc.value.code == "interview_finished"
+    # A finished interview cannot be refused afterwards.
+    nxt = w.svc.start_interview(v.id, member_id=after.members[1].id)
+    w.svc.record_consent(nxt.id, True)
+    w.svc.finish_interview(nxt.id)
+    second = next(m for m in w.svc.draw(d.id).members if m.id == after.members[1].id)
+    assert second.status == "interviewed"
+    with pytest.raises(DomainError) as exc:
+        w.svc.refuse_member(second.id, "ill")
+    assert exc.value.code == "member_not_drawn"
+    with pytest.raises(DomainError) as exc:
+        w.svc.start_interview(v.id, member_id=after.members[-1].id)
+        w.svc.start_interview(v.id, member_id=after.members[-1].id)
+    assert text_for(exc.value).startswith("Der er allerede startet et interview med B")
+
+
+def test_frame_candidates_and_exclusions_before_the_draw(w):
+    _, v, _ = setup_visit(w)
+    candidates = w.svc.frame_candidates(v.id)
+    assert {c.resident_id for c in candidates} == frame_ids(w)
+    assert {c.name for c in candidates} <= set(NAMES)
+    relatives = w.svc.frame_candidates(v.id, "relative")
+    assert [c.resident_id for c in relatives] == [w.jens]
+
+
+def test_the_report_appendix_carries_everything_to_recompute_the_draw(w):
+    p, v, d = setup_visit(w)
+    w.svc.refuse_member(d.members[0].id, "ill")
+    w.svc.draw_sample(v.id, 2011, kind="relative", size=1)
+    a = w.svc.sample_appendix(v.id)
+    assert a.programme_id == p.id and "bindestreger" in a.id_form
+    res, rel = a.draws
+    assert res.hashed_text == f"2011|{p.id}|<beboer-id>" and rel.hashed_text == f"2011|{p.id}|relative|<beboer-id>"
+    assert set(res.frame) == frame_ids(w) and res.frame_date == D(2026, 3, 10)
+    ranking = sorted(res.frame, key=lambda r: hashlib.sha256(f"2011|{p.id}|{r}".encode()).hexdigest())
+    assert [m[1] for m in res.members] == ranking[:4] and res.members[0][2] == "Erstattet"
+    assert "12 måneder" in rel.rule_text and "relative|" in rel.formula
+    assert "hashlib.sha256" in a.script and all(n not in repr(a) for n in NAMES)

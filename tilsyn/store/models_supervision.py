@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import Date, Float, ForeignKey, Index, String, Text, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .models import Base, Timestamped
@@ -57,6 +57,9 @@ class Visit(Timestamped, Base):
     sample_size: Mapped[int | None] = mapped_column()
     relatives_size: Mapped[int | None] = mapped_column()
     finalised_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    # A cancelled visit (status "cancelled"): when and why; NULL on every other visit.
+    cancelled_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    cancel_reason: Mapped[str | None] = mapped_column(Text)
 
     programme: Mapped[SupervisionProgramme] = relationship(back_populates="visits")
     consultants: Mapped[list[VisitConsultant]] = relationship(cascade="all, delete-orphan")
@@ -164,10 +167,14 @@ class InterviewAnswer(Base):
     question_id: Mapped[str] = mapped_column(String(60))
     item_id: Mapped[str] = mapped_column(String(60), default="")
     option_code: Mapped[str] = mapped_column(String(40), default="")
-    score: Mapped[int | None] = mapped_column()  # snapshot of the option's score when answered
+    # Snapshot of the option's score when answered: 0-100 with up to two decimals (66.67).
+    score: Mapped[float | None] = mapped_column(Float)
     satisfied: Mapped[bool | None] = mapped_column()
     free_text: Mapped[str] = mapped_column(Text, default="")
     answered_at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
+    # The consultant marked the free text for the report (shown there by respondent code only);
+    # NULL or False: the free text stays out of the report.
+    in_report: Mapped[bool | None] = mapped_column()
 
 
 class GoalFinding(Timestamped, Base):
@@ -209,10 +216,30 @@ class ActionItem(Timestamped, Base):
     due_on: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(12), default="open")
     done_on: Mapped[dt.date | None] = mapped_column(Date)
+    # Who wrote the item: the care home's leader ("leader") or the consultant ("consultant");
+    # NULL on items written before the leader could write them (the consultant typed those).
+    written_by_side: Mapped[str | None] = mapped_column(String(20))
+    written_by: Mapped[str | None] = mapped_column(String(260))
+
+    comments: Mapped[list[ActionItemComment]] = relationship(
+        cascade="all, delete-orphan", order_by="ActionItemComment.written_at")
+
+
+class ActionItemComment(Timestamped, Base):
+    """The consultant's comment on one item of the staff's action plan."""
+
+    __tablename__ = "action_item_comment"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    action_item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("action_item.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    written_at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
+    written_by: Mapped[str] = mapped_column(String(260), default="")
+    written_by_user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
 
 
 class Consultation(Timestamped, Base):
-    """The draft report sent to the care home's leader (høring), and the leader's reply."""
+    """The draft report sent to the care home's leader (høring); the replies form a thread."""
 
     __tablename__ = "consultation"
 
@@ -221,7 +248,38 @@ class Consultation(Timestamped, Base):
     sent_at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
     sent_by: Mapped[str] = mapped_column(String(260), default="")
     deadline: Mapped[dt.date] = mapped_column(Date)
-    reply_text: Mapped[str] = mapped_column(Text, default="")
-    replied_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+
+    replies: Mapped[list[ConsultationReply]] = relationship(
+        cascade="all, delete-orphan", order_by="ConsultationReply.replied_at")
+
+
+class ConsultationReply(Timestamped, Base):
+    """One reply of the leader to a consultation; every reply is kept, the newest counts."""
+
+    __tablename__ = "consultation_reply"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    consultation_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("consultation.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    replied_at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
     replied_by: Mapped[str] = mapped_column(String(260), default="")
     replied_by_user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+
+
+class InstalledDefinition(Timestamped, Base):
+    """A protocol or scale a municipality installed (``tilsyn protocols add``): the TOML text as
+    given, so the app's own files are never edited. One row per id and version, never changed."""
+
+    __tablename__ = "installed_definition"
+    __table_args__ = (UniqueConstraint("kind", "item_id", "version", name="uq_installed_definition"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    kind: Mapped[str] = mapped_column(String(10))  # protocol | scale
+    item_id: Mapped[str] = mapped_column(String(60))
+    version: Mapped[int] = mapped_column()
+    title: Mapped[str] = mapped_column(String(200), default="")
+    text: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    installed_at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
+    installed_by: Mapped[str] = mapped_column(String(260), default="")

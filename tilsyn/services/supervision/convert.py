@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
-from ...domain.supervision import sampling, visits as vrules
+from ...domain.supervision import consultation as crules, sampling, visits as vrules
 from ...domain.supervision.protocols import KINDS, Goal, Protocol, Question
 from ...domain.supervision.scales import Scale
 from ...domain.supervision.scoring import rounded
 from ...store.models_supervision import Interview, SampleDraw, SupervisionProgramme, Visit
 from . import core
+from ...messages import format_decimal
 from .dto import (
+    ActionCommentDTO,
     ActionItemDTO,
     AnswerDTO,
     ConsultantDTO,
     ConsultationDTO,
+    ConsultationReplyDTO,
+    FreeTextDTO,
     CriterionRow,
     DialogueAnswer,
     DrawBrief,
@@ -73,10 +78,11 @@ def goal_dto(g: Goal) -> GoalDTO:
     return GoalDTO(g.id, g.title, g.description, tuple(question_dto(g, q) for q in g.questions), g.short_title)
 
 
-def protocol_dto(p: Protocol, theme_id: str | None = None) -> ProtocolDTO:
+def protocol_dto(p: Protocol, theme_id: str | None = None, *, default: bool = False,
+                 installed: bool = False) -> ProtocolDTO:
     return ProtocolDTO(p.id, p.version, p.key, p.kind, KIND_LABELS[p.kind], p.title, p.respondent_prefix,
                        p.consent_text, p.source, tuple(ThemeDTO(t.id, t.year, t.title) for t in p.themes),
-                       tuple(goal_dto(g) for g in p.goals_for(theme_id)))
+                       tuple(goal_dto(g) for g in p.goals_for(theme_id)), default, installed)
 
 
 def programme_dto(p: SupervisionProgramme, visit_count: int) -> ProgrammeDTO:
@@ -121,7 +127,19 @@ def interview_summary(i: Interview) -> InterviewSummary:
                             i.finished_at is not None, answered, slots)
 
 
-def visit_dto(v: Visit, names: dict, users: dict, follow_up_ids) -> VisitDTO:
+def consultation_dto(c, status: str, today: dt.date | None) -> ConsultationDTO:
+    """One consultation round with its whole reply thread; the reply fields are the newest reply."""
+    replies = tuple(ConsultationReplyDTO(str(r.id), r.text, r.replied_at, r.replied_by)
+                    for r in sorted(c.replies, key=lambda r: r.replied_at))
+    last = replies[-1] if replies else None
+    state = crules.reply_state(status, len(replies), c.deadline, today or dt.date.min)
+    return ConsultationDTO(str(c.id), c.sent_at, c.sent_by, c.deadline, last.text if last else "",
+                           last.replied_at if last else None, last.replied_by if last else "", replies,
+                           state, crules.REPLY_STATE_LABELS[state])
+
+
+def visit_dto(v: Visit, names: dict, users: dict, follow_up_ids, *, today: dt.date | None = None,
+              side: str = crules.CONSULTANT) -> VisitDTO:
     draws = []
     for d in v.draws:
         if d.superseded_by_id is not None:
@@ -129,15 +147,18 @@ def visit_dto(v: Visit, names: dict, users: dict, follow_up_ids) -> VisitDTO:
         draws.append(DrawBrief(str(d.id), d.kind, SAMPLE_KIND_LABELS[d.kind], d.size, len(d.members),
                                sum(1 for m in d.members if m.status == "interviewed"),
                                sum(1 for m in d.members if m.status == "replaced")))
-    c = v.consultations[-1] if v.consultations else None
+    rounds = list(v.consultations)
+    c = rounds[-1] if rounds else None
+    open_c = core.open_consultation(v)
     return VisitDTO(
         **_summary_fields(v, names, users),
         sample_size=v.sample_size, relatives_size=v.relatives_size, result_summary=v.result_summary,
         draws=tuple(draws), interviews=tuple(interview_summary(i) for i in sorted(v.interviews, key=interview_order)),
         next_statuses=vrules.TRANSITIONS[v.status],
-        consultation=ConsultationDTO(str(c.id), c.sent_at, c.sent_by, c.deadline, c.reply_text, c.replied_at,
-                                     c.replied_by) if c else None,
+        consultation=consultation_dto(c, v.status if c is open_c else vrules.FINAL, today) if c else None,
         follow_up_visit_ids=tuple(str(x) for x in follow_up_ids),
+        allowed_actions=core.allowed_actions(v, today, side) if today is not None else (),
+        earlier_consultations=tuple(consultation_dto(x, vrules.FINAL, today) for x in rounds[:-1]),
     )
 
 
@@ -166,7 +187,16 @@ def draw_dto(d: SampleDraw, people: dict, interviews: dict, home_name: str) -> D
         members=tuple(members), current=d.superseded_by_id is None,
         superseded_by_id=str(d.superseded_by_id) if d.superseded_by_id else None,
         superseded_at=d.superseded_at, redraw_reason=d.redraw_reason,
+        **draw_frame_fields(d, rules),
     )
+
+
+def draw_frame_fields(d: SampleDraw, rules: dict) -> dict:
+    """The frame as hashed, the date it was drawn for and the rule in words and as a formula."""
+    frame_date = dt.date.fromisoformat(rules["visit_date"]) if rules.get("visit_date") else d.visit.planned_on
+    return dict(frame=tuple(sampling.canonical_id(r) for r in json.loads(d.frame_snapshot)), frame_date=frame_date,
+                rule_text=sampling.RULE_WORDS[d.kind], rule_formula=sampling.RULE_FORMULA[d.kind],
+                relative_window=sampling.relative_window(frame_date) if d.kind == "relative" else None)
 
 
 def interview_dto(i: Interview) -> InterviewDTO:
@@ -178,7 +208,8 @@ def interview_dto(i: Interview) -> InterviewDTO:
         if a.option_code:
             q = p.question(a.question_id, i.theme_id or None)
             label = q.scale.label(a.option_code) if q.scale else a.option_code
-        answers.append(AnswerDTO(a.question_id, a.item_id, a.option_code, label, a.score, a.free_text, a.answered_at))
+        answers.append(AnswerDTO(a.question_id, a.item_id, a.option_code, label, a.score, a.free_text, a.answered_at,
+                                 bool(a.in_report)))
     return InterviewDTO(
         id=str(i.id), visit_id=str(i.visit_id), member_id=str(i.member_id) if i.member_id else None, kind=i.kind,
         kind_label=KIND_LABELS[i.kind], protocol_key=p.key, protocol_title=p.title, theme_id=i.theme_id,
@@ -261,6 +292,7 @@ def findings_dto(v: Visit) -> VisitFindings:
             if a is not None and a.free_text:
                 dialogue.append(DialogueAnswer(i.respondent_code, q.id, q.text, a.free_text))
     protocol, result = core.staff_success(list(v.interviews))
+    scales = used_scales(p for kind, p, _i, _s in sheets if kind in core.HOME_SCORE_KINDS)
     return VisitFindings(
         visit_id=str(v.id), groups=tuple(groups), home_score=rounded(home), home_share_satisfied=rounded(share),
         goal_notes=notes, result=v.result, result_label=core.rating_label(v.result), result_summary=v.result_summary,
@@ -269,7 +301,70 @@ def findings_dto(v: Visit) -> VisitFindings:
                                 if s.kind == "development_area"),
         action_items=tuple(action_item_dto(a) for a in v.action_items),
         dialogue=tuple(dialogue), staff_evaluation=staff_evaluation_dto(protocol, result),
+        free_texts=free_texts(v), score_rules=tuple(scale_rule(x) for x in scales), share_rule=share_rule(scales),
     )
+
+
+def free_texts(v: Visit) -> tuple[FreeTextDTO, ...]:
+    """Residents' and relatives' free-text answers, by respondent code, in protocol order."""
+    out = []
+    for i in sorted(core.counted(v), key=interview_order):
+        if i.kind not in core.HOME_SCORE_KINDS:
+            continue
+        p = core.protocol_of(i)
+        order = {(q.id, item): n for n, (q, item) in enumerate(
+            (q, item) for _, q in p.questions_for(i.theme_id or None) for item in q.item_ids)}
+        texts = {q.id: q.text for _, q in p.questions_for(i.theme_id or None)}
+        items = {(q.id, it.id): it.text for _, q in p.questions_for(i.theme_id or None) for it in q.items}
+        for a in sorted(i.answers, key=lambda a: order.get((a.question_id, a.item_id), 10 ** 6)):
+            if not a.free_text:
+                continue
+            question = texts.get(a.question_id, a.question_id)
+            if a.item_id:
+                question = f"{question} ({items.get((a.question_id, a.item_id), a.item_id)})"
+            out.append(FreeTextDTO(str(i.id), i.respondent_code, i.kind, a.question_id, a.item_id, question,
+                                   a.free_text, bool(a.in_report)))
+    return tuple(out)
+
+
+def used_scales(protocols) -> list[Scale]:
+    """The scales of the scored questions of ``protocols``, each once, in question order."""
+    seen, out = set(), []
+    for p in protocols:
+        for _, q in p.questions_for(None) + tuple((g, q) for t in p.themes for g in t.goals for q in g.questions):
+            if q.scale is not None and q.scale.key not in seen:
+                seen.add(q.scale.key)
+                out.append(q.scale)
+    return out
+
+
+def _points(value) -> str:
+    return format_decimal(value, 2, trim=True)
+
+
+def scale_rule(scale: Scale) -> str:
+    """How a scale scores, in Danish, from its data: "Tilfredshed: »Meget tilfreds« 100, ...;
+    »Ved ikke« indgår ikke i gennemsnittene." or "..., »Ved ikke« 0 point."."""
+    points = ", ".join(f"»{o.label}« {_points(o.score)}" for o in scale.options if o.score is not None)
+    text = f"{scale.title}: {points} point"
+    left = [f"»{o.label}«" for o in scale.unscored]
+    if left:
+        text += "; " + " og ".join(left) + " indgår ikke i gennemsnittene"
+    return text + "."
+
+
+def share_rule(scales: list[Scale]) -> str:
+    """Which answers count as satisfied, from the scales' data."""
+    parts = []
+    for sc in scales:
+        labels = [f"»{o.label}«" for o in sc.satisfied_options]
+        if not labels:
+            continue
+        which = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " eller " + labels[-1]
+        parts.append(f"{which} ({sc.title})")
+    if not parts:
+        return ""
+    return "Andel tilfredse: svar " + "; ".join(parts) + " blandt svarene med score."
 
 
 def _goal_order(titles: dict, goal_id: str):
@@ -279,4 +374,7 @@ def _goal_order(titles: dict, goal_id: str):
 
 def action_item_dto(a) -> ActionItemDTO:
     return ActionItemDTO(str(a.id), a.action, a.responsible, a.due_on, a.status,
-                         vrules.ACTION_STATUS_LABELS[a.status], a.done_on)
+                         vrules.ACTION_STATUS_LABELS[a.status], a.done_on, a.written_by_side or "",
+                         a.written_by or "",
+                         tuple(ActionCommentDTO(str(c.id), c.text, c.written_at, c.written_by)
+                               for c in sorted(a.comments, key=lambda c: c.written_at)))

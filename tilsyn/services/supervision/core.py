@@ -14,21 +14,24 @@ from typing import Iterable, Mapping
 
 from ...domain.errors import DomainError, NotFound, ValidationError
 from ...domain.limits import check_length, length_errors, list_length_errors, nfc
-from ...domain.supervision import planning, sampling, visits as vrules
+from ...domain.supervision import consultation as crules, planning, sampling, visits as vrules
 from ...domain.supervision.protocols import (
     KINDS,
     SAMPLED_KINDS,
+    Library,
     Protocol,
+    build_library,
     default_theme,
-    load_protocol,
-    newest_by_kind,
     parse_key,
+    shipped_library,
 )
 from ...domain.supervision.scales import load_scale
 from ...domain.supervision.scoring import AnswerFact, ScoreSheet, Tally, mean, score_sheet, success_criterion
 from ...store.models_supervision import (
     ActionItem,
+    ActionItemComment,
     Consultation,
+    ConsultationReply,
     GoalFinding,
     Interview,
     InterviewAnswer,
@@ -65,12 +68,45 @@ def check_rating(code: str) -> str:
 # -- programmes -------------------------------------------------------------------------------------
 
 
+# -- the library of protocols and scales: shipped plus installed in this database -------------------
+
+_LIBRARY_KEY = "supervision_library"
+
+
+def library(holder) -> Library:
+    """The protocols and scales of the database behind ``holder`` (a unit of work or an ORM row):
+    the shipped ones plus those installed with ``tilsyn protocols add``. Cached per session."""
+    from sqlalchemy.orm import Session, object_session
+
+    session = holder.session if hasattr(holder, "supervision") else (
+        holder if isinstance(holder, Session) else object_session(holder))
+    shipped = shipped_library()
+    if session is None:
+        return shipped
+    cached = session.info.get(_LIBRARY_KEY)
+    stamp = (id(shipped.scales.get(next(iter(shipped.scales), None))), len(shipped.protocols),
+             len(shipped.scales))
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    from ...store.repositories_supervision import InstalledDefinitionRepository
+
+    rows = InstalledDefinitionRepository(session).all()
+    lib = build_library([(r.kind, r.text) for r in rows]) if rows else shipped
+    session.info[_LIBRARY_KEY] = (stamp, lib)
+    return lib
+
+
+def forget_library(uow) -> None:
+    uow.session.info.pop(_LIBRARY_KEY, None)
+
+
 def programme_protocols(programme: SupervisionProgramme) -> dict[str, Protocol]:
     """kind -> the protocol version the programme uses."""
+    lib = library(programme)
     out: dict[str, Protocol] = {}
     for key in json.loads(programme.protocols or "[]"):
         pid, version = parse_key(key)
-        p = load_protocol(pid, version)
+        p = lib.protocol(pid, version)
         out[p.kind] = p
     return out
 
@@ -86,34 +122,25 @@ def theme_title(programme: SupervisionProgramme) -> str:
 
 
 def create_programme(uow, year: int, *, theme_id: str | None = None, protocols: Iterable[str] | None = None,
-                     sample_total: int = 120, sample_min: int = 3, sample_max: int = 6,
-                     relatives_per_home: int = 2, title: str = "", seed: str = "") -> SupervisionProgramme:
-    """A year's programme. Default protocols: the newest of each kind; default theme: the year's."""
+                     sample_total: int | None = None, sample_min: int | None = None, sample_max: int | None = None,
+                     relatives_per_home: int | None = None, title: str = "", seed: str = "",
+                     plan: sampling.SamplingPlan | None = None) -> SupervisionProgramme:
+    """A year's programme. Default protocols: the newest of each kind; default theme: the year's;
+    the sampling plan's numbers not given come from ``plan`` or the plan's defaults."""
     errors: list[DomainError] = []
     if not (YEAR_RANGE[0] <= year <= YEAR_RANGE[1]):
         errors.append(DomainError("programme_year", field="year", year=year))
-    if sample_min < 0 or sample_max < sample_min or sample_max < 1:
-        errors.append(DomainError("sample_bounds", field="sample_min", lower=sample_min, upper=sample_max))
-    if sample_total < 0:
-        errors.append(DomainError("sample_size", field="sample_total", size=sample_total))
-    if relatives_per_home < 0:
-        errors.append(DomainError("sample_size", field="relatives_per_home", size=relatives_per_home))
+    plan = sampling.SamplingPlan.of(sample_total, sample_min, sample_max, relatives_per_home, base=plan)
+    errors.extend(plan.errors())
     title = nfc((title or "").strip())
     errors.extend(length_errors({"title": title}))
     if errors:
         raise ValidationError(errors)
     if uow.supervision.programmes.by_year(year) is not None:
         raise DomainError("programme_exists", field="year", year=year)
-    if protocols is None:
-        chosen = newest_by_kind()
-    else:
-        chosen = {}
-        for key in protocols:
-            pid, version = parse_key(key) if "@" in key else (key, None)
-            p = load_protocol(pid, version)
-            if p.kind in chosen:
-                raise DomainError("programme_protocol_kind", field="protocols", protocol=p.title)
-            chosen[p.kind] = p
+    lib = library(uow)
+    # The programme chooses from the installed protocols; without a choice each kind's default.
+    chosen = lib.defaults() if protocols is None else lib.choose(protocols)
     themed = [p for p in chosen.values() if p.themes]
     if theme_id is None:
         t = default_theme(themed[0].themes, year) if themed else None
@@ -124,12 +151,101 @@ def create_programme(uow, year: int, *, theme_id: str | None = None, protocols: 
     programme = SupervisionProgramme(
         id=uuid.uuid4(), year=year, title=title or f"Tilsyn {year}",
         protocols=json.dumps(sorted(p.key for p in chosen.values())), theme_id=theme_id,
-        sample_total=sample_total, sample_min=sample_min, sample_max=sample_max,
-        relatives_per_home=relatives_per_home, seed=str(seed),
+        sample_total=plan.total, sample_min=plan.min_per_home, sample_max=plan.max_per_home,
+        relatives_per_home=plan.relatives_per_home, seed=str(seed),
     )
     uow.supervision.add(programme)
     uow.flush()
     return programme
+
+
+def plan_of(programme: SupervisionProgramme) -> sampling.SamplingPlan:
+    return sampling.SamplingPlan(programme.sample_total, programme.sample_min, programme.sample_max,
+                                 programme.relatives_per_home)
+
+
+def programme_draws(uow, programme: SupervisionProgramme, *, current_only: bool = True) -> list[SampleDraw]:
+    visits = uow.supervision.visits.query(programme_id=programme.id)
+    return list(uow.supervision.draws.for_visits([v.id for v in visits], current_only=current_only))
+
+
+def check_plan_open(uow, programme: SupervisionProgramme, plan: sampling.SamplingPlan | None = None,
+                    seed: str | None = None) -> None:
+    """Once a programme has draws its plan and seed are fixed: DomainError ``programme_fixed``
+    (naming the stored seed and plan) when ``plan`` or ``seed`` differ from what is stored."""
+    stored = plan_of(programme)
+    changes_plan = plan is not None and plan != stored
+    changes_seed = seed is not None and bool(programme.seed) and str(seed).strip() != programme.seed
+    if (changes_plan or changes_seed) and programme_draws(uow, programme):
+        raise DomainError("programme_fixed", field="sample_total" if changes_plan else "seed", year=programme.year,
+                          seed=programme.seed, total=stored.total, lower=stored.min_per_home,
+                          upper=stored.max_per_home, relatives=stored.relatives_per_home)
+
+
+def home_sizes(uow, programme: SupervisionProgramme, default_day: dt.date) -> tuple[dict[str, int], dict]:
+    """home id -> residents living there on the visit's date (``default_day`` for a home without a
+    visit in the programme), and home id -> (that date, the visit or None). Follow-up and
+    cancelled visits are not the programme's visit of a home."""
+    visits = {}
+    for v in uow.supervision.visits.query(programme_id=programme.id):
+        if v.follow_up_of_id is None and v.status != vrules.CANCELLED:
+            visits.setdefault(v.care_home_id, v)
+    sizes, days = {}, {}
+    for home in uow.care_homes.list_all():
+        v = visits.get(home.id)
+        day = v.planned_on if v else default_day
+        rows = uow.supervision.people.residents_of_home(home.id)
+        sizes[str(home.id)] = sum(1 for _, mi, mo in rows if sampling.lives_in_home_on(mi, mo, day))
+        days[str(home.id)] = (day, v)
+    return sizes, days
+
+
+def allocated_for(uow, visit: Visit, today: dt.date) -> int | None:
+    """The visit's home's share of the programme's total (None for a home outside the allocation)."""
+    programme = visit.programme
+    sizes, _ = home_sizes(uow, programme, clamp_to_year(today, programme.year))
+    return plan_of(programme).allocate(sizes).get(str(visit.care_home_id))
+
+
+def clamp_to_year(day: dt.date, year: int) -> dt.date:
+    """``day`` if it lies in ``year``, else the nearest day of that year."""
+    return min(max(day, dt.date(year, 1, 1)), dt.date(year, 12, 31))
+
+
+def danish_holidays(*years: int) -> dict[dt.date, str]:
+    """Danish public holidays of ``years`` (date -> Danish name), from the holidays package."""
+    import holidays
+
+    return dict(holidays.Denmark(years=sorted(set(years)), language="da"))
+
+
+def check_planned_on(programme: SupervisionProgramme, day: dt.date | None, *, follow_up: bool = False) -> dt.date:
+    """A visit's date in ``programme``: required, a working day in the programme's year."""
+    if day is None:
+        raise ValidationError([DomainError("required", field="planned_on")])
+    years = range(programme.year, programme.year + 1 + (planning.FOLLOW_UP_YEARS if follow_up else 0))
+    return planning.check_visit_date(day, programme.year, danish_holidays(day.year, *years), follow_up=follow_up)
+
+
+def propose_dates(programme: SupervisionProgramme, count: int, today: dt.date) -> list[dt.date]:
+    """``count`` working days in the programme's year, one per visit (see planning.propose_visit_dates)."""
+    return planning.propose_visit_dates(programme.year, count, danish_holidays(programme.year), today)
+
+
+def reschedule(visit: Visit, planned_on: dt.date) -> None:
+    """Move a planned visit; until the draw the frame follows the date, after it the frame keeps
+    the date it was drawn on (a redraw uses the new one)."""
+    vrules.require_status(visit.status, (vrules.PLANNED,), "reschedule")
+    visit.planned_on = check_planned_on(visit.programme, planned_on, follow_up=visit.follow_up_of_id is not None)
+
+
+def cancel(visit: Visit, reason: str, now: dt.datetime) -> str:
+    """Cancel a planned visit with a reason; its draws stay as they are."""
+    reason = check_length(vrules.check_cancel_reason(reason), field="reason")
+    move(visit, vrules.CANCELLED)
+    visit.cancelled_at = now
+    visit.cancel_reason = nfc(reason)
+    return reason
 
 
 def ident(value, what: str) -> uuid.UUID:
@@ -226,16 +342,21 @@ def _frame_json(frame: sampling.Frame) -> tuple[str, str, str]:
     )
 
 
-def default_size(visit: Visit, kind: str) -> int:
-    if kind == "relative":
-        return visit.relatives_size if visit.relatives_size is not None else visit.programme.relatives_per_home
-    return visit.sample_size if visit.sample_size is not None else visit.programme.sample_min
+def default_size(uow, visit: Visit, kind: str, today: dt.date, allocated: int | None = None) -> int:
+    """The size proposed for the visit's draw of ``kind`` (sampling.proposed_size)."""
+    stored = visit.relatives_size if kind == "relative" else visit.sample_size
+    if kind == "resident" and not stored and allocated is None:
+        allocated = allocated_for(uow, visit, today)
+    return sampling.proposed_size(kind, stored, allocated, plan_of(visit.programme))
 
 
 def make_draw(uow, visit: Visit, kind: str, seed, *, size: int | None = None,
               exclusions: Mapping | None = None, drawn_by: str = "", now: dt.datetime,
               replacing: SampleDraw | None = None) -> SampleDraw:
-    """Draw the visit's sample of ``kind`` and store seed, frame rules, frame and members."""
+    """Draw the visit's sample of ``kind`` and store seed, frame rules, frame and members.
+
+    The programme's seed is the seed of every first draw (a programme without one takes this
+    draw's); only a redraw (``replacing``) may use another."""
     if kind not in sampling.SAMPLE_KINDS:
         raise DomainError("unknown_sample_kind", kind=kind)
     vrules.require_status(visit.status, vrules.SAMPLING_STATUSES, "sampling")
@@ -243,9 +364,16 @@ def make_draw(uow, visit: Visit, kind: str, seed, *, size: int | None = None,
     current = uow.supervision.draws.current(visit.id, kind)
     if current is not None and current is not replacing:
         raise DomainError("sample_exists", kind=kind)
-    k = default_size(visit, kind) if size is None else size
-    if k < 0:
-        raise DomainError("sample_size", field="size", size=k)
+    programme = visit.programme
+    if replacing is None and programme.seed and seed != programme.seed:
+        stored = plan_of(programme)
+        raise DomainError("programme_seed", field="seed", year=programme.year, seed=programme.seed, given=seed,
+                          total=stored.total, lower=stored.min_per_home, upper=stored.max_per_home,
+                          relatives=stored.relatives_per_home)
+    k = default_size(uow, visit, kind, now.date()) if size is None else size
+    sampling.check_sample_size(k)
+    if not programme.seed:
+        programme.seed = seed
     frame = build_frame(uow, visit, kind, exclusions)
     rules, snapshot, excl = _frame_json(frame)
     draw = SampleDraw(id=uuid.uuid4(), visit=visit, kind=kind, seed=seed, size=k, frame_rules=rules,
@@ -279,7 +407,8 @@ def get_member(uow, member_id) -> SampleMember:
     return m
 
 
-def refuse(uow, member: SampleMember, reason: str, note: str = "", *, replace: bool = True) -> SampleMember | None:
+def refuse(uow, member: SampleMember, reason: str, note: str = "", *, replace: bool = True,
+           now: dt.datetime | None = None) -> SampleMember | None:
     """Log a refusal (or other reason the member is not interviewed) and, if ``replace``, add the
     next resident in rank. Returns the replacement (None when not replaced or the frame is used up)."""
     if reason not in sampling.REFUSAL_REASONS:
@@ -288,28 +417,28 @@ def refuse(uow, member: SampleMember, reason: str, note: str = "", *, replace: b
         raise DomainError("refusal_note_required", field="reason")
     note = check_length((note or "").strip(), field="note")
     draw = member.draw
-    if draw.superseded_by_id is not None:
-        raise DomainError("draw_superseded")
     vrules.require_status(draw.visit.status, vrules.SAMPLING_STATUSES, "sampling")
-    if member.status != "drawn":
-        raise DomainError("member_not_drawn", status=member_status_label(member.status))
     interview = uow.supervision.interviews.for_member(member.id)
-    if interview is not None and interview.consent is not False:
-        raise DomainError("member_has_interview", code=member.respondent_code)
+    state = (sampling.NO_INTERVIEW if interview is None
+             else sampling.interview_state(interview.consent, interview.finished_at is not None))
+    try:
+        sampling.check_refusable(member.status, superseded=draw.superseded_by_id is not None, interview=state,
+                                 respondent_code=member.respondent_code)
+    except DomainError as err:
+        if err.code == "member_not_drawn":
+            raise DomainError("member_not_drawn", status=member_status_label(member.status)) from None
+        raise
+    if state == sampling.INTERVIEW_OPEN:
+        # Stopped half-way: what was answered is kept (and counts); nothing more can be added.
+        interview.finished_at = now or dt.datetime.now(dt.timezone.utc)
     member.reason_code = reason
     member.reason_note = note
     member.status = "refused"
     if not replace:
         return None
     order = stored_order(draw, draw.visit.programme_id)
-    taken = [str(m.resident_id) for m in draw.members if m.resident_id is not None]
-    # Ranks of deleted residents stay taken: the next rank is after the highest used.
-    used_ranks = {m.rank for m in draw.members}
-    nxt = None
-    for i, rid in enumerate(order, start=1):
-        if i not in used_ranks and rid not in taken:
-            nxt = (i, rid)
-            break
+    nxt = sampling.next_replacement(order, (m.rank for m in draw.members),
+                                    (str(m.resident_id) for m in draw.members if m.resident_id is not None))
     if nxt is None:
         return None
     member.status = "replaced"
@@ -329,12 +458,16 @@ def redraw(uow, draw: SampleDraw, seed, reason: str, *, size: int | None = None,
     reason = check_length(reason, field="reason")
     if draw.superseded_by_id is not None:
         raise DomainError("draw_superseded")
+    if size is not None:
+        sampling.check_sample_size(size)
     started = [m for m in draw.members if uow.supervision.interviews.for_member(m.id) is not None]
     if started:
         raise DomainError("sample_in_use", count=len(started))
     visit = draw.visit
     old_excl = {e[0]: (e[1], e[2]) for e in json.loads(draw.exclusions) if e[1] != "no_relative"}
-    new = make_draw(uow, visit, draw.kind, seed, size=draw.size if size is None else size,
+    # A redraw has its own size; left out, the old draw's (an old draw of 0, from before sizes were
+    # checked, gives the proposed size instead).
+    new = make_draw(uow, visit, draw.kind, seed, size=size if size is not None else (draw.size or None),
                     exclusions=old_excl if exclusions is None else exclusions, drawn_by=drawn_by, now=now,
                     replacing=draw)
     draw.superseded_at = now
@@ -367,7 +500,7 @@ def member_status_label(status: str) -> str:
 
 
 def protocol_of(interview: Interview) -> Protocol:
-    return load_protocol(interview.protocol_id, interview.protocol_version)
+    return library(interview).protocol(interview.protocol_id, interview.protocol_version)
 
 
 def start_interview(uow, visit: Visit, *, member: SampleMember | None = None, kind: str | None = None,
@@ -384,7 +517,7 @@ def start_interview(uow, visit: Visit, *, member: SampleMember | None = None, ki
             raise DomainError("member_not_available", status=member_status_label(member.status))
         existing = uow.supervision.interviews.for_member(member.id)
         if existing is not None:
-            raise DomainError("member_has_interview", code=existing.respondent_code)
+            raise DomainError("member_has_interview", respondent=existing.respondent_code)
         kind = draw.kind
     elif kind is None or kind in SAMPLED_KINDS:
         raise DomainError("interview_needs_member", field="member")
@@ -442,6 +575,8 @@ def save_answer(uow, interview: Interview, question_id: str, option_code: str | 
     answer.score = score
     answer.satisfied = satisfied
     answer.free_text = free_text
+    if not free_text and answer.in_report:
+        answer.in_report = False  # nothing left to quote
     answer.answered_at = now
     return answer
 
@@ -540,8 +675,11 @@ def set_statements(visit: Visit, kind: str, texts: Iterable[str]) -> None:
 
 
 def add_action_item(visit: Visit, action: str, responsible: str, due_on: dt.date | None,
-                    status: str = "open") -> ActionItem:
-    item = ActionItem(id=uuid.uuid4(), position=len(visit.action_items))
+                    status: str = "open", *, side: str = crules.CONSULTANT, written_by: str = "") -> ActionItem:
+    """A line of the staff's own action plan, written by the home's leader or the consultant."""
+    crules.check_action_plan(visit.status, side)
+    item = ActionItem(id=uuid.uuid4(), position=len(visit.action_items), written_by_side=side,
+                      written_by=(written_by or "")[:260] or None)
     apply_action_item(item, action, responsible, due_on, status, None)
     visit.action_items.append(item)
     return item
@@ -568,12 +706,39 @@ def apply_action_item(item: ActionItem, action: str, responsible: str, due_on: d
     item.status = status
 
 
+def action_item(visit: Visit, item_id) -> ActionItem:
+    item = next((a for a in visit.action_items if str(a.id) == str(item_id)), None)
+    if item is None:
+        raise NotFound(what="Handlingen")
+    return item
+
+
+def remove_action_item(visit: Visit, item_id, side: str) -> None:
+    crules.check_remove_action(visit.status, side)
+    item = action_item(visit, item_id)
+    visit.action_items[:] = [a for a in visit.action_items if a is not item]
+    for i, a in enumerate(visit.action_items):
+        a.position = i
+
+
+def comment_action_item(visit: Visit, item_id, text: str, *, written_by: str, user_id, now: dt.datetime
+                        ) -> ActionItemComment:
+    """The consultant's comment on an item of the staff's plan (kept in order, never replaced)."""
+    crules.check_comment(visit.status)
+    item = action_item(visit, item_id)
+    text = nfc((text or "").strip())
+    if not text:
+        raise ValidationError([DomainError("required", field="comment")])
+    text = check_length(text, field="comment")
+    c = ActionItemComment(id=uuid.uuid4(), text=text, written_at=now, written_by=written_by,
+                          written_by_user_id=user_id)
+    item.comments.append(c)
+    return c
+
+
 def send_for_consultation(visit: Visit, deadline: dt.date, today: dt.date, sent_by: str,
                           now: dt.datetime) -> Consultation:
-    if not any(s.kind == "conclusion" for s in visit.statements):
-        raise DomainError("conclusions_required")
-    if deadline is None or deadline <= today:
-        raise DomainError("consultation_deadline", field="deadline")
+    crules.check_send(visit.status, any(s.kind == "conclusion" for s in visit.statements), deadline, today)
     move(visit, vrules.CONSULTATION)
     c = Consultation(id=uuid.uuid4(), sent_at=now, sent_by=sent_by, deadline=deadline)
     visit.consultations.append(c)
@@ -584,14 +749,49 @@ def open_consultation(visit: Visit) -> Consultation | None:
     return visit.consultations[-1] if visit.consultations and visit.status == vrules.CONSULTATION else None
 
 
+def reply(visit: Visit, text: str, *, replied_by: str, user_id, now: dt.datetime) -> ConsultationReply:
+    """One more reply in the consultation's thread; earlier replies stay as they were."""
+    text = nfc((text or "").strip())
+    c = open_consultation(visit)
+    crules.check_reply(visit.status, c is not None, text)
+    if too_long := length_errors({"reply_text": text}):
+        raise ValidationError(too_long)
+    r = ConsultationReply(id=uuid.uuid4(), text=text, replied_at=now, replied_by=replied_by,
+                          replied_by_user_id=user_id)
+    c.replies.append(r)
+    return r
+
+
+def latest_reply(c: Consultation | None) -> ConsultationReply | None:
+    return max(c.replies, key=lambda r: r.replied_at) if c is not None and c.replies else None
+
+
 def finalise(visit: Visit, today: dt.date, now: dt.datetime) -> None:
     c = open_consultation(visit)
-    if c is None:
-        raise DomainError("consultation_not_open")
-    if not vrules.can_finalise(c.replied_at is not None, c.deadline, today):
-        raise DomainError("consultation_open", deadline=c.deadline.strftime("%d-%m-%Y"))
+    crules.check_finalise(visit.status, c is not None, len(c.replies) if c else 0,
+                          c.deadline if c else None, today)
     move(visit, vrules.FINAL)
     visit.finalised_at = now
+
+
+def allowed_actions(visit: Visit, today: dt.date, side: str = crules.CONSULTANT) -> tuple[str, ...]:
+    """What ``side`` may do with the visit now (consultation.allowed_actions on the row's facts)."""
+    c = open_consultation(visit)
+    return crules.allowed_actions(
+        visit.status, side=side, has_conclusions=any(s.kind == "conclusion" for s in visit.statements),
+        consultation_open=c is not None, replies=len(c.replies) if c else 0,
+        deadline=c.deadline if c else None, today=today)
+
+
+def flag_free_text(interview: Interview, question_id: str, item_id: str, include: bool) -> InterviewAnswer:
+    """Mark (or unmark) one free-text answer for the report, where it appears by respondent code."""
+    crules.check_free_text_flag(interview.visit.status)
+    answer = next((a for a in interview.answers if a.question_id == question_id and a.item_id == (item_id or "")),
+                  None)
+    if answer is None or not answer.free_text:
+        raise DomainError("free_text_missing", field="free_text")
+    answer.in_report = bool(include)
+    return answer
 
 
 def planning_rows(uow, today: dt.date):

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ...domain.errors import DomainError
+
 
 # -- protocols and scales ---------------------------------------------------------------------------
 
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 class ScaleOptionDTO:
     code: str
     label: str
-    score: int | None
+    score: int | float | None  # 0-100, up to two decimals; None: left out of the averages
     satisfied: bool
 
 
@@ -79,6 +81,8 @@ class ProtocolDTO:
     source: str
     themes: tuple[ThemeDTO, ...]
     goals: tuple[GoalDTO, ...]
+    default: bool = False  # the kind's default for a new programme
+    installed: bool = False  # installed into this database (not shipped with the app)
 
 
 # -- programmes, visits, planning ---------------------------------------------------------------
@@ -99,6 +103,26 @@ class ProgrammeDTO:
     relatives_per_home: int
     seed: str
     visit_count: int
+    #: True once the programme has draws: plan and seed can no longer change.
+    plan_fixed: bool = False
+    #: What the plan reaches over the homes (None when not computed).
+    plan_check: PlanCheck | None = None
+
+
+@dataclass(frozen=True)
+class PlanCheck:
+    """A sampling plan against the care homes: ``reachable`` of ``total``; ``warning`` states an
+    infeasible plan (text_for gives the Danish sentence); ``errors`` are numbers refused outright."""
+
+    total: int
+    reachable: int
+    homes: int
+    warning: DomainError | None = None
+    errors: tuple[DomainError, ...] = ()
+
+    @property
+    def feasible(self) -> bool:
+        return self.warning is None and not self.errors
 
 
 @dataclass(frozen=True)
@@ -109,7 +133,18 @@ class ConsultantDTO:
 
 
 @dataclass(frozen=True)
+class ConsultationReplyDTO:
+    id: str
+    text: str
+    replied_at: dt.datetime
+    replied_by: str
+
+
+@dataclass(frozen=True)
 class ConsultationDTO:
+    """A consultation round; ``reply_text`` / ``replied_at`` / ``replied_by`` are the newest reply
+    (the one the final report uses), ``replies`` the whole thread, oldest first."""
+
     id: str
     sent_at: dt.datetime
     sent_by: str
@@ -117,6 +152,9 @@ class ConsultationDTO:
     reply_text: str
     replied_at: dt.datetime | None
     replied_by: str
+    replies: tuple[ConsultationReplyDTO, ...] = ()
+    reply_state: str = ""  # awaiting | answered | overdue | closed
+    reply_state_label: str = ""  # "besvaret" ...
 
 
 @dataclass(frozen=True)
@@ -171,7 +209,17 @@ class VisitDTO(VisitSummary):
     interviews: tuple[InterviewSummary, ...] = ()
     next_statuses: tuple[str, ...] = ()
     consultation: ConsultationDTO | None = None
+    #: What the asking user may do now (tilsyn.domain.supervision.consultation.allowed_actions):
+    #: the views enable their buttons from this, never from the status.
+    allowed_actions: tuple[str, ...] = ()
+    #: Earlier consultation rounds (returned to draft and sent again), oldest first.
+    earlier_consultations: tuple[ConsultationDTO, ...] = ()
     follow_up_visit_ids: tuple[str, ...] = ()
+    #: Sizes proposed for a new draw (the home's share of the plan; the plan's relatives per home).
+    proposed_sample_size: int | None = None
+    proposed_relatives_size: int | None = None
+    cancelled_at: dt.datetime | None = None
+    cancel_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -259,12 +307,69 @@ class DrawDTO:
     superseded_by_id: str | None
     superseded_at: dt.datetime | None
     redraw_reason: str
+    #: The frame exactly as hashed (hyphenated lower-case ids, sorted), its date and the rule.
+    frame: tuple[str, ...] = ()
+    frame_date: dt.date | None = None
+    rule_text: str = ""
+    rule_formula: str = ""
+    relative_window: tuple[dt.date, dt.date] | None = None
 
     @property
     def resident_ids(self) -> tuple[str, ...]:
         """The sample as it stands: drawn and interviewed members, by rank (refused left out)."""
         return tuple(m.resident_id for m in self.members
                      if m.status in ("drawn", "interviewed") and m.resident_id)
+
+
+@dataclass(frozen=True)
+class FrameCandidateDTO:
+    """A resident in a visit's frame, for leaving them out before the draw (screen only)."""
+
+    resident_id: str
+    name: str
+    room: str
+    unit: str
+
+
+@dataclass(frozen=True)
+class ProgrammeSample:
+    """What ``tilsyn sample`` did: the programme, every home's current draws, how many were made
+    now, and the statement of an infeasible plan (None when the plan is reached)."""
+
+    programme: ProgrammeDTO
+    draws: tuple[DrawDTO, ...]
+    new_draws: int
+    warning: DomainError | None
+
+
+@dataclass(frozen=True)
+class RecomputeDraw:
+    """One draw as the report's appendix prints it: enough to recompute it with hashlib alone."""
+
+    kind: str
+    kind_label: str
+    seed: str
+    size: int
+    frame_date: dt.date
+    rule_text: str
+    formula: str
+    hashed_text: str  # the text hashed for one resident, with the placeholder <beboer-id>
+    frame: tuple[str, ...]
+    excluded: tuple[tuple[str, str], ...]  # (resident id, reason label)
+    members: tuple[tuple[int, str, str], ...]  # (rank, resident id or "", status label)
+    superseded: bool
+    redraw_reason: str
+
+
+@dataclass(frozen=True)
+class SampleAppendix:
+    """The visit report's appendix "Sådan efterprøves stikprøven": programme id, id form, each draw
+    (current and superseded) and the short script that recomputes them from the JSON."""
+
+    programme_id: str
+    id_form: str
+    draws: tuple[RecomputeDraw, ...]
+    script: str
 
 
 @dataclass(frozen=True)
@@ -296,9 +401,10 @@ class AnswerDTO:
     item_id: str
     option_code: str
     option_label: str
-    score: int | None
+    score: int | float | None
     free_text: str
     answered_at: dt.datetime
+    in_report: bool = False  # the free text is marked for the report (by respondent code)
 
 
 @dataclass(frozen=True)
@@ -393,6 +499,9 @@ class ActionItemDTO:
     status: str
     status_label: str
     done_on: dt.date | None
+    written_by_side: str = ""  # leader | consultant | "" (written before authors were kept)
+    written_by: str = ""
+    comments: tuple[ActionCommentDTO, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -440,3 +549,58 @@ class VisitFindings:
     action_items: tuple[ActionItemDTO, ...]
     dialogue: tuple[DialogueAnswer, ...]
     staff_evaluation: StaffEvaluationDTO | None
+    #: Every free-text answer of residents and relatives, with its report flag (consultant only).
+    free_texts: tuple[FreeTextDTO, ...] = ()
+    #: The scoring rule of each scale used, in Danish, from the scales' data.
+    score_rules: tuple[str, ...] = ()
+    share_rule: str = ""
+
+
+# -- issue 13 (second part): consultation thread, action plan, free text, installed definitions ---
+
+
+@dataclass(frozen=True)
+class ActionCommentDTO:
+    id: str
+    text: str
+    written_at: dt.datetime
+    written_by: str
+
+
+@dataclass(frozen=True)
+class FreeTextDTO:
+    """A resident's or relative's free-text answer; ``in_report`` says whether the consultant
+    marked it for the report, where it appears by respondent code only."""
+
+    interview_id: str
+    respondent_code: str
+    kind: str
+    question_id: str
+    item_id: str
+    question_text: str
+    text: str
+    in_report: bool
+
+
+@dataclass(frozen=True)
+class ConsultationInboxRow(VisitSummary):
+    """A visit in the leader's consultation inbox, with the state of the reply."""
+
+    deadline: dt.date | None = None
+    replies: int = 0
+    last_reply_at: dt.datetime | None = None
+    reply_state: str = ""
+    reply_state_label: str = ""  # "besvaret", "afventer svar", "fristen er overskredet"
+
+
+@dataclass(frozen=True)
+class InstalledDefinitionDTO:
+    kind: str  # protocol | scale
+    kind_label: str
+    id: str
+    version: int
+    title: str
+    installed_at: dt.datetime | None
+    installed_by: str
+    sha256: str
+    shipped: bool
