@@ -83,12 +83,27 @@ def test_respondent_codes_count_up_per_prefix_and_are_never_reused():
 
 # -- issue 13: visit dates on Danish working days inside the programme year ------------------------
 
-import holidays  # noqa: E402
-
 from tilsyn.domain.supervision import planning  # noqa: E402
 from tilsyn.messages import text_for  # noqa: E402
 
-DK = dict(holidays.Denmark(years=[2026, 2027, 2028], language="da"))
+DK = planning.danish_public_holidays(2026, 2027, 2028)
+
+
+def test_danish_public_holidays():
+    assert planning.easter_sunday(2026) == D(2026, 4, 5) and planning.easter_sunday(2027) == D(2027, 3, 28)
+    assert sorted(planning.danish_public_holidays(2027).items()) == [
+        (D(2027, 1, 1), "Nytårsdag"), (D(2027, 3, 25), "Skærtorsdag"), (D(2027, 3, 26), "Langfredag"),
+        (D(2027, 3, 28), "Påskedag"), (D(2027, 3, 29), "Anden påskedag"), (D(2027, 5, 6), "Kristi himmelfartsdag"),
+        (D(2027, 5, 16), "Pinsedag"), (D(2027, 5, 17), "Anden pinsedag"), (D(2027, 12, 25), "Juledag"),
+        (D(2027, 12, 26), "Anden juledag")]
+    assert D(2023, 5, 5) in planning.danish_public_holidays(2023)  # Store bededag, abolished from 2024
+    assert "Store bededag" not in planning.danish_public_holidays(2024).values()
+
+
+def test_danish_public_holidays_agree_with_the_holidays_package():
+    holidays = pytest.importorskip("holidays")
+    for year in range(1990, 2101):
+        assert planning.danish_public_holidays(year) == dict(holidays.Denmark(years=year, language="da")), year
 
 
 def test_visit_dates_are_working_days_inside_the_programme_year():

@@ -80,6 +80,38 @@ def next_due(today: dt.date, last_visit: dt.date | None, last_result: str | None
 FOLLOW_UP_YEARS = 1
 
 
+def easter_sunday(year: int) -> dt.date:
+    """Easter Sunday of the Gregorian calendar (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * ell) // 433
+    month, day = divmod(h + ell - 7 * m + 90, 25)
+    return dt.date(year, month, (h + ell - 7 * m + 33 * month + 19) % 32)
+
+
+def danish_public_holidays(*years: int) -> dict[dt.date, str]:
+    """Denmark's public holidays (helligdage) of ``years``, date -> Danish name: the fixed days and
+    those that follow Easter; Store bededag until 2023 (abolished from 2024). Grundlovsdag,
+    juleaften and nytårsaften are not public holidays."""
+    out: dict[dt.date, str] = {}
+    for year in years:
+        easter = easter_sunday(year)
+        after = {-3: "Skærtorsdag", -2: "Langfredag", 0: "Påskedag", 1: "Anden påskedag",
+                 39: "Kristi himmelfartsdag", 49: "Pinsedag", 50: "Anden pinsedag"}
+        if year <= 2023:
+            after[26] = "Store bededag"
+        out[dt.date(year, 1, 1)] = "Nytårsdag"
+        for offset, name in after.items():
+            out[easter + dt.timedelta(days=offset)] = name
+        out[dt.date(year, 12, 25)] = "Juledag"
+        out[dt.date(year, 12, 26)] = "Anden juledag"
+    return out
+
+
 def is_working_day(day: dt.date, holidays: Mapping[dt.date, str]) -> bool:
     return day.weekday() < 5 and day not in holidays
 

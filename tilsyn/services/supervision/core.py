@@ -213,10 +213,8 @@ def clamp_to_year(day: dt.date, year: int) -> dt.date:
 
 
 def danish_holidays(*years: int) -> dict[dt.date, str]:
-    """Danish public holidays of ``years`` (date -> Danish name), from the holidays package."""
-    import holidays
-
-    return dict(holidays.Denmark(years=sorted(set(years)), language="da"))
+    """Danish public holidays of ``years`` (date -> Danish name)."""
+    return planning.danish_public_holidays(*sorted(set(years)))
 
 
 def check_planned_on(programme: SupervisionProgramme, day: dt.date | None, *, follow_up: bool = False) -> dt.date:
