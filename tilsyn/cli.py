@@ -17,7 +17,7 @@ from typing import Callable, Sequence, TextIO
 
 from . import __version__
 from .domain.errors import DomainError
-from .messages import format_number, text_for
+from .messages import binding_fault_text, format_number, text_for
 from .services.app import close_app, open_app
 from .services.demo_force import DEMO_PASSWORD
 from .services.audit import AuditService
@@ -260,6 +260,9 @@ def export_text(r: ExportResult) -> str:
         folders[path.parent.name] = folders.get(path.parent.name, 0) + 1
     for folder, count in folders.items():
         lines.append(f"  {folder}/  ({n(count)} {_plural(count, 'skema', 'skemaer')} som PDF og JSON)")
+    if getattr(r, "receipt_file", None) is not None:
+        lines.append(f"  {r.receipt_file.name}  (kvittering: kædehovedet og SHA-256 af hver fil; "
+                     f"tjek med tilsyn verify --expect-head {r.audit_head[0]}:{r.audit_head[1][:16]})")
     lines.append(f"Skabelon: {', '.join(r.layouts)}. Revisionslogens kædehoved: nr. {r.audit_head[0]}, "
                  f"{r.audit_head[1][:16]}")
     return "\n".join(lines)
@@ -298,6 +301,8 @@ def verify_text(report) -> str:
         lines.append(f"FEJL: Underskrift {sig_id} passer ikke med det underskrevne indhold.")
     for fault in getattr(report, "data_faults", ()):
         lines.append(f"FEJL: {_data_fault_text(fault)}")
+    for fault in getattr(report, "binding_faults", ()):
+        lines.append(f"FEJL: {binding_fault_text(fault)}")
     shown = len(getattr(report, "data_faults", ()))
     total = getattr(report, "data_fault_count", 0)
     if total > shown:

@@ -29,7 +29,8 @@ def test_export_month_writes_files_and_says_so(demo_db, tmp_path, capsys):
     assert out.startswith(f"Eksporteret {len(sent)} skema")
     assert f"{month}_oversigt.csv" in out and "samlet PDF med forside" in out
     files = sorted(p.relative_to(tmp_path / "ud").as_posix() for p in (tmp_path / "ud").rglob("*") if p.is_file())
-    assert len([f for f in files if f.endswith(".json")]) == len(sent)
+    assert len([f for f in files if f.endswith(".json") and "/" in f]) == len(sent)
+    assert f"{month}_kvittering.json" in files and f"{month}_kvittering.json" in out
     assert len([f for f in files if f.endswith(".pdf") and "/" in f]) == len(sent)
     assert any(f.endswith("_samlet.pdf") for f in files) and f"{month}_oversigt.csv" in files
 

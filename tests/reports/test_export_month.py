@@ -33,13 +33,15 @@ def test_export_writes_pdf_and_json_per_sent_form_a_batch_and_a_csv(world, tmp_p
     # home's folder carries the start of its id, so two homes never share a file name.
     home = f"bakkegaarden-{world['homes'][0][:8]}"
     assert sorted(tree(out)) == [
-        f"2026-03_{home}_samlet.pdf", "2026-03_oversigt.csv",
+        f"2026-03_{home}_samlet.pdf", "2026-03_kvittering.json", "2026-03_oversigt.csv",
         f"{home}/2026-03_bo-ek_akut_{world['acute'][:8]}.json",
         f"{home}/2026-03_bo-ek_akut_{world['acute'][:8]}.pdf",
         f"{home}/2026-03_jens-aeroe-hansen_maanedsskema_{world['form'][:8]}.json",
         f"{home}/2026-03_jens-aeroe-hansen_maanedsskema_{world['form'][:8]}.pdf",
     ]
-    assert (result.forms, result.episodes, result.homes, result.audit_head) == (2, 4, ("Bakkegården",), head)
+    assert (result.forms, result.episodes, result.homes) == (2, 4, ("Bakkegården",))
+    # The head at export time, with the export's own entries (one per form): as on the receipt.
+    assert result.audit_head == AuditService(ctx).head() and result.audit_head[0] == head[0] + 2
     assert set(result.files) == set(out.rglob("*.*"))
     assert steps == [(0, 3), (1, 3), (2, 3), (3, 3)]
     # No staging folder is left, neither in the folder nor beside it.
@@ -53,7 +55,9 @@ def test_export_writes_pdf_and_json_per_sent_form_a_batch_and_a_csv(world, tmp_p
     assert [e["force_type"] for e in doc["episodes"]] == ["127_retention", "127_retention", "126a_hygiene"]
     assert doc["episodes"][0]["late"] is True and doc["episodes"][0]["started_at"] == "2026-03-17T20:00:00+00:00"
     assert [s["section"] for s in doc["signatures"]] == [2, 3, 4]
-    assert doc["audit_head"] == {"seq": head[0], "hash": head[1]}
+    # The entry of the form's own latest change, not the head at export time.
+    form = ExportService(ctx).force.get_form(world["form"])
+    assert doc["audit_entry"] == dict(zip(("seq", "hash"), ExportService(ctx).anchor(form)))
 
     raw = result.csv_file.read_bytes()
     assert raw.startswith("\ufeff".encode())
@@ -103,7 +107,7 @@ def test_same_data_gives_the_same_bytes(world, world_file, tmp_path):
     finally:
         close_app(opened.context)
     a, b = tree(tmp_path / "a"), tree(tmp_path / "b")
-    assert len(a) == 6 and a == b
+    assert len(a) == 7 and a == b  # with the receipt
 
 
 def test_layout_and_home_choices(world, tmp_path):

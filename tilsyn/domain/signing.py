@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from typing import Any, Collection
 
+from .chain import canonical_json, signature_hash
 from .errors import DomainError
 from .limits import check_length
 
@@ -54,3 +57,95 @@ def require_reason(reason: str | None, field: str = "reason") -> str:
     if not text:
         raise DomainError("reason_required", field=field)
     return text
+
+
+# -- binding: does a signature still cover the live content? ---------------------------------------
+
+UNSIGNED = "unsigned"
+SIGNED_VALID = "signed_valid"
+SIGNED_MISMATCH = "signed_mismatch"
+#: A fault in the signature row itself (its hash, its earlier signatures, or a hash the audit log
+#: never recorded for this section), not in the content it covers.
+SIGNATURE_ITSELF = "signature"
+
+
+@dataclass(frozen=True)
+class Binding:
+    """A section's state: unsigned, signed and still matching, or signed over other content.
+    ``fields`` are dotted paths into the canonical content (``episodes.<id>.description``,
+    ``section1.name``) or ``signature`` for the signature row itself."""
+
+    status: str
+    fields: tuple[str, ...] = ()
+
+    @property
+    def valid(self) -> bool:
+        return self.status == SIGNED_VALID
+
+
+def _plain(value: Any) -> Any:
+    """``value`` as its canonical JSON reads back (dates as ISO text, tuples as lists)."""
+    return json.loads(canonical_json(value))
+
+
+def content_differences(signed: Any, live: Any, path: str = "") -> list[str]:
+    """Dotted paths where two canonical contents differ. Objects are compared key by key, lists of
+    objects with an ``id`` by id (a record added or removed is named by its id); any other value
+    (a staff row, a list of codes) as a whole."""
+    if isinstance(signed, dict) and isinstance(live, dict):
+        out: list[str] = []
+        for key in sorted(set(signed) | set(live)):
+            sub = f"{path}.{key}" if path else str(key)
+            if key not in signed or key not in live:
+                out.append(sub)
+            else:
+                out += content_differences(signed[key], live[key], sub)
+        return out
+    if _records(signed) and _records(live):
+        a = {str(x["id"]): x for x in signed}
+        b = {str(x["id"]): x for x in live}
+        out = []
+        for key in [*a, *(k for k in b if k not in a)]:
+            sub = f"{path}.{key}" if path else key
+            out += [sub] if key not in a or key not in b else content_differences(a[key], b[key], sub)
+        return out
+    return [] if signed == live else [path or SIGNATURE_ITSELF]
+
+
+def _records(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(x, dict) and "id" in x for x in value)
+
+
+def bind(
+    live_content: Any, stored_content: str, stored_hash: str, earlier: list[str], meta: dict[str, Any], *,
+    expected_earlier: list[str] | None = None, logged_hashes: Collection[str] | None = None,
+) -> Binding:
+    """Whether a stored signature still covers ``live_content`` (the section recomputed from the
+    live rows by the signature's own content version).
+
+    Valid when the signature hash over the live content (with the signature's own earlier hashes
+    and metadata) is the stored hash, the earlier hashes are those of the valid earlier signatures
+    (``expected_earlier``), and the audit log recorded this hash when the section was signed
+    (``logged_hashes``; None: not known, e.g. after retention). Otherwise a mismatch naming the
+    content fields that differ, or ``signature`` when the row itself is not the one signed."""
+    faults: list[str] = []
+    if signature_hash(live_content, earlier, meta) != stored_hash:
+        try:
+            signed = json.loads(stored_content)
+        except ValueError:
+            signed = None
+        diffs = content_differences(signed, _plain(live_content)) if signed is not None else []
+        # The same content under another hash: the hash or the metadata was changed.
+        faults += diffs or [SIGNATURE_ITSELF]
+    if expected_earlier is not None and list(earlier) != list(expected_earlier):
+        faults.append(SIGNATURE_ITSELF)
+    if logged_hashes is not None and stored_hash not in logged_hashes:
+        faults.append(SIGNATURE_ITSELF)
+    if not faults:
+        return Binding(SIGNED_VALID)
+    return Binding(SIGNED_MISMATCH, tuple(dict.fromkeys(faults)))
+
+
+def section1_differences(binding: Binding) -> tuple[str, ...]:
+    """The faulty fields of a section 2 binding that lie in section 1 (signed with section 2)."""
+    return tuple(f for f in binding.fields if f == "section1" or f.startswith("section1."))

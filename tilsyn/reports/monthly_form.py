@@ -37,6 +37,7 @@ RULE = colors.HexColor("#8c9aa8")
 MARKED_BG = colors.HexColor("#fff4cc")
 SIGNED_BG = colors.HexColor("#eaf4ea")
 UNSIGNED_BG = colors.HexColor("#f6eeee")
+MISMATCH_BG = colors.HexColor("#f8d7d7")
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,9 @@ class SignatureLine:
     signed_at: str
     short_hash: str
     template_version: str
+    # Danish text when the section's live content no longer matches the signature ("" when it does):
+    # the section is then not printed as signed.
+    mismatch: str = ""
 
 
 @dataclass(frozen=True)
@@ -355,6 +359,11 @@ class FormRenderer(ReportRenderer):
             text = f"Afsnit {b.section} er ikke underskrevet."
             cells = [[para("Elektronisk underskrift", st["flabel"]), para(text, st["fcell"])]]
             bg = UNSIGNED_BG
+        elif sig.mismatch:
+            text = (f"{sig.mismatch} Underskriften ({sig.signer}, {sig.role}, {sig.signed_at}, kontrolsum "
+                    f"{sig.short_hash}) gælder ikke det, der står her.")
+            cells = [[para("Elektronisk underskrift", st["flabel"]), para(text, st["fnotice"])]]
+            bg = MISMATCH_BG
         else:
             text = (f"{sig.signer} ({sig.role}) · {sig.signed_at} · kontrolsum {sig.short_hash} · "
                     f"skabelon {sig.template_version}")

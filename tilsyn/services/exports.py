@@ -1,10 +1,14 @@
 """Use-of-force PDFs and the monthly export to the authority.
 
 Report data first: ``form_report_data`` turns a FormDTO into ``FormReportData`` (Danish display
-strings, the layout, the audit-chain head); the renderers in tilsyn.reports turn that into bytes.
-``ExportService.export_month`` writes, for one month, a PDF and a JSON file per sent form, a batch
-PDF per care home with a cover page and a CSV summary. Output is deterministic: the same data
-gives the same bytes (reportlab's invariant mode, stable order, no time stamps but the data's).
+strings, the layout, the audit-log entry of the form's own latest change); the renderers in
+tilsyn.reports turn that into bytes. A signed section is printed as signed only while its live
+content still matches the signature; otherwise it says so in Danish, and the monthly export
+refuses the form. ``ExportService.export_month`` writes, for one month, a PDF and a JSON file per
+sent form, a batch PDF per care home with a cover page, a CSV summary and a receipt
+(``<month>_kvittering.json``: the audit-log head at export time and the SHA-256 of every file).
+Output is deterministic: the same data gives the same bytes (reportlab's invariant mode, stable
+order, no time stamps but the data's), so re-exporting an unchanged form gives the same PDF and JSON.
 
 All or nothing: every file is rendered into a private staging folder first (see staging.py) and
 moved into place only when all are written and the export is audited; a refusal, a failing
@@ -16,6 +20,7 @@ becomes a Danish DomainError naming the form and the resident; the technical det
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import logging
 import os
@@ -31,13 +36,16 @@ from ..domain.force import FormKind, FormStatus, Month, local_date
 from ..domain.roles import Action
 from ..domain.templates import load_template
 from ..messages import (
+    MISMATCH_TEXT,
     NOT_COVERED_TEXTS,
     RENDER_WHAT,
     format_date,
     format_long_date,
     format_moment,
     form_status_label,
+    mismatch_text,
     month_label,
+    signed_fields_text,
 )
 from ..reports.batch import BatchCoverReportData, render_batch
 from ..reports.monthly_form import (
@@ -53,6 +61,7 @@ from ..reports.monthly_form import (
     render_form,
 )
 from ..reports.resident_overview import ResidentOverviewReportData, render_resident_overview
+from ..store import audit as store_audit
 from .audit import AuditService
 from .context import COPENHAGEN, AppContext
 from .force import ForceService
@@ -162,13 +171,37 @@ def _informed(residence: bool | None, acting: bool | None) -> str:
     return f"Opholdskommunen: {_yes_no(residence).lower() or '–'}. Handlekommunen: {_yes_no(acting).lower() or '–'}."
 
 
-def _signed_by(sig) -> str:
-    return f"elektronisk underskrevet af {sig.signer} {format_moment(sig.signed_at)}" if sig else ""
+def _signed_by(sig, state=None) -> str:
+    if not sig:
+        return ""
+    if state is not None and state.mismatch:
+        return f"{MISMATCH_TEXT} ({sig.signer} {format_moment(sig.signed_at)})"
+    return f"elektronisk underskrevet af {sig.signer} {format_moment(sig.signed_at)}"
+
+
+def _signature_line(form: FormDTO, n: int) -> SignatureLine:
+    s = form.signature(n)
+    if s is None:
+        return SignatureLine(n, False, "", "", "", "", "")
+    state = form.section_state(n)
+    return SignatureLine(n, True, s.signer, s.role_label, format_moment(s.signed_at), s.short_hash, s.template_version,
+                         mismatch=mismatch_text(state.fields) if state.mismatch else "")
+
+
+def _mismatch_notices(form: FormDTO) -> list[str]:
+    """One notice per signed section whose content has changed since it was signed."""
+    out = []
+    for st in form.mismatched_sections:
+        if st.section == 1:
+            continue  # named with section 2, whose signature covers it
+        out.append(f"Afsnit {st.section}: {mismatch_text(st.fields)} Afsnittet vises ikke som underskrevet.")
+    return out
 
 
 def form_report_data(form: FormDTO, *, layout: str | None = None, head: tuple[int, str] = (0, "")) -> FormReportData:
     """Everything one form prints, as Danish display strings, in ``layout`` (default: the
-    template version the form was made under)."""
+    template version the form was made under). ``head`` is the audit-log entry of the form's own
+    latest change (``ExportService.anchor``): the same form prints the same bytes however often."""
     layout = layout or form.template_version
     template = load_template(layout)
     s1 = form.section1
@@ -185,12 +218,8 @@ def form_report_data(form: FormDTO, *, layout: str | None = None, head: tuple[in
             periods.setdefault(code, []).append(_period(p.valid_from, p.valid_to))
     leader, auth = form.leader, form.authority
     sig3, sig4 = form.signature(3), form.signature(4)
-    signatures = tuple(
-        SignatureLine(n, True, s.signer, s.role_label, format_moment(s.signed_at), s.short_hash, s.template_version)
-        if (s := form.signature(n)) else SignatureLine(n, False, "", "", "", "", "")
-        for n in (2, 3, 4)
-    )
-    notices = []
+    signatures = tuple(_signature_line(form, n) for n in (2, 3, 4))
+    notices = _mismatch_notices(form)
     if form.kind == FormKind.ACUTE.value:
         reason = NOT_COVERED_TEXTS.get(form.not_covered_reason, "")
         notices.append("Akut / ikke-godkendt magtanvendelse, registreret for sig selv, så intet går tabt."
@@ -218,7 +247,9 @@ def form_report_data(form: FormDTO, *, layout: str | None = None, head: tuple[in
         control.append(("Sendt til myndigheden", format_moment(form.sent_at)))
     if form.processed_at:
         control.append(("Behandlet", format_moment(form.processed_at)))
-    control.append(("Revisionslogens kædehoved ved udskrift", f"nr. {head[0]} · {head[1]}"))
+    if form.section1_as_signed:
+        control.append(("Afsnit 1", "Som da afsnit 2 blev underskrevet (underskriften omfatter afsnit 1)"))
+    control.append(("Revisionslogens post for skemaets seneste ændring", f"nr. {head[0]} · {head[1]}"))
     return FormReportData(
         form_id=form.id, kind=form.kind, layout=layout, document_title=DOCUMENT_TITLES.get(form.kind, ""),
         status_label=form_status_label(form.status), month_name=month_label(form.year, form.month),
@@ -233,7 +264,8 @@ def form_report_data(form: FormDTO, *, layout: str | None = None, head: tuple[in
         leader_name_date=", ".join(p for p in (leader.leader_name, format_long_date(leader.assessed_on)) if p),
         discussed_in_staff_group=leader.discussed_in_staff_group, discussed_when=leader.discussed_when,
         discussion_plans=leader.discussion_plans, action_plan_exists=leader.action_plan_exists, other=leader.other,
-        leader_date_signature="\n".join(p for p in (format_long_date(leader.assessed_on), _signed_by(sig3)) if p),
+        leader_date_signature="\n".join(p for p in (format_long_date(leader.assessed_on),
+                                                   _signed_by(sig3, form.section_state(3))) if p),
         followup_remarks=auth.followup_remarks,
         municipalities_informed=_informed(auth.residence_municipality_informed, auth.acting_municipality_informed),
         processed_by=" / ".join(p for p in (auth.processed_by_name, auth.processed_by_position,
@@ -241,7 +273,8 @@ def form_report_data(form: FormDTO, *, layout: str | None = None, head: tuple[in
         residence_municipality_informed=auth.residence_municipality_informed,
         processed_name_position=", ".join(p for p in (auth.processed_by_name, auth.processed_by_position) if p),
         processed_municipality=auth.processed_by_municipality,
-        processed_date_signature="\n".join(p for p in (format_long_date(auth.processed_on), _signed_by(sig4)) if p),
+        processed_date_signature="\n".join(p for p in (format_long_date(auth.processed_on),
+                                                      _signed_by(sig4, form.section_state(4))) if p),
         signatures=signatures, notices=tuple(notices), control=tuple(control),
     )
 
@@ -279,10 +312,14 @@ def form_json(form: FormDTO, *, layout: str, head: tuple[int, str], pdf_name: st
         "authority": asdict(form.authority),
         "signatures": [
             {"section": s.section, "signer": s.signer, "role": s.role, "signed_at": s.signed_at,
-             "template_version": s.template_version, "hash": s.hash}
+             "template_version": s.template_version, "hash": s.hash,
+             "status": form.section_state(s.section).status,
+             "changed_fields": list(form.section_state(s.section).fields)}
             for s in form.signatures
         ],
-        "audit_head": {"seq": head[0], "hash": head[1]},
+        "section1_as_signed": form.section1_as_signed,
+        # The audit-log entry of this form's own latest change: unchanged forms give the same file.
+        "audit_entry": {"seq": head[0], "hash": head[1]},
         "pdf": pdf_name,
     }
     return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True, default=_json_value) + "\n"
@@ -328,12 +365,14 @@ class ExportResult:
     batch_pdfs: tuple[Path, ...]
     csv_file: Path
     pdfa: bool
-    audit_head: tuple[int, str]
+    audit_head: tuple[int, str]  # the head at export time, with the export's own entries: as on the receipt
     layouts: tuple[str, ...] = field(default=())
+    receipt_file: Path | None = None
 
     @property
     def files(self) -> tuple[Path, ...]:
-        return (*self.batch_pdfs, *self.form_pdfs, *self.json_files, self.csv_file)
+        receipt = (self.receipt_file,) if self.receipt_file is not None else ()
+        return (*self.batch_pdfs, *self.form_pdfs, *self.json_files, self.csv_file, *receipt)
 
 
 @dataclass
@@ -347,6 +386,7 @@ class _HomeBatch:
 class _Plan:
     homes: tuple[tuple[str, list[str]], ...]  # per batch: (batch PDF name, form file stems)
     csv_name: str
+    receipt_name: str
 
 
 class ExportService:
@@ -357,13 +397,20 @@ class ExportService:
     def head(self) -> tuple[int, str]:
         return AuditService(self.ctx).head()
 
+    def anchor(self, form: FormDTO) -> tuple[int, str]:
+        """The audit-log entry (number, hash) of the form's own latest change: the form, its
+        episodes and their staff, and, while section 1 is not yet signed, the resident and permits it
+        shows. Exports of the form are not changes. Printed on the form's PDF and JSON, so an
+        unchanged form gives the same bytes, and checkable with ``verify --expect-head``."""
+        return form_anchor(self.ctx, form)
+
     # -- single PDFs (preview, print) -------------------------------------------------------------
     def form_report(self, form_id: str, layout: str | None = None) -> FormReportData:
         """Report data of one form (monthly or acute) in ``layout`` or its own template version."""
         form = self.force.get_form(form_id)
         if layout:
             load_template(layout)
-        return form_report_data(form, layout=layout, head=self.head())
+        return form_report_data(form, layout=layout, head=self.anchor(form))
 
     def form_pdf(self, form_id: str, layout: str | None = None) -> bytes:
         """The PDF of one form: for the preview and for printing. A renderer's failure becomes
@@ -371,7 +418,7 @@ class ExportService:
         form = self.force.get_form(form_id)
         if layout:
             load_template(layout)
-        data = form_report_data(form, layout=layout, head=self.head())
+        data = form_report_data(form, layout=layout, head=self.anchor(form))
         try:
             return render_form(data)
         except DomainError:
@@ -445,8 +492,11 @@ class ExportService:
         if not forms:
             raise DomainError("export_nothing", month=m.key(), month_text=month_label(m.year, m.month),
                               home_text=f" på {homes[0].name}" if home and homes else "")
+        for form in forms:
+            self._refuse_mismatch(form)
         plan = self._plan(m, batches)
         head = self.head()
+        anchors = {f.id: self.anchor(f) for f in forms}
         total = len(forms) + len(batches)
         done = 0
 
@@ -471,33 +521,44 @@ class ExportService:
         try:
             form_pdfs, json_files, batch_pdfs = [], [], []
             csv_rows = []
+            written: dict[str, str] = {}  # file -> SHA-256, for the audit entries and the receipt
             for batch, (batch_name, stems) in zip(batches, plan.homes):
                 reports = []
                 for form, stem in zip(batch.forms, stems):
                     check()
-                    data, pdf_bytes = self._render_one(form, layout, head, pdfa)
+                    data, pdf_bytes = self._render_one(form, layout, anchors[form.id], pdfa)
                     reports.append(data)
+                    json_bytes = form_json(form, layout=data.layout, head=anchors[form.id],
+                                           pdf_name=f"{stem}.pdf").encode()
                     staging.write(f"{stem}.pdf", pdf_bytes)
-                    staging.write(f"{stem}.json",
-                                  form_json(form, layout=data.layout, head=head, pdf_name=f"{stem}.pdf").encode())
+                    staging.write(f"{stem}.json", json_bytes)
+                    written[f"{stem}.pdf"], written[f"{stem}.json"] = _sha256(pdf_bytes), _sha256(json_bytes)
                     form_pdfs.append(f"{stem}.pdf")
                     json_files.append(f"{stem}.json")
                     csv_rows.append(self._csv_row(m, batch.name, form, data.layout, f"{stem}.pdf", f"{stem}.json"))
                     step()
                 check()
-                staging.write(batch_name, self._render_batch(m, batch, reports, head, pdfa))
+                batch_bytes = self._render_batch(m, batch, reports, head, pdfa)
+                staging.write(batch_name, batch_bytes)
+                written[batch_name] = _sha256(batch_bytes)
                 batch_pdfs.append(batch_name)
                 step()
             check()
-            staging.write(plan.csv_name, _csv_bytes(csv_rows))
+            csv_data = _csv_bytes(csv_rows)
+            staging.write(plan.csv_name, csv_data)
+            written[plan.csv_name] = _sha256(csv_data)
             check()
             # Audit and publish together: the entries are committed only once the files are in place,
             # and the files are taken back when the entries cannot be committed.
             with self.ctx.uow_factory() as uow:
                 for form, rel in zip(forms, form_pdfs):
                     uow.record("export", "force_form", form.id,
-                               {"month": m.key(), "layout": layout or "", "pdfa": pdfa, "file": rel})
+                               {"month": m.key(), "layout": layout or "", "pdfa": pdfa, "file": rel,
+                                "sha256": written[rel]})
                 uow.flush()
+                # The receipt carries the head with these entries in it: the authority's anchor.
+                receipt_head = store_audit.head(uow.session)
+                staging.write(plan.receipt_name, receipt_bytes(m, receipt_head, written))
                 staging.publish()
                 try:
                     uow.commit()
@@ -512,8 +573,9 @@ class ExportService:
             month=m.key(), out_dir=out, forms=len(forms), episodes=sum(len(f.episodes) for f in forms),
             homes=tuple(b.name for b in batches), form_pdfs=tuple(out / p for p in form_pdfs),
             json_files=tuple(out / p for p in json_files), batch_pdfs=tuple(out / p for p in batch_pdfs),
-            csv_file=out / plan.csv_name, pdfa=pdfa, audit_head=head,
+            csv_file=out / plan.csv_name, pdfa=pdfa, audit_head=receipt_head,
             layouts=tuple(sorted({layout or f.template_version for f in forms})),
+            receipt_file=out / plan.receipt_name,
         )
 
     def clean_staging(self, out_dir: str | Path) -> list[Path]:
@@ -535,7 +597,8 @@ class ExportService:
         case-insensitive file system sees them)."""
         homes = []
         csv_name = f"{m.key()}_oversigt.csv"
-        seen: dict[str, str] = {csv_name.casefold(): ""}
+        receipt_name = f"{m.key()}_kvittering.json"
+        seen: dict[str, str] = {csv_name.casefold(): "", receipt_name.casefold(): ""}
         for batch in batches:
             folder = home_folder(batch.name, batch.id)
             stems = []
@@ -550,7 +613,7 @@ class ExportService:
                     raise DomainError("export_name_clash", name=name, home=batch.name, other=seen[key] or batch.name)
                 seen[key] = batch.name
             homes.append((batch_name, stems))
-        return _Plan(tuple(homes), csv_name)
+        return _Plan(tuple(homes), csv_name, receipt_name)
 
     def _render_one(self, form: FormDTO, layout: str | None, head: tuple[int, str],
                     pdfa: bool) -> tuple[FormReportData, bytes]:
@@ -573,6 +636,20 @@ class ExportService:
             log.error("batch PDF failed: care home %s, month %s", batch.id, m.key(), exc_info=exc)
             raise DomainError("export_batch_failed", home=batch.name, month=m.key(),
                               month_text=month_label(m.year, m.month)) from exc
+
+    @staticmethod
+    def _refuse_mismatch(form: FormDTO) -> None:
+        """A form with a signed section whose content no longer matches is not exported."""
+        bad = [st for st in form.mismatched_sections if st.section != 1]
+        if not bad:
+            return
+        fields = [f for st in bad for f in st.fields]
+        raise DomainError(
+            "export_signature_mismatch", form=form.id, kind=form.kind,
+            what=RENDER_WHAT.get(form.kind, RENDER_WHAT[FormKind.MONTHLY.value]), month=Month(form.year, form.month).key(),
+            month_text=month_label(form.year, form.month), resident=form.resident_name, cpr=form.cpr_masked,
+            sections=[st.section for st in bad],
+            section_text=" og ".join(f"afsnit {st.section}" for st in bad), fields_text=signed_fields_text(fields))
 
     @staticmethod
     def _render_error(code: str, form: FormDTO, layout: str, exc: BaseException) -> DomainError:
@@ -665,6 +742,50 @@ class ExportService:
 
         return to_pdfa(pdf)
 
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+RECEIPT_FORMAT = "tilsyn-kvittering/1"
+
+
+def receipt_bytes(m: Month, head: tuple[int, str], files: dict[str, str]) -> bytes:
+    """The export's receipt: the audit-log head at export time (as ``verify --expect-head`` takes
+    it) and the SHA-256 of every file the export wrote, so the authority can check both later."""
+    doc = {
+        "format": RECEIPT_FORMAT,
+        "month": m.key(),
+        "audit_head": {"seq": head[0], "hash": head[1], "expect_head": f"{head[0]}:{head[1]}"},
+        "check": f"tilsyn verify --expect-head {head[0]}:{head[1]}",
+        "files": [{"name": name, "sha256": digest} for name, digest in sorted(files.items())],
+    }
+    return (json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+
+
+def form_anchor(ctx: AppContext, form: FormDTO) -> tuple[int, str]:
+    """See ``ExportService.anchor``; the current head when the log holds nothing about the form."""
+    from sqlalchemy import and_, or_, select
+
+    from ..store.models import AuditEntry
+    from ..store.models_force import EpisodeStaff
+    from ..store.repositories import as_uuid
+
+    episode_ids = [e.id for e in form.episodes]
+    with ctx.uow_factory() as uow:
+        staff_ids = [str(i) for i in uow.session.scalars(
+            select(EpisodeStaff.id).where(EpisodeStaff.episode_id.in_([as_uuid(i) for i in episode_ids])))]
+        about = [("force_form", [form.id]), ("episode", episode_ids), ("episode_staff", staff_ids)]
+        if not form.section1_as_signed:
+            permits = [p.id for p in form.section1.permits]
+            about += [("resident", [form.resident_id]), ("permit", permits), ("permit_force_type", permits)]
+        wanted = or_(*(and_(AuditEntry.entity_type == kind, AuditEntry.entity_id.in_(ids))
+                       for kind, ids in about if ids))
+        row = uow.session.execute(
+            select(AuditEntry.seq, AuditEntry.hash).where(wanted, AuditEntry.action != "export")
+            .order_by(AuditEntry.seq.desc()).limit(1)).first()
+        return (row[0], row[1]) if row else store_audit.head(uow.session)
 
 
 def _csv_bytes(rows: list[tuple]) -> bytes:

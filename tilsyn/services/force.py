@@ -39,7 +39,17 @@ from ..domain.force import (
 )
 from ..domain.permits import PermitTerms
 from ..domain.roles import Action, allowed
-from ..domain.signing import optional_reason, require_reason
+from ..domain.chain import canonical_json
+from ..domain.signing import (
+    SIGNATURE_ITSELF,
+    SIGNED_MISMATCH,
+    SIGNED_VALID,
+    UNSIGNED,
+    Binding,
+    optional_reason,
+    require_reason,
+    section1_differences,
+)
 from ..store.models_force import Episode, EpisodeStaff, ForceForm
 from ..store.repositories import as_uuid
 from ..store.repositories_force import residents_with_permits_in
@@ -47,6 +57,7 @@ from ..store.uow import retrying
 from .context import AppContext
 from .force_dto import (
     AuthorityDTO,
+    BindingFault,
     CoverageCheck,
     DashboardDTO,
     EpisodeDTO,
@@ -59,11 +70,13 @@ from .force_dto import (
     RegistrationResult,
     ResidentForceOverview,
     Section1DTO,
+    SectionState,
     StaffDTO,
     TypeChoice,
 )
+from .dto import PermitDTO
 from .residents import _permit_dto
-from .signatures import SignatureService
+from .signatures import SignatureService, binding_of, content_version, expected_earlier, logged_sign_hashes
 
 TEMPLATE_MONTHLY = "vejle-2011"
 TEMPLATE_ACUTE = "skema1-2010"
@@ -565,6 +578,10 @@ class ForceService:
             cprmod.format_full(r.cpr), r.name, r.address, r.postal_code, r.city, r.care_home.name,
             r.unit.name if r.unit else "", r.acting_municipality, r.residence_municipality, r.contact_person, permits,
         )
+        bindings = section_bindings(uow, form)
+        as_signed = bindings[1].status != UNSIGNED and stored_section1(form) is not None
+        if as_signed:
+            section1 = _section1_as_signed(stored_section1(form), str(r.id), today)
         return FormDTO(
             id=str(form.id), kind=form.kind, resident_id=str(r.id), resident_name=r.name,
             cpr_masked=cprmod.mask(r.cpr), care_home_id=str(form.care_home_id), care_home=r.care_home.name,
@@ -580,7 +597,46 @@ class ForceService:
             must_sign_again=tuple(self.signatures.must_sign_again(uow, ENTITY, str(form.id))),
             sent_at=form.sent_at, returned_at=form.returned_at, return_comment=form.return_comment,
             processed_at=form.processed_at,
+            section_states=tuple(SectionState(n, b.status, b.fields) for n, b in sorted(bindings.items())),
+            section1_as_signed=as_signed,
         )
+
+
+def _section1_as_signed(snap: dict, resident_id: str, today: dt.date) -> Section1DTO:
+    """Section 1 from the data stored when section 2 was signed (see ``section1_snapshot``)."""
+    def text(key: str) -> str:
+        value = snap.get(key)
+        return value if isinstance(value, str) else ""
+
+    permits = []
+    for p in snap.get("permits") or ():
+        try:
+            codes = tuple(str(c) for c in p.get("force_types") or ())
+            valid_from, valid_to = dt.date.fromisoformat(p["valid_from"]), dt.date.fromisoformat(p["valid_to"])
+            version = str(p.get("catalogue_version", ""))
+        except (AttributeError, KeyError, TypeError, ValueError):
+            continue  # a damaged snapshot shows what it can; verify names the fault
+        try:
+            cat = load_catalogue(version)
+            labels = []
+            for code in codes:
+                try:
+                    labels.append(cat.get(code).display)
+                except DomainError:
+                    labels.append(code)
+        except DomainError:
+            labels = list(codes)
+        terms = PermitTerms(frozenset(codes), valid_from, valid_to, version)
+        active, soon = terms.is_active_on(today), terms.ends_within(today)
+        status = "ends_soon" if soon else "active" if active else "expired" if valid_to < today else "future"
+        permits.append(PermitDTO(str(p.get("id", "")), resident_id, codes, tuple(labels),
+                                 str(p.get("prerequisites", "")), valid_from, valid_to,
+                                 str(p.get("decision_reference", "")), version, active, soon, status))
+    return Section1DTO(
+        cprmod.format_full(text("cpr")), text("name"), text("address"), text("postal_code"), text("city"),
+        text("care_home"), text("unit"), text("acting_municipality"), text("residence_municipality"),
+        text("contact_person"), tuple(permits),
+    )
 
 
 def _home_name(uow, home_id) -> str:
@@ -632,16 +688,210 @@ def _authority_input(form: ForceForm) -> AuthorityInput:
     return AuthorityInput(**{f: getattr(form, f) for f in AUTHORITY_FIELDS})
 
 
+#: The rule by which a section's signed content is made. 1: the section's own fields (before
+#: migration 0008). 2: section 2 also covers section 1 as stored with the form, every section
+#: carries its version. Each signature is checked by the rule it was made by.
+CONTENT_VERSION = 2
+
+
+def section1_snapshot(form: ForceForm) -> dict:
+    """Section 1 now: the resident and the permits in force in the form's month (plain JSON)."""
+    r = form.resident
+    month = Month(form.year, form.month)
+    permits = sorted((p for p in r.permits if p.valid_from <= month.last_day and p.valid_to >= month.first_day),
+                     key=lambda p: (p.valid_from, str(p.id)))
+    return json.loads(canonical_json({
+        "cpr": r.cpr, "name": r.name, "address": r.address, "postal_code": r.postal_code, "city": r.city,
+        "care_home": r.care_home.name if r.care_home else "", "unit": r.unit.name if r.unit else "",
+        "acting_municipality": r.acting_municipality, "residence_municipality": r.residence_municipality,
+        "contact_person": r.contact_person,
+        "permits": [{"id": str(p.id), "force_types": sorted(p.type_codes), "prerequisites": p.prerequisites,
+                     "valid_from": p.valid_from, "valid_to": p.valid_to, "decision_reference": p.decision_reference,
+                     "catalogue_version": p.catalogue_version} for p in permits],
+    }))
+
+
+def stored_section1(form) -> dict | None:
+    """The section 1 stored with the form when section 2 was signed (None: none, or unreadable)."""
+    try:
+        value = json.loads(form.section1_snapshot) if form.section1_snapshot else None
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
 def section_content(form: ForceForm, section: int) -> dict:
-    """The canonical content a signature of ``section`` covers."""
+    """The canonical content a signature of ``section`` made now covers. Signing section 2 stores
+    section 1 as it is now with the form (it is part of what section 2 signs)."""
     if section == SECTION_EPISODES:
-        return {"form": str(form.id), "episodes": [
+        snapshot = canonical_json(section1_snapshot(form))
+        if form.section1_snapshot != snapshot:
+            form.section1_snapshot = snapshot
+    return signed_content(form, section, CONTENT_VERSION)
+
+
+def signed_content(form, section: int, version: int) -> dict:
+    """A section's canonical content recomputed from the stored rows by content ``version``: what
+    ``verify`` and every display compare with the signature. Reads attributes only (an ORM form
+    or anything shaped like one) and changes nothing."""
+    if section == SECTION_EPISODES:
+        content = {"form": str(form.id), "episodes": [
             {"id": str(e.id), "type": e.force_type, "situation": e.situation, "started_at": e.started_at,
              "ended_at": e.ended_at, "location": e.location, "purpose": e.purpose, "description": e.description,
              "avoidance": e.avoidance, "least_intrusive": e.least_intrusive, "narrative": e.narrative,
              "late_reason": e.late_reason,
-             "staff": [[s.name, s.workplace, s.position, s.is_writer] for s in e.staff]}
+             # Version 2 reads an unset writer flag (an object not yet flushed) as the stored False.
+             "staff": [[s.name, s.workplace, s.position, bool(s.is_writer) if version >= 2 else s.is_writer]
+                       for s in e.staff]}
             for e in sorted(form.episodes, key=lambda e: (e.started_at, str(e.id)))]}
-    if section == SECTION_LEADER:
-        return {f: getattr(form, f) for f in LEADER_FIELDS}
-    return {f: getattr(form, f) for f in AUTHORITY_FIELDS}
+        if version >= 2:
+            content["section1"] = stored_section1(form) if form.section1_snapshot else None
+            if form.section1_snapshot and content["section1"] is None:
+                content["section1"] = form.section1_snapshot  # unreadable: compared as it is stored
+    elif section == SECTION_LEADER:
+        content = {f: getattr(form, f) for f in LEADER_FIELDS}
+    else:
+        content = {f: getattr(form, f) for f in AUTHORITY_FIELDS}
+    if version >= 2:
+        content["content_version"] = version
+    return content
+
+
+def section_bindings(uow, form: ForceForm) -> dict[int, Binding]:
+    """Per section (1-4) whether it is unsigned, signed and still matching its live content, or
+    signed over other content (naming the fields). Section 1 is signed with section 2 (content
+    version 2 on)."""
+    sigs = list(uow.signatures.for_entity(ENTITY, str(form.id)))
+    logged = logged_sign_hashes(uow.session, ENTITY, [str(form.id)])
+    return bindings_for(form, sigs, logged)
+
+
+def bindings_for(form, sigs, logged) -> dict[int, Binding]:
+    """``section_bindings`` over already loaded valid signatures and logged sign hashes."""
+    out = {n: Binding(UNSIGNED) for n in (1, *SIGNED_SECTIONS)}
+    for sig in sigs:
+        version = content_version(sig)
+        binding = binding_of(sig, signed_content(form, sig.section, version), expected_earlier(sig, sigs),
+                             logged.of(str(form.id), sig.section))
+        out[sig.section] = binding
+        if sig.section == SECTION_EPISODES and version >= 2:
+            in_one = section1_differences(binding) + tuple(f for f in binding.fields if f == SIGNATURE_ITSELF)
+            out[1] = Binding(SIGNED_MISMATCH, in_one) if in_one else Binding(SIGNED_VALID)
+    return out
+
+
+# -- verify: every valid signature against the live rows --------------------------------------------
+
+#: Resident and permit columns that section 1 shows, by their key in the stored section 1.
+SECTION1_RESIDENT_FIELDS = {
+    "cpr": "cpr", "name": "name", "address": "address", "postal_code": "postal_code", "city": "city",
+    "care_home_id": "care_home", "unit_id": "unit", "acting_municipality": "acting_municipality",
+    "residence_municipality": "residence_municipality", "contact_person": "contact_person",
+}
+SECTION1_PERMIT_FIELDS = ("prerequisites", "valid_from", "valid_to", "decision_reference", "catalogue_version")
+
+
+def verify_bindings(uow, data_faults=(), chunk: int = 200) -> list[BindingFault]:
+    """Every valid signature of a monthly form or acute record recomputed from the live rows by
+    its own content version (``bindings_for``), 200 forms at a time; plus, for the fold's faults in
+    a resident or permit row (``data_faults``), the forms whose signed section 1 shows that row."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import selectinload
+
+    from ..store.models import Signature
+
+    session = uow.session
+    by_form: dict[str, list] = {}
+    for sig in session.scalars(select(Signature).where(Signature.entity_type == ENTITY,
+                                                       Signature.voided_at.is_(None))):
+        by_form.setdefault(sig.entity_id, []).append(sig)
+    faults: list[BindingFault] = []
+    signed_one: dict[str, list[tuple[str, str, str, set[str]]]] = {}  # resident -> forms showing it as signed
+    ids = sorted(by_form)
+    for start in range(0, len(ids), chunk):
+        part = ids[start:start + chunk]
+        keys = []
+        for i in part:
+            try:
+                keys.append(as_uuid(i))
+            except (TypeError, ValueError):
+                continue
+        forms = {str(f.id): f for f in session.scalars(
+            select(ForceForm).where(ForceForm.id.in_(keys))
+            .options(selectinload(ForceForm.episodes).selectinload(Episode.staff),
+                     selectinload(ForceForm.resident)))}
+        logged = logged_sign_hashes(session, ENTITY, part)
+        for form_id in part:
+            sigs = by_form[form_id]
+            form = forms.get(form_id)
+            if form is None:
+                faults += [BindingFault(form_id, "", cprmod.mask(""), s.section, "form", "missing") for s in sigs]
+                continue
+            snap = stored_section1(form)
+            cpr = _signed_cpr(sigs) or form.resident.cpr
+            for section, binding in sorted(bindings_for(form, sigs, logged).items()):
+                if section == 1:
+                    continue  # named with section 2, whose signature it is
+                for field in binding.fields:
+                    faults.append(BindingFault(form_id, form.kind, cprmod.mask(cpr),
+                                               1 if field.startswith("section1") else section, field, "mismatch"))
+            if snap is not None and any(s.section == SECTION_EPISODES and content_version(s) >= 2 for s in sigs):
+                permit_ids = {str(p.get("id")) for p in snap.get("permits") or () if isinstance(p, dict)}
+                signed_one.setdefault(str(form.resident_id), []).append(
+                    (form_id, form.kind, cprmod.mask(cpr), permit_ids))
+        session.expunge_all()  # memory stays flat on any number of forms
+    faults += _section1_rows_changed(session, data_faults, signed_one)
+    return faults
+
+
+def _signed_cpr(sigs) -> str | None:
+    """The resident's CPR number as section 2's signature covers it (names the resident even when
+    the live or the stored one has been changed since)."""
+    for sig in sigs:
+        if sig.section == SECTION_EPISODES:
+            try:
+                one = json.loads(sig.content).get("section1")
+            except (ValueError, AttributeError):
+                return None
+            return one.get("cpr") if isinstance(one, dict) and isinstance(one.get("cpr"), str) else None
+    return None
+
+
+def _section1_rows_changed(session, data_faults, signed_one) -> list[BindingFault]:
+    """Fold faults in the rows section 1 is made from, named by the signed forms that show them."""
+    from sqlalchemy import select
+
+    from ..store.models import Permit
+
+    wanted: list[tuple[str | None, str | None, str]] = []  # (resident id, permit id, section 1 field)
+    permits: set[str] = set()
+    for f in data_faults:
+        if f.table == "resident" and (f.field is None or f.field in SECTION1_RESIDENT_FIELDS):
+            key = SECTION1_RESIDENT_FIELDS.get(f.field or "", "")
+            wanted.append((f.record, None, f"section1.{key}" if key else "section1"))
+        elif f.table == "permit" and (f.field is None or f.field in SECTION1_PERMIT_FIELDS):
+            permits.add(f.record)
+            wanted.append((None, f.record, f"section1.permits.{f.record}" + (f".{f.field}" if f.field else "")))
+        elif f.table == "permit_force_type":
+            pid = f.record.split("/")[0]
+            permits.add(pid)
+            wanted.append((None, pid, f"section1.permits.{pid}.force_types"))
+    if not wanted:
+        return []
+    owner: dict[str, str] = {}
+    keys = []
+    for p in permits:
+        try:
+            keys.append(as_uuid(p))
+        except (TypeError, ValueError):
+            continue
+    for start in range(0, len(keys), 500):
+        for pid, rid in session.execute(select(Permit.id, Permit.resident_id).where(Permit.id.in_(keys[start:start + 500]))):
+            owner[str(pid)] = str(rid)
+    out: list[BindingFault] = []
+    for resident_id, permit_id, field in wanted:
+        rid = resident_id or owner.get(permit_id or "")
+        for form_id, kind, cpr, permit_ids in signed_one.get(rid or "", ()):
+            if permit_id is None or permit_id in permit_ids:
+                out.append(BindingFault(form_id, kind, cpr, 1, field, "unlogged"))
+    return out

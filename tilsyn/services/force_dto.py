@@ -85,6 +85,38 @@ class AuthorityDTO:
 
 
 @dataclass(frozen=True)
+class BindingFault:
+    """``verify``: a signed section whose live content no longer matches its signature.
+    ``field`` is a dotted path into the signed content (``episodes.<id>.description``,
+    ``section1.name``), ``signature`` (the signature row itself) or ``form`` (the record is gone);
+    ``problem`` "mismatch", "missing" or "unlogged" (a row section 1 was signed from changed
+    without its audit entry, while the form shows section 1 as signed)."""
+
+    form_id: str
+    kind: str
+    cpr_masked: str
+    section: int
+    field: str
+    problem: str
+
+
+@dataclass(frozen=True)
+class SectionState:
+    """Whether a section is signed and its live content still matches the signature:
+    ``status`` "unsigned", "signed_valid" or "signed_mismatch"; ``fields`` the dotted paths of the
+    content that differ (``episodes.<id>.description``, ``section1.name``) or "signature" when
+    the signature row itself is not the one signed."""
+
+    section: int
+    status: str
+    fields: tuple[str, ...] = ()
+
+    @property
+    def mismatch(self) -> bool:
+        return self.status == "signed_mismatch"
+
+
+@dataclass(frozen=True)
 class FormDTO:
     id: str
     kind: str
@@ -111,12 +143,28 @@ class FormDTO:
     returned_at: dt.datetime | None
     return_comment: str
     processed_at: dt.datetime | None
+    # Per section 1-4 (section 1 is signed with section 2); empty on DTOs built without a store.
+    section_states: tuple[SectionState, ...] = ()
+    # Whether section 1 shows the data as signed with section 2 (else the live resident and permits).
+    section1_as_signed: bool = False
 
     def signature(self, section: int) -> SignatureDTO | None:
         for s in self.signatures:
             if s.section == section:
                 return s
         return None
+
+    def section_state(self, section: int) -> SectionState:
+        """The section's state; without states, signed means valid (as before binding existed)."""
+        for st in self.section_states:
+            if st.section == section:
+                return st
+        signed = section != 1 and self.signature(section) is not None
+        return SectionState(section, "signed_valid" if signed else "unsigned")
+
+    @property
+    def mismatched_sections(self) -> tuple[SectionState, ...]:
+        return tuple(st for st in self.section_states if st.mismatch)
 
 
 @dataclass(frozen=True)

@@ -14,13 +14,15 @@ from typing import Any
 from ..domain.chain import canonical_json, signature_hash
 from ..domain.roles import ROLE_LABELS, Role
 from ..domain.signing import (
+    Binding,
     SectionSignature,
+    bind,
     check_can_sign,
     must_sign_again,
     require_reason,
     voided_by_edit,
 )
-from ..store.models import Signature
+from ..store.models import AuditEntry, Signature
 from .context import AppContext
 from .users import UserService
 
@@ -68,6 +70,72 @@ def signature_faults(s: Signature) -> list[str]:
     if signature_hash(content, earlier, _meta(s)) != s.hash:
         return ["hash"]
     return []
+
+
+def content_version(s: Signature) -> int:
+    """The rule a signature's content was made by: ``content_version`` inside the signed content
+    (hashed with it), 1 for signatures made before the content was versioned."""
+    try:
+        content = json.loads(s.content)
+    except ValueError:
+        return 1
+    version = content.get("content_version", 1) if isinstance(content, dict) else 1
+    return version if isinstance(version, int) else 1
+
+
+def binding_of(s: Signature, live_content: Any, expected_earlier: list[str] | None,
+               logged_hashes: frozenset[str] | None) -> Binding:
+    """Whether the stored signature ``s`` still covers ``live_content`` (see domain.signing.bind)."""
+    try:
+        earlier = json.loads(s.earlier_hashes)
+    except ValueError:
+        earlier = None
+    if not isinstance(earlier, list):
+        return bind(live_content, s.content, "", [], _meta(s), logged_hashes=logged_hashes)
+    return bind(live_content, s.content, s.hash, earlier, _meta(s), expected_earlier=expected_earlier,
+                logged_hashes=logged_hashes)
+
+
+def expected_earlier(s: Signature, valid: list[Signature]) -> list[str]:
+    """The hashes a valid signature must chain to: the valid signatures of earlier sections."""
+    return [v.hash for v in sorted(valid, key=lambda v: v.section) if v.section < s.section]
+
+
+@dataclass(frozen=True)
+class LoggedHashes:
+    """The signature hashes the audit log recorded per (record, section) when it was signed."""
+
+    hashes: dict[tuple[str, int], frozenset[str]]
+    unknown: frozenset[str]  # records with a redacted sign entry (retention): the log cannot tell
+
+    def of(self, entity_id: str, section: int) -> frozenset[str] | None:
+        if str(entity_id) in self.unknown:
+            return None
+        return self.hashes.get((str(entity_id), section), frozenset())
+
+
+def logged_sign_hashes(session, entity_type: str, entity_ids) -> LoggedHashes:
+    """The ``sign`` entries of these records (500 records per query)."""
+    from sqlalchemy import select
+
+    found: dict[tuple[str, int], set[str]] = {}
+    unknown: set[str] = set()
+    ids = [str(i) for i in entity_ids]
+    for start in range(0, len(ids), 500):
+        rows = session.execute(
+            select(AuditEntry.entity_id, AuditEntry.changes, AuditEntry.redacted).where(
+                AuditEntry.entity_type == entity_type, AuditEntry.entity_id.in_(ids[start:start + 500]),
+                AuditEntry.action == "sign"))
+        for entity_id, changes, redacted in rows:
+            try:
+                parsed = None if redacted or changes is None else json.loads(changes)
+            except ValueError:
+                parsed = None
+            if not isinstance(parsed, dict) or not isinstance(parsed.get("section"), int):
+                unknown.add(entity_id)
+                continue
+            found.setdefault((entity_id, parsed["section"]), set()).add(str(parsed.get("hash", "")))
+    return LoggedHashes({k: frozenset(v) for k, v in found.items()}, frozenset(unknown))
 
 
 class SignatureService:

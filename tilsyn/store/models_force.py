@@ -67,6 +67,11 @@ class ForceForm(Timestamped, Base):
     return_comment: Mapped[str] = mapped_column(Text, default="")
     processed_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
 
+    # Section 1 as it was when section 2 was signed (canonical JSON): part of section 2's signed
+    # content, printed instead of the live resident once signed. NULL before the first signature
+    # and on forms signed before migration 0008.
+    section1_snapshot: Mapped[str | None] = mapped_column(Text)
+
     resident: Mapped[Resident] = relationship()
     episodes: Mapped[list[Episode]] = relationship(back_populates="form", order_by="Episode.started_at")
 

@@ -35,6 +35,8 @@ LEADER_TEXTS = ("necessity", "reflection", "action_plan_updated", "discussed_whe
 AUTHORITY_TEXTS = ("followup_remarks", "processed_by_name", "processed_by_position", "processed_by_municipality")
 YES_NO = ("discussed_in_staff_group", "action_plan_exists", "residence_municipality_informed",
           "acting_municipality_informed")
+MISMATCH_STYLE = ("QLabel { color: #8b0000; background: #f8d7d7; border: 1px solid #c0392b; border-radius: 3px; "
+                  "padding: 4px 6px; font-weight: bold; }")
 EPISODE_ROWS = ("location", "purpose", "description", "avoidance", "least_intrusive", "narrative")
 
 
@@ -119,7 +121,14 @@ class ForceFormView(QWidget):
             text = signature_text(form.signature(n))
             if again and form.signature(n) is None:
                 text += f" – skal underskrives igen af {again[0].signer} ({again[0].role_label})"
+            state = form.section_state(n)
+            if state.mismatch:
+                # Signed once, but the content has changed since: never shown as signed.
+                text = f"{messages.mismatch_text(state.fields)} {text.replace('Underskrevet af', 'Underskrevet før af')}"
             label.setText(text)
+            if label.property("base_style") is None:
+                label.setProperty("base_style", label.styleSheet())
+            label.setStyleSheet(MISMATCH_STYLE if state.mismatch else label.property("base_style"))
         self._apply_rights(form)
 
     def _show_section1(self, form: FormDTO) -> None:

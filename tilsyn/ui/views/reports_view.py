@@ -262,6 +262,9 @@ class ReportsView(QWidget):
             for path, home in zip(result.batch_pdfs, result.homes)
         ]
         rows.append((result.csv_file, f"{result.csv_file.name}  –  oversigt, én linje pr. skema", ""))
+        if result.receipt_file is not None:
+            rows.append((result.receipt_file, f"{result.receipt_file.name}  –  kvittering: kædehovedet og "
+                                              "SHA-256 af hver fil", ""))
         for pdf, js in zip(result.form_pdfs, result.json_files):
             rows.append((pdf, self._relative(pdf, result), pdf.stem))
             rows.append((js, self._relative(js, result), ""))
