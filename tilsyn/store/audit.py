@@ -25,7 +25,8 @@ from .models import AuditEntry, AuditHead, Base, Signature
 from .types import utcnow
 
 SECRET_COLUMNS = {"password_hash"}
-NOT_AUDITED = {AuditEntry.__tablename__, AuditHead.__tablename__, Signature.__tablename__}
+NOT_AUDITED = {AuditEntry.__tablename__, AuditHead.__tablename__, Signature.__tablename__, "site_secret"}
+# site_secret: a site's private keys; the audit chain travels to the hub, the keys never (issue 11).
 # Tables and columns changed on purpose without a field-level entry (audit_off): drafts are
 # scratch input; the login counters and a password rehash are not worth an entry. ``verify``'s
 # fold does not compare them; everything else it compares.
