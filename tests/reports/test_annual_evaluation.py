@@ -63,12 +63,12 @@ def test_annual_evaluation_data_exactly(years):
     )
     assert d.goal_columns == ("Tilfredshed med hjælpen", "Forståelse for ønsker", "Åben dialog", "Magtanvendelse")
     # Goal scores combine residents and relatives: hjælp (175/3 + 75) / 2 = 66.67, forståelse
-    # (66.5 + 100) / 2 = 83.25 -> 83.3 (half up), dialog (67 + 100) / 2 = 83.5.
+    # (66.5 + 100) / 2 = 83.25 (two decimals kept), dialog (67 + 100) / 2 = 83.5.
     assert d.homes == (HomeRow("Bakkegården", "10-03-2026", "Endelig", "2 beboere, 1 pårørende", 77.4,
-                               (66.7, 83.3, 83.5, 75.0), "Mindre tilfredsstillende"),)
-    assert (d.municipality_score, d.municipality_goal_scores) == (77.4, (66.7, 83.3, 83.5, 75.0))
+                               (66.67, 83.25, 83.5, 75.0), "Mindre tilfredsstillende"),)
+    assert (d.municipality_score, d.municipality_goal_scores) == (77.4, (66.67, 83.25, 83.5, 75.0))
     assert d.years == (YearRow(2025, 1, 1, 100.0, (100.0, 100.0, 100.0, None)),
-                       YearRow(2026, 1, 3, 77.4, (66.7, 83.3, 83.5, 75.0)))
+                       YearRow(2026, 1, 3, 77.4, (66.67, 83.25, 83.5, 75.0)))
     assert d.home_scores_by_year == (("Bakkegården", (None, 77.4)), ("Solgården", (100.0, None)))
     assert d.staff_by_year == (StaffYearRow(2025, 2, "Nej"), StaffYearRow(2026, 4, "Ja"))
     assert d.staff_evaluation.conclusion == "Succeskriteriet er opfyldt (4 deltagende medarbejdere)."
@@ -94,7 +94,7 @@ def test_annual_pdf(years):
                   "Udvikling over årene", "Samlet score pr. plejecenter (0-100)",
                   "Kommunens score pr. kvalitetsmål og år (0-100)", "Samlet score pr. plejecenter og år",
                   "Personalets evaluering af månedsskemaet", "Succeskriteriet er opfyldt",
-                  "Plejecentre, der skal have tilsyn", "Bakkegården", "77,4", "83,3",
+                  "Plejecentre, der skal have tilsyn", "Bakkegården", "77,40", "83,25",
                   f"Side 1 af {len(reader.pages)}"):
         assert label in text, label
     for name in NAMES:

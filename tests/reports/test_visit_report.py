@@ -52,10 +52,10 @@ def test_visit_report_data_exactly(visit):
     )
     assert [r.code for r in d.respondents] == ["B1", "B2", "P1", "M1", "M2", "M3", "M4", "M5"]
     residents, relatives = d.score_tables
-    assert (residents.title, residents.score) == ("Beboere (2 interview)", 63.9)
+    assert (residents.title, residents.score) == ("Beboere (2 interview)", 63.94)
     assert residents.rows == (
-        ScoreRow(0, "Oplevelse og tilfredshed med hjælpen", 58.3, 60.0, 6, 1),
-        ScoreRow(1, "Hvor tilfreds er du med den hjælp, du får?", 58.3, 60.0, 6, 1),
+        ScoreRow(0, "Oplevelse og tilfredshed med hjælpen", 58.33, 60.0, 6, 1),
+        ScoreRow(1, "Hvor tilfreds er du med den hjælp, du får?", 58.33, 60.0, 6, 1),
         ScoreRow(2, "Hjælp til personlige opgaver", 75.0, None, 2, 0),
         ScoreRow(2, "Hjælp til praktiske opgaver", 75.0, None, 2, 0),
         ScoreRow(2, "Hjælp til træning", 25.0, None, 2, 1),
@@ -75,9 +75,9 @@ def test_visit_report_data_exactly(visit):
         ScoreRow(2, "Så kortvarigt som muligt", 50.0, None, 1, 0),
         ScoreRow(2, "Så skånsomst som muligt", None, None, 1, 1),
     )
-    assert (d.home_score, d.home_share_satisfied) == (77.4, 73.3)
+    assert (d.home_score, d.home_share_satisfied) == (77.4, 73.33)
     assert d.chart_categories == ("Tilfredshed med hjælpen", "Forståelse for ønsker", "Åben dialog", "Magtanvendelse")
-    assert d.chart_series == (("Beboere", (58.3, 66.5, 67.0, None)), ("Pårørende", (75.0, 100.0, 100.0, 75.0)))
+    assert d.chart_series == (("Beboere", (58.33, 66.5, 67.0, None)), ("Pårørende", (75.0, 100.0, 100.0, 75.0)))
     assert d.goal_assessments == (
         GoalAssessment("Oplevelse og tilfredshed med hjælpen", "Mindre tilfredsstillende",
                        "Hjælpen til træning opleves som utilstrækkelig."),
@@ -91,7 +91,8 @@ def test_visit_report_data_exactly(visit):
     )
     assert d.conclusions == ("Beboerne oplever respekt for deres ønsker.", "Træningen fylder for lidt.")
     assert d.development_areas == ("Daglig træning",)
-    assert d.action_plan == (ActionRow("Gåture tre gange om ugen", "Afdelingsleder", "01-06-2026", "Ikke påbegyndt"),)
+    assert d.action_plan == (ActionRow("Gåture tre gange om ugen", "Afdelingsleder", "01-06-2026", "Ikke påbegyndt",
+                                       "tilsynet"),)
     s = d.staff_evaluation
     assert [r[1:] for r in s.rows] == [("75 % (3 af 4)", "Ja"), ("100 % (4 af 4)", "Ja"), ("100 % (4 af 4)", "Ja"),
                                        ("75 % (3 af 4)", "Ja")]

@@ -13,6 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from ..messages import format_percent, format_score
 from .base import build_pdf, styles
 from .charts import grouped_bars
 from .text import name_para, para
@@ -61,6 +62,23 @@ class ActionRow:
     responsible: str
     due: str
     status: str
+    written_by: str = ""  # "Plejecentrets leder" / "Tilsynet" / ""
+    comments: tuple[str, ...] = ()  # the consultant's comments, each "DD-MM-ÅÅÅÅ Navn: tekst"
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """The free-text answers marked for the report under one question, by respondent code."""
+
+    question: str
+    quotes: tuple[tuple[str, str], ...]  # (code, text)
+
+
+@dataclass(frozen=True)
+class ReplyRow:
+    when: str
+    who: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -100,15 +118,20 @@ class VisitReportData:
     consultation: tuple[tuple[str, str], ...]
     generated: str
     footer: str
+    score_rules: tuple[str, ...] = ()  # how each scale scores, from the scales' data
+    share_rule: str = ""  # which answers count as satisfied, from the scales' data
+    quotes: tuple[QuoteGroup, ...] = ()  # residents' and relatives' words marked for the report
+    reply_history: tuple[ReplyRow, ...] = ()  # earlier replies, oldest first (the newest is above)
 
 
 def fmt_score(value: float | None) -> str:
-    """62.5 -> '62,5'; None -> '–'."""
-    return "–" if value is None else f"{value:.1f}".replace(".", ",")
+    """62.5 -> '62,50'; 66.67 -> '66,67'; None -> '–' (messages.format_score)."""
+    return format_score(value)
 
 
 def fmt_share(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0f} %" if value == int(value) else f"{value:.1f} %".replace(".", ",")
+    """0 -> '0 %'; 66.67 -> '66,67 %' (messages.format_percent, the one way a share is written)."""
+    return format_percent(value)
 
 
 HEAD_BG = colors.HexColor("#e8eef4")
@@ -175,10 +198,13 @@ def render_visit_report(data: VisitReportData) -> bytes:
         story.append(Paragraph("Der er endnu ikke gennemført interview.", st["body"]))
 
     story.append(Paragraph("Målt kvalitetsniveau", st["h2"]))
-    story.append(Paragraph(
-        "Score 0-100: gennemsnittet af svarene (»Ved ikke« indgår ikke). Et spørgsmål med delspørgsmål får "
-        "gennemsnittet af delspørgsmålene; et mål og plejecentret får gennemsnittet af deres spørgsmål. "
-        "Andel tilfredse: svar i de to bedste kategorier blandt svarene med score.", st["small"]))
+    story.append(para(
+        "Score 0-100: gennemsnittet af svarenes point. Et spørgsmål med delspørgsmål får gennemsnittet af "
+        "delspørgsmålene; et mål og plejecentret får gennemsnittet af deres spørgsmål.", st["small"]))
+    for rule in data.score_rules:
+        story.append(para(rule, st["small"]))
+    if data.share_rule:
+        story.append(para(data.share_rule, st["small"]))
     story.append(Spacer(1, 2 * mm))
     for t in data.score_tables:
         rows = [[_label_cell(r.level, r.label, r.level == 0), fmt_score(r.score), fmt_share(r.share_satisfied),
@@ -208,6 +234,15 @@ def render_visit_report(data: VisitReportData) -> bytes:
     if data.result_summary:
         story.append(para(data.result_summary, st["body"]))
 
+    if data.quotes:
+        story.append(Paragraph("Beboernes og de pårørendes egne ord", st["h2"]))
+        story.append(para("Udvalgte fritekstsvar, gengivet med respondentens kode (B1, P1 ...).", st["small"]))
+        for g in data.quotes:
+            story.append(KeepTogether([para(g.question, st["label"]),
+                                       table(None, [[code, text] for code, text in g.quotes],
+                                             [14 * mm, 160 * mm])]))
+            story.append(Spacer(1, 2 * mm))
+
     if data.dialogue:
         story.append(Paragraph("Dialogmøde med personalet", st["h2"]))
         story.append(table(["Spørgsmål", "Personalets perspektiv"], [list(x) for x in data.dialogue],
@@ -219,8 +254,12 @@ def render_visit_report(data: VisitReportData) -> bytes:
     story += _bullets(data.development_areas, "Ingen udviklingsområder.")
     story.append(Paragraph("Personalets handleplan", st["h2"]))
     if data.action_plan:
-        story.append(table(["Handling", "Ansvarlig", "Frist", "Status"],
-                           [[a.action, a.responsible, a.due, a.status] for a in data.action_plan],
+        rows = []
+        for a in data.action_plan:
+            action = a.action + (f"\n(skrevet af {a.written_by})" if a.written_by else "")
+            action += "".join(f"\nTilsynets kommentar, {c}" for c in a.comments)
+            rows.append([action, a.responsible, a.due, a.status])
+        story.append(table(["Handling", "Ansvarlig", "Frist", "Status"], rows,
                            [90 * mm, 40 * mm, 22 * mm, 22 * mm], names=(1,)))
     else:
         story.append(Paragraph("Ingen handlinger endnu.", st["body"]))
@@ -231,6 +270,11 @@ def render_visit_report(data: VisitReportData) -> bytes:
     story.append(Paragraph("Høring", st["h2"]))
     if data.consultation:
         story.append(table(None, [[k, v] for k, v in data.consultation], [50 * mm, 124 * mm]))
+        if data.reply_history:
+            story.append(Spacer(1, 2 * mm))
+            story.append(para("Tidligere svar fra plejecentret (den seneste står ovenfor)", st["label"]))
+            story.append(table(["Svaret", "Af", "Svar"], [[r.when, r.who, r.text] for r in data.reply_history],
+                               [24 * mm, 40 * mm, 110 * mm], names=(1,)))
     else:
         story.append(Paragraph("Rapporten har ikke været i høring endnu.", st["body"]))
     return build_pdf(story, title=data.title, subject="Tilsynsrapport", footer=data.footer)

@@ -163,10 +163,9 @@ def _visit(b, rng, programme, home, day, target, result, seed, consultant, leade
         return held
     c: Consultation = visit.consultations[-1]
     reply_day = sent_day + dt.timedelta(days=7)
-    c.reply_text = "Vi er enige i rapporten og er gået i gang med handleplanen."
-    c.replied_at = _at(reply_day, 13)
-    c.replied_by = leader.full_name if leader else "Centerlederen"
-    c.replied_by_user_id = leader.id if leader else None
+    core.reply(visit, "Vi er enige i rapporten og er gået i gang med handleplanen.",
+               replied_by=leader.full_name if leader else "Centerlederen",
+               user_id=leader.id if leader else None, now=_at(reply_day, 13))
     core.finalise(visit, reply_day + dt.timedelta(days=1), _at(reply_day + dt.timedelta(days=1)))
     if target == vrules.FINAL:
         return held

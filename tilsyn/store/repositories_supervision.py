@@ -11,6 +11,9 @@ from sqlalchemy.orm import selectinload
 
 from .models import CareHome, Relative, Resident, User
 from .models_supervision import (
+    ActionItem,
+    Consultation,
+    InstalledDefinition,
     Interview,
     SampleDraw,
     SampleMember,
@@ -45,8 +48,8 @@ class VisitRepository(_Repository):
                 selectinload(Visit.interviews).selectinload(Interview.answers),
                 selectinload(Visit.findings),
                 selectinload(Visit.statements),
-                selectinload(Visit.action_items),
-                selectinload(Visit.consultations),
+                selectinload(Visit.action_items).selectinload(ActionItem.comments),
+                selectinload(Visit.consultations).selectinload(Consultation.replies),
             )
         ).first()
 
@@ -190,6 +193,22 @@ class SupervisionPeopleRepository:
         return {h: n for h, n in self.session.execute(select(CareHome.id, CareHome.name)).all()}
 
 
+class InstalledDefinitionRepository(_Repository):
+    """Protocols and scales installed into the database (``tilsyn protocols add``)."""
+
+    model = InstalledDefinition
+
+    def all(self) -> Sequence[InstalledDefinition]:
+        return self.session.scalars(select(InstalledDefinition).order_by(
+            InstalledDefinition.installed_at, InstalledDefinition.kind, InstalledDefinition.item_id,
+            InstalledDefinition.version)).all()
+
+    def signature(self) -> tuple:
+        """(count, newest install) : changes whenever a definition is installed."""
+        return tuple(self.session.execute(select(func.count(InstalledDefinition.id),
+                                                 func.max(InstalledDefinition.installed_at))).one())
+
+
 class SupervisionRepositories:
     """All supervision repositories under one attribute of the unit of work (``uow.supervision``)."""
 
@@ -201,6 +220,7 @@ class SupervisionRepositories:
         self.members = MemberRepository(session)
         self.interviews = InterviewRepository(session)
         self.people = SupervisionPeopleRepository(session)
+        self.installed = InstalledDefinitionRepository(session)
 
     def add(self, obj) -> None:
         self.session.add(obj)

@@ -158,3 +158,79 @@ def test_every_shipped_label_is_danish_text_with_letters():
             for g, q in p.questions_for(theme):
                 assert q.text.strip() and g.title.strip()
     assert Path(protocol_dir()).is_dir()
+
+
+# -- the library: shipped plus installed (issue 13, point 6) ---------------------------------------
+
+from tilsyn.domain.supervision.protocols import build_library, shipped_library  # noqa: E402
+
+
+def _own_resident_protocol(pid="resident-vejle", version=1, scale="satisfaction-2011 = 1"):
+    text = (protocol_dir() / "resident-2011.toml").read_text(encoding="utf-8")
+    return (text.replace('id = "resident-2011"', f'id = "{pid}"').replace("version = 1", f"version = {version}", 1)
+            .replace("satisfaction-2011 = 1", scale).replace("default = true\n", ""))
+
+
+def test_an_installed_protocol_is_checked_against_the_library_and_never_replaces_a_shipped_one():
+    lib = shipped_library()
+    kind, item = lib.check_new(_own_resident_protocol())
+    assert (kind, item.key, item.kind) == ("protocol", "resident-vejle@1", "resident")
+    lib2 = build_library([("protocol", _own_resident_protocol())])
+    assert lib2.protocol("resident-vejle").key == "resident-vejle@1"
+    assert lib2.is_installed("protocol", "resident-vejle", 1)
+    # The defaults stay the shipped ones; a programme chooses the installed one by name.
+    assert lib2.defaults()["resident"].key == "resident-2011@1"
+    assert lib2.choose(["resident-vejle@1"])["resident"].key == "resident-vejle@1"
+    assert lib2.choose(["resident-vejle"], fill=True)["relative"].key == "relative-phone-2011@1"
+    with pytest.raises(DomainError) as exc:
+        lib2.choose(["resident-vejle@1", "resident-2011@1"])
+    assert exc.value.code == "programme_protocol_kind"
+    # The same id and version again: the same text is "already installed", another one refused.
+    codes = []
+    for text in (_own_resident_protocol(), _own_resident_protocol().replace("Hvor tilfreds", "Hvor glad")):
+        with pytest.raises(DomainError) as exc:
+            lib2.check_new(text)
+        codes.append(exc.value.code)
+    assert codes == ["definition_same", "definition_exists"]
+    with pytest.raises(DomainError) as exc:
+        lib.check_new((protocol_dir() / "resident-2011.toml").read_text(encoding="utf-8"))
+    assert exc.value.code == "definition_same"
+    # A new version of one's own protocol is accepted.
+    assert lib2.check_new(_own_resident_protocol(version=2))[1].version == 2
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("id = 'x\n", "definition_toml"),
+    ("id = 'x'\nversion = 1\ntitle = 'X'\n", "scale_no_options"),
+    ("id = 'Æble'\nversion = 1\ntitle = 'X'\n[[options]]\ncode = 'a'\nlabel = 'A'\nscore = 1\n", "definition_id"),
+    ("id = 'x'\nversion = 0\ntitle = 'X'\n[[options]]\ncode = 'a'\nlabel = 'A'\nscore = 1\n", "definition_version"),
+    ("id = 'x'\nversion = 1\ntitle = 'X'\n[[options]]\ncode = 'a'\nlabel = 'A'\n", "scale_no_scores"),
+    ("id = 'x'\nversion = 1\ntitle = 'X'\n[[options]]\ncode = 'a'\nlabel = 'A'\nscore = 33.333\n", "scale_score"),
+    ("id = 'x'\nversion = 1\ntitle = 'X'\n[[options]]\ncode = 'a'\nscore = 3\n", "definition_field"),
+])
+def test_invalid_scale_files_are_refused_with_a_code_that_has_danish_text(text, code):
+    from tilsyn.messages import TEXTS, text_for
+
+    with pytest.raises(DomainError) as exc:
+        shipped_library().check_new(text)
+    assert exc.value.code == code and code in TEXTS
+    assert "Traceback" not in text_for(exc.value) and text_for(exc.value).strip()
+
+
+def test_a_protocol_must_pin_scales_that_exist():
+    lib = shipped_library()
+    for scale, code in (("satisfaction-2011 = 9", "protocol_unknown_scale"), ("other = 1", "protocol_scale_unpinned")):
+        with pytest.raises(DomainError) as exc:
+            lib.check_new(_own_resident_protocol(scale=scale))
+        assert exc.value.code == code
+    bad_kind = _own_resident_protocol().replace('kind = "resident"', 'kind = "visitor"')
+    with pytest.raises(DomainError) as exc:
+        lib.check_new(bad_kind)
+    assert exc.value.code == "protocol_kind"
+
+
+def test_decimal_scores_two_places_at_most():
+    s = parse_scale('id="x"\nversion=1\ntitle="X"\n[[options]]\ncode="a"\nlabel="A"\nscore=66.67\n'
+                    '[[options]]\ncode="b"\nlabel="B"\nscore=100\n')
+    assert [o.score for o in s.options] == [66.67, 100]
+    assert isinstance(s.options[1].score, int)

@@ -116,3 +116,61 @@ def test_ved_ikke_counts_against_and_one_goal_below_fails_the_criterion():
     assert r.per_question[0].share == Fraction(200, 3)  # 66.7 % < 75 %
     assert not r.met
     assert not success_criterion(QIDS, T, 75, {}).met
+
+
+# -- the 2023 steering survey's model: every option 0-100 points, "Ved ikke" = 0 --------------------
+
+
+def test_the_2023_model_reproduces_a_hand_calculation():
+    """Two residents on resident-2023, computed by hand:
+
+    tilfredshed (satisfaction-2023: 100 / 75 / 50 / 25 / 0, Ved ikke 0)
+      personlige: B1 Meget tilfreds 100, B2 Ved ikke 0            -> 50
+      praktiske:  B1 Tilfreds 75,        B2 Hverken eller 50      -> 62.5
+      traening:   B1 Ved ikke 0,         B2 Utilfreds 25          -> 12.5
+      question = (50 + 62.5 + 12.5) / 3 = 41.666... -> 41.67
+    forstaaelse (experience-2023: 100 / 66.67 / 33.33 / 0, Ved ikke 0)
+      B1 Ja, i nogen grad 66.67, B2 Ved ikke 0                    -> 33.335 -> 33.34 (half up)
+    dialog: B1 Ja, i høj grad 100, B2 Kun i ringe grad 33.33       -> 66.665 -> 66.67
+    home = (41.666... + 33.335 + 66.665) / 3 = 47.2222... -> 47.22
+    share satisfied: 4 satisfied answers (100, 75, 66.67, 100) of 10, "Ved ikke" counted -> 40 %
+    The 2011 model on the same answers leaves the three "Ved ikke" out: tilfredshed
+    (100 + 62.5 + 25) / 3 = 62.5, forstaaelse 66.67 ... so the rule changes the numbers."""
+    p = load_protocol("resident-2023")
+    sat, exp = p.question("tilfredshed").scale, p.question("dialog").scale
+    assert (sat.id, exp.id) == ("satisfaction-2023", "experience-2023")
+    assert [o.score for o in exp.options] == [100, 66.67, 33.33, 0, 0]
+
+    def ans(q, item, code, who, scale):
+        o = scale.option(code)
+        return AnswerFact(q, item, code, o.score, o.satisfied if o.score is not None else None, who)
+
+    answers = [
+        ans("tilfredshed", "personlige", "meget_tilfreds", "B1", sat), ans("tilfredshed", "personlige", "ved_ikke", "B2", sat),
+        ans("tilfredshed", "praktiske", "tilfreds", "B1", sat), ans("tilfredshed", "praktiske", "hverken_eller", "B2", sat),
+        ans("tilfredshed", "traening", "ved_ikke", "B1", sat), ans("tilfredshed", "traening", "utilfreds", "B2", sat),
+        ans("forstaaelse", "", "nogen_grad", "B1", exp), ans("forstaaelse", "", "ved_ikke", "B2", exp),
+        ans("dialog", "", "hoej_grad", "B1", exp), ans("dialog", "", "ringe_grad", "B2", exp),
+    ]
+    sheet = score_sheet(p.goals, answers)
+    items = {i.item_id: i.score for i in sheet.question("tilfredshed").items}
+    assert items == {"personlige": 50, "praktiske": Fraction(125, 2), "traening": Fraction(25, 2)}
+    assert sheet.question("tilfredshed").score == Fraction(125, 3)
+    assert rounded(sheet.question("tilfredshed").score) == 41.67
+    assert sheet.question("forstaaelse").score == Fraction(6667, 200)  # 33.335 exactly, not a float
+    assert rounded(sheet.question("forstaaelse").score) == 33.34
+    assert rounded(sheet.question("dialog").score) == 66.67
+    assert rounded(sheet.goal("hjaelp").score) == 41.67  # a theme/goal is the mean of its questions
+    assert rounded(sheet.score) == 47.22
+    assert sheet.tally.no_score == 0 and sheet.tally.scored == 10
+    assert rounded(sheet.tally.share_satisfied) == 40.0  # 4 of 10 answers
+
+    # The same answers on the 2011 scales: "Ved ikke" is left out of every mean.
+    p11 = load_protocol("resident-2011")
+    s11, e11 = p11.question("tilfredshed").scale, p11.question("dialog").scale
+    old = [ans(a.question_id, a.item_id, a.option_code, a.respondent,
+               s11 if a.question_id == "tilfredshed" else e11) for a in answers]
+    sheet11 = score_sheet(p11.goals, old)
+    assert sheet11.question("tilfredshed").score == Fraction(125, 2)  # (100 + 62.5 + 25) / 3
+    assert sheet11.question("forstaaelse").score == 67
+    assert sheet11.tally.no_score == 3

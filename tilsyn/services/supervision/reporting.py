@@ -20,6 +20,8 @@ from ...reports.annual_evaluation import AnnualEvaluationData, HomeRow, StaffYea
 from ...reports.visit_report import (
     ActionRow,
     GoalAssessment,
+    QuoteGroup,
+    ReplyRow,
     RespondentRow,
     ScoreRow,
     ScoreTable,
@@ -29,7 +31,18 @@ from ...reports.visit_report import (
 )
 from ...store.models_supervision import Visit
 from . import core
-from .convert import KIND_LABELS, REASON_LABELS, interview_order, SAMPLE_KIND_LABELS, findings_dto, goal_titles, staff_evaluation_dto
+from .convert import (
+    KIND_LABELS,
+    REASON_LABELS,
+    SAMPLE_KIND_LABELS,
+    findings_dto,
+    goal_titles,
+    interview_order,
+    scale_rule,
+    share_rule,
+    staff_evaluation_dto,
+    used_scales,
+)
 
 METHOD = (
     "Tilsynet er gennemført med en anerkendende, systemisk tilgang: interview med tilfældigt udvalgte "
@@ -42,10 +55,11 @@ METHOD = (
 ANNUAL_METHOD = (
     "Ca. 120 beboere fra plejecentrene (ca. 3-6 fra hvert) udvælges tilfældigt og sikres anonymitet. "
     "Pårørende interviewes om magtanvendelse, når der er anvendt magt inden for 1 år.",
-    "Scoren for et plejecenter er gennemsnittet af spørgsmålenes score i interviewene med beboere og "
-    "pårørende (0-100; »Ved ikke« indgår ikke). Kommunens score er gennemsnittet af plejecentrenes. "
-    "Indgår flere besøg på et plejecenter i året, bruges det seneste.",
+    "Scoren for et plejecenter er gennemsnittet af spørgsmålenes score (0-100) i interviewene med beboere "
+    "og pårørende; et spørgsmål med delspørgsmål får gennemsnittet af delspørgsmålene. Kommunens score er "
+    "gennemsnittet af plejecentrenes. Indgår flere besøg på et plejecenter i året, bruges det seneste.",
 )
+SIDE_LABELS = {"leader": "plejecentrets leder", "consultant": "tilsynet"}
 STAFF_TITLE = "Personalets evaluering af månedsskemaet"
 
 
@@ -144,12 +158,22 @@ def visit_report_data(uow, v: Visit, today: dt.date) -> VisitReportData:
     series = tuple((g.kind_label, tuple(next((x.score for x in g.goals if x.goal_id == gid), None) for gid in order))
                    for g in f.groups)
     consultation = ()
+    history: list[ReplyRow] = []
     if c is not None:
+        # The newest reply counts; every earlier one (of this and earlier rounds) stays readable.
+        thread = sorted((r for x in v.consultations for r in x.replies), key=lambda r: r.replied_at)
+        last = core.latest_reply(c)
         consultation = (
             ("Sendt i høring", _local(c.sent_at)),
             ("Høringsfrist", _date(c.deadline)),
-            ("Svar fra plejecentret", c.reply_text or "Intet svar endnu"),
-        ) + ((("Svaret", f"{_local(c.replied_at)} af {c.replied_by}"),) if c.replied_at else ())
+            ("Svar fra plejecentret", last.text if last else "Intet svar endnu"),
+        ) + ((("Svaret", f"{_local(last.replied_at)} af {last.replied_by}"),) if last else ()) + (
+            (("Svar i alt", f"{len(thread)} (de tidligere står nedenfor)"),) if len(thread) > 1 else ())
+        history = [ReplyRow(_local(r.replied_at), r.replied_by, r.text) for r in thread if r is not last]
+    quotes: dict[str, list[tuple[str, str]]] = {}
+    for t in f.free_texts:
+        if t.in_report:
+            quotes.setdefault(t.question_text, []).append((t.respondent_code, t.text))
     return VisitReportData(
         title=f"Tilsynsrapport: {home}",
         status_line=status_line,
@@ -170,11 +194,18 @@ def visit_report_data(uow, v: Visit, today: dt.date) -> VisitReportData:
         dialogue=tuple((d.text, d.answer) for d in f.dialogue),
         conclusions=tuple(s.text for s in f.conclusions),
         development_areas=tuple(s.text for s in f.development_areas),
-        action_plan=tuple(ActionRow(a.action, a.responsible, _date(a.due_on), a.status_label) for a in f.action_items),
+        action_plan=tuple(ActionRow(a.action, a.responsible, _date(a.due_on), a.status_label,
+                                    SIDE_LABELS.get(a.written_by_side, ""),
+                                    tuple(f"{_local(x.written_at)} {x.written_by}: {x.text}" for x in a.comments))
+                          for a in f.action_items),
         staff_evaluation=_staff_section(f.staff_evaluation),
         consultation=consultation,
         generated=f"Udskrevet {_date(today)}",
         footer=f"Tilsynsrapport · {home} · {_date(day)}" + (" · UDKAST" if draft else ""),
+        score_rules=f.score_rules,
+        share_rule=f.share_rule,
+        quotes=tuple(QuoteGroup(q, tuple(items)) for q, items in quotes.items()),
+        reply_history=tuple(history),
     )
 
 
@@ -303,9 +334,17 @@ def annual_evaluation_data(uow, year: int, today: dt.date) -> AnnualEvaluationDa
         staff_evaluation=section,
         staff_by_year=tuple(staff_rows),
         due=due,
-        method=ANNUAL_METHOD,
+        method=ANNUAL_METHOD + tuple(_annual_rules(programme)),
         footer=f"Årsevaluering af tilsyn {year}",
     )
+
+
+def _annual_rules(programme) -> list[str]:
+    """How the year's scales score and which answers count as satisfied, from the scales' data."""
+    scales = used_scales(p for p in core.programme_protocols(programme).values() if p.kind in core.HOME_SCORE_KINDS)
+    rules = [scale_rule(sc) for sc in scales]
+    share = share_rule(scales)
+    return rules + ([share] if share else [])
 
 
 def _due_text(reason: str) -> str:

@@ -18,7 +18,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QGroupBox,
     QHBoxLayout, QHeaderView, QLabel, QPushButton,
     QSizePolicy, QSpacerItem, QStackedWidget, QTabWidget,
-    QTableView, QVBoxLayout, QWidget)
+    QTableView, QTextBrowser, QVBoxLayout, QWidget)
 
 from tilsyn.ui.views.supervision_widgets import WrapLabel
 from tilsyn.ui.widgets.error_label import ErrorLabel
@@ -250,6 +250,12 @@ class Ui_SupervisionView(object):
 
         self.inbox_layout.addWidget(self.inbox_error_label)
 
+        self.inbox_thread_browser = QTextBrowser(self.inbox_page)
+        self.inbox_thread_browser.setObjectName(u"inbox_thread_browser")
+        self.inbox_thread_browser.setOpenLinks(False)
+
+        self.inbox_layout.addWidget(self.inbox_thread_browser)
+
         self.inbox_buttons_layout = QHBoxLayout()
         self.inbox_buttons_layout.setObjectName(u"inbox_buttons_layout")
         self.inbox_report_button = QPushButton(self.inbox_page)
@@ -261,6 +267,11 @@ class Ui_SupervisionView(object):
         self.reply_button.setObjectName(u"reply_button")
 
         self.inbox_buttons_layout.addWidget(self.reply_button)
+
+        self.inbox_add_action_button = QPushButton(self.inbox_page)
+        self.inbox_add_action_button.setObjectName(u"inbox_add_action_button")
+
+        self.inbox_buttons_layout.addWidget(self.inbox_add_action_button)
 
         self.inbox_buttons_spacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
@@ -316,7 +327,8 @@ class Ui_SupervisionView(object):
         QWidget.setTabOrder(self.plan_visit_button, self.open_visit_button)
         QWidget.setTabOrder(self.open_visit_button, self.inbox_table)
         QWidget.setTabOrder(self.inbox_table, self.inbox_report_button)
-        QWidget.setTabOrder(self.inbox_report_button, self.reply_button)
+        QWidget.setTabOrder(self.inbox_report_button, self.inbox_thread_browser)
+        QWidget.setTabOrder(self.inbox_thread_browser, self.reply_button)
 
         self.retranslateUi(SupervisionView)
 
@@ -344,8 +356,12 @@ class Ui_SupervisionView(object):
         self.main_tabs.setTabText(self.main_tabs.indexOf(self.visits_tab), QCoreApplication.translate("SupervisionView", u"Bes\u00f8g", None))
         self.inbox_title_label.setText(QCoreApplication.translate("SupervisionView", u"Tilsyn \u2013 rapporter i h\u00f8ring", None))
         self.inbox_intro_label.setText(QCoreApplication.translate("SupervisionView", u"Tilsynsrapporter for dit plejecenter, som konsulenten har sendt i h\u00f8ring. L\u00e6s udkastet, og send plejecentrets svar inden fristen.", None))
+#if QT_CONFIG(accessibility)
+        self.inbox_thread_browser.setAccessibleName(QCoreApplication.translate("SupervisionView", u"H\u00f8ringssvar og handleplan", None))
+#endif // QT_CONFIG(accessibility)
         self.inbox_report_button.setText(QCoreApplication.translate("SupervisionView", u"&Vis rapportudkast", None))
         self.reply_button.setText(QCoreApplication.translate("SupervisionView", u"&Svar p\u00e5 h\u00f8ring \u2026", None))
+        self.inbox_add_action_button.setText(QCoreApplication.translate("SupervisionView", u"&Tilf\u00f8j handling til handleplanen \u2026", None))
         self.no_access_title_label.setText(QCoreApplication.translate("SupervisionView", u"Tilsyn", None))
         self.no_access_label.setText(QCoreApplication.translate("SupervisionView", u"Tilsynsbes\u00f8g h\u00e5ndteres af tilsynskonsulenterne. Din rolle giver ikke adgang til tilsynet; sp\u00f8rg en administrator, hvis du skal bruge det.", None))
         pass

@@ -15,7 +15,7 @@ from typing import Any, Generic, Sequence, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ...messages import format_date, format_moment
+from ...messages import format_date, format_decimal, format_moment, format_percent
 from ...services.supervision.dto import (
     ActionItemDTO,
     DrawDTO,
@@ -41,15 +41,13 @@ MUTED_FOREGROUND = QColor("#6b6b6b")
 
 
 def score_text(score: float | None) -> str:
-    """A score 0-100 with a Danish decimal comma ("63,9"); "–" when nothing was scored."""
-    if score is None:
-        return "–"
-    return f"{score:.1f}".replace(".", ",").removesuffix(",0")
+    """A score 0-100 with up to two decimals ("66,67", "63,9", "75"); "–" when nothing was scored."""
+    return "–" if score is None else format_decimal(score, 2, trim=True)
 
 
 def share_text(share: float | None) -> str:
-    """A percentage ("73,3 %"); "–" when nobody answered with a score."""
-    return "–" if share is None else f"{score_text(share)} %"
+    """A percentage ("73,33 %", "0 %": messages.format_percent); "–" when nobody answered with a score."""
+    return format_percent(share)
 
 
 def yes_no(value: bool | None) -> str:
@@ -287,6 +285,35 @@ class VisitTableModel(_RowsModel[VisitSummary]):
         if column == self.COL_STATUS:
             return VISIT_FLOW.index(row.status) if row.status in VISIT_FLOW else 9
         return self.text(row, column).casefold()
+
+
+class InboxTableModel(_RowsModel):
+    """The leader's consultation inbox: one visit a row, with the state of the reply."""
+
+    COL_HOME, COL_VISIT, COL_DEADLINE, COL_REPLY, COL_LAST = range(5)
+    HEADERS = ("Plejecenter", "Besøg", "Høringsfrist", "Svar", "Seneste svar")
+
+    def text(self, row, column: int) -> str:
+        if column == self.COL_HOME:
+            return row.care_home_name
+        if column == self.COL_VISIT:
+            return format_date(row.conducted_on or row.planned_on)
+        if column == self.COL_DEADLINE:
+            return format_date(row.deadline) if row.deadline else ""
+        if column == self.COL_REPLY:
+            n = row.replies
+            return row.reply_state_label + (f" ({n} svar)" if n > 1 else "")
+        if column == self.COL_LAST:
+            return format_moment(row.last_reply_at) if row.last_reply_at else ""
+        return ""
+
+    def tooltip(self, row, column: int) -> Any:
+        return row.care_home_name if column == self.COL_HOME else None
+
+    def style(self, row, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_REPLY and row.reply_state == "overdue":
+            return QBrush(URGENT_FOREGROUND)
+        return None
 
 
 # -- the sample -------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QGroupBox, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ... import messages
 from ...domain.errors import DomainError
@@ -72,6 +72,7 @@ class DashboardView(QWidget):
             lst.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             lst.itemActivated.connect(self._activated)
             lst.installEventFilter(self)
+        self._build_supervision_card()
         self.ui.refresh_button.clicked.connect(self.refresh)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, activated=self.refresh)
         self.refresh()
@@ -83,6 +84,10 @@ class DashboardView(QWidget):
         now = force.now_local()
         ui.today_label.setText(f"{WEEKDAYS[now.weekday()].capitalize()} {messages.format_long_date(now.date())}")
         ui.error_label.show_message(None)
+        self.supervision_group.setVisible(False)
+        if allowed(force.ctx.user, Action.VISIT_MANAGE) and not allowed(force.ctx.user, Action.PERMIT_VIEW):
+            self._refresh_supervision()
+            return
         if not allowed(force.ctx.user, Action.PERMIT_VIEW):
             self.dto = None
             ui.scroll_area.setVisible(False)
@@ -111,6 +116,66 @@ class DashboardView(QWidget):
             "Der er intet, der venter på handling." if not waiting else
             f"{messages.format_number(waiting)} {'punkt' if waiting == 1 else 'punkter'} venter på handling. "
             "Enter eller dobbeltklik åbner skemaet eller beboeren.")
+
+    # -- the consultant: care homes due for a supervision visit -----------------------------------
+    def _build_supervision_card(self) -> None:
+        """The consultant's card: the care homes whose visit is overdue or due now (from the
+        planning rule), so the Overblik is not empty for the one who must act on them."""
+        group = QGroupBox(self)
+        group.setObjectName("supervision_group")
+        layout = QVBoxLayout(group)
+        hint = QLabel("Plejecentre, hvis tilsynsbesøg er overskredet eller skal holdes nu. Besøgene planlægges "
+                      "på siden Tilsyn.", group)
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555555;")
+        layout.addWidget(hint)
+        lst = QTreeWidget(group)
+        lst.setObjectName("supervision_list")
+        lst.setHeaderHidden(True)
+        lst.setRootIsDecorated(False)
+        lst.setWordWrap(True)
+        lst.setAccessibleName("Plejecentre, der skal have tilsyn")
+        layout.addWidget(lst)
+        empty = QLabel("Ingen plejecentre har overskredet fristen for tilsyn.", group)
+        empty.setObjectName("supervision_empty_label")
+        layout.addWidget(empty)
+        self.supervision_group, self.supervision_list, self.supervision_empty_label = group, lst, empty
+        self.ui.main_layout.insertWidget(self.ui.main_layout.indexOf(self.ui.error_label) + 1, group)
+        group.setVisible(False)
+
+    def _refresh_supervision(self) -> None:
+        ui = self.ui
+        self.dto = None
+        ui.scroll_area.setVisible(False)
+        try:
+            overview = self._services.supervision.planning_overview()
+        except DomainError as exc:
+            ui.error_label.show_message(messages.text_for(exc))
+            ui.summary_label.setText("")
+            return
+        lst = self.supervision_list
+        lst.clear()
+        for row in overview.overdue:
+            last = (f"seneste besøg {messages.format_date(row.last_visit_on)}" if row.last_visit_on
+                    else "aldrig besøgt")
+            planned = (f" · planlagt {messages.format_date(row.planned_on)}" if row.planned_on else " · intet planlagt")
+            text = (f"{row.care_home_name} — {row.status_label} · næste besøg senest "
+                    f"{messages.format_date(row.due_on)} · {last}{planned}")
+            item = QTreeWidgetItem([text])
+            item.setToolTip(0, f"{text}\n{row.reason_label}")
+            lst.addTopLevelItem(item)
+        n = len(overview.overdue)
+        self.supervision_group.setTitle(f"Plejecentre, der skal have tilsyn ({n})")
+        self.supervision_group.setVisible(True)
+        lst.setVisible(bool(n))
+        self.supervision_empty_label.setVisible(not n)
+        ui.summary_label.setText(
+            "Der er intet, der venter på handling." if not n else
+            f"{messages.format_number(n)} {'plejecenter skal' if n == 1 else 'plejecentre skal'} have tilsyn nu.")
+
+    def supervision_texts(self) -> list[str]:
+        lst = self.supervision_list
+        return [lst.topLevelItem(i).text(0) for i in range(lst.topLevelItemCount())]
 
     def counts(self) -> dict[str, int]:
         return {key: lst.topLevelItemCount() for key, lst in self.lists.items()}

@@ -12,6 +12,7 @@ from html import escape
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import DomainError
-from ...domain.supervision.visits import WRITING_STATUSES
 from ...messages import format_moment, text_for
 from ...services.supervision.dto import GoalDTO, GroupFindings, ScaleOptionDTO, VisitDTO, VisitFindings
 from ...services.supervision.service import SupervisionService
@@ -61,6 +61,7 @@ class FindingsTab(QObject):
         self.visit: VisitDTO | None = None
         self.findings: VisitFindings | None = None
         self.goal_editors: list[GoalEditor] = []
+        self.free_text_checks: list[tuple[QCheckBox, object]] = []  # (check box, FreeTextDTO)
         self._ratings: list[ScaleOptionDTO] | None = None
         self._shown: dict[str, object] = {}
         tree = ui.scores_tree
@@ -96,7 +97,10 @@ class FindingsTab(QObject):
         self.findings = findings
         self._fill_tree(findings, {g.id: g.short_title or g.title for g in goals})
         self._fill_writing(findings, goals)
-        editable = self.visit is not None and self.visit.status in WRITING_STATUSES
+        allowed = self.visit.allowed_actions if self.visit is not None else ()
+        editable = "write_findings" in allowed
+        for check, _ in self.free_text_checks:
+            check.setEnabled("flag_free_text" in allowed)
         for widget in (self.ui.result_combo, self.ui.result_summary_edit, self.ui.conclusions_edit,
                        self.ui.areas_edit, self.ui.save_findings_button):
             widget.setEnabled(editable)
@@ -215,6 +219,41 @@ class FindingsTab(QObject):
             title.setBuddy(rating)
             layout.addWidget(box)
             self.goal_editors.append(GoalEditor(goal, rating, summary, measured))
+        self._build_free_texts(f)
+
+    def _build_free_texts(self, f: VisitFindings) -> None:
+        """One check box per free-text answer of residents and relatives: checked, it appears in the
+        report by respondent code (never by name). Saved at once, like the interview answers."""
+        layout: QVBoxLayout = self.ui.goals_layout
+        self.free_text_checks = []
+        head = QLabel("<b>Fritekstsvar i rapporten</b><br><span style='color:#555555'>Kun de markerede "
+                      "kommer med i rapporten, med respondentens kode (B1, P1 ...).</span>", self.ui.goals_group)
+        head.setWordWrap(True)
+        head.setObjectName("free_texts_label")
+        layout.addWidget(head)
+        if not f.free_texts:
+            empty = QLabel("Ingen beboere eller pårørende har svaret med fritekst endnu.", self.ui.goals_group)
+            empty.setWordWrap(True)
+            layout.addWidget(empty)
+        for t in f.free_texts:
+            shown = t.text if len(t.text) <= 110 else t.text[:109].rstrip() + "…"
+            check = QCheckBox(f"{t.respondent_code}: »{shown}«", self.ui.goals_group)
+            check.setObjectName(f"free_text_{t.respondent_code}_{t.question_id}_{t.item_id or 'svar'}_check")
+            check.setToolTip(f"{t.question_text}\n{t.text}")
+            check.setAccessibleName(f"Fritekst fra {t.respondent_code} i rapporten")
+            check.setChecked(t.in_report)
+            check.toggled.connect(lambda on, t=t: self.flag_free_text(t, on))
+            layout.addWidget(check)
+            self.free_text_checks.append((check, t))
+
+    def flag_free_text(self, t, include: bool) -> None:
+        try:
+            self.findings = self._svc.flag_free_text(t.interview_id, t.question_id, include, item_id=t.item_id)
+        except DomainError as err:
+            self.ui.findings_error_label.show_message(text_for(err))
+            return
+        self.ui.findings_error_label.show_message(None)
+        self.saved.emit()
 
     # -- saving -----------------------------------------------------------------------------------
     def _state(self) -> dict[str, object]:

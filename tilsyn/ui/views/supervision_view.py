@@ -16,16 +16,16 @@ from PySide6.QtWidgets import QHeaderView, QMessageBox, QTableView, QWidget
 
 from ...domain.errors import DomainError
 from ...domain.roles import Action
-from ...domain.supervision.visits import STATUS_LABELS, STATUSES
-from ...messages import format_date, format_number
+from ...domain.supervision.visits import ALL_STATUSES, STATUS_LABELS
+from ...messages import format_date, format_number, text_for
 from ...services.supervision.dto import PlanningOverview, ProgrammeDTO, VisitSummary
 from ...services.supervision.service import SupervisionService
 from ..access import can
 from ..dialogs.pdf_preview import preview_pdf
 from ..errors import error_text
 from ..forms.ui_supervision_view import Ui_SupervisionView
-from ..models.supervision_models import PlanningTableModel, VisitTableModel
-from .supervision_dialogs import PlanVisitDialog, ProgrammeDialog, StepDialog
+from ..models.supervision_models import InboxTableModel, PlanningTableModel, VisitTableModel
+from .supervision_dialogs import ActionItemDialog, PlanVisitDialog, ProgrammeDialog, StepDialog
 from .supervision_visit_view import SupervisionVisitView
 
 TAB_PLANNING, TAB_VISITS = range(2)
@@ -52,6 +52,32 @@ def _setup_table(table: QTableView, widths: dict[int, str], pad: int = 24) -> No
         table.setColumnWidth(col, metrics.horizontalAdvance(sample) + pad)
 
 
+def inbox_thread_html(visit, items) -> str:
+    """The consultation's replies (newest first, the one the final report uses marked) and the
+    staff's action plan with the consultant's comments, as rich text for the leader."""
+    from ...messages import format_moment
+
+    c = visit.consultation
+    parts = []
+    if c is not None:
+        parts.append(f"<b>Høringsfrist {format_date(c.deadline)}</b> · {escape(c.reply_state_label)}")
+        for n, r in enumerate(reversed(c.replies)):
+            mark = " <i>(bruges i den endelige rapport)</i>" if n == 0 else ""
+            parts.append(f"<p><b>Svar {format_moment(r.replied_at)} fra {escape(r.replied_by)}</b>{mark}<br>"
+                         f"{escape(r.text)}</p>")
+    parts.append("<p><b>Personalets handleplan</b></p>")
+    if not items:
+        parts.append("<p>Ingen handlinger endnu.</p>")
+    for a in items:
+        due = f", frist {format_date(a.due_on)}" if a.due_on else ""
+        who = {"leader": " (skrevet af plejecentret)", "consultant": " (skrevet af tilsynet)"}.get(a.written_by_side, "")
+        line = f"<p>• {escape(a.action)} – {escape(a.responsible or 'ingen ansvarlig')}{due} · {escape(a.status_label)}{who}"
+        for cm in a.comments:
+            line += f"<br>&nbsp;&nbsp;Tilsynets kommentar {format_moment(cm.written_at)}: <i>{escape(cm.text)}</i>"
+        parts.append(line + "</p>")
+    return "".join(parts)
+
+
 def programme_html(p: ProgrammeDTO) -> str:
     """The programme's theme, protocols and sampling plan as a few lines of rich text."""
     guides = ", ".join(p.protocol_titles)
@@ -62,6 +88,9 @@ def programme_html(p: ProgrammeDTO) -> str:
         f"Stikprøveplan: {format_number(p.sample_total)} beboere i alt, {p.sample_min}–{p.sample_max} pr. plejecenter "
         f"(efter størrelse), {p.relatives_per_home} pårørende pr. plejecenter"
         + (f" &nbsp;·&nbsp; programmets frø: {escape(p.seed)}" if p.seed else "")
+        + (" (fast: der er trukket stikprøver)" if p.plan_fixed else "")
+        + (f"<br><span style='color:#8c1d18; font-weight:600'>{escape(text_for(p.plan_check.warning))}</span>"
+           if p.plan_check is not None and p.plan_check.warning is not None else "")
     )
 
 
@@ -100,15 +129,16 @@ class SupervisionView(QWidget):
         _setup_table(self.ui.visits_table, {0: "Strandhavens Private Plejehjem (opfølgning)", 1: "00-00-0000",
                                             2: "Gennemført", 3: "Rapportudkast", 4: "Uanmeldt",
                                             5: "Mindre tilfredsstillende"})
-        self.inbox_model = VisitTableModel(self)
+        self.inbox_model = InboxTableModel(self)
         self.ui.inbox_table.setModel(self.inbox_model)
-        _setup_table(self.ui.inbox_table, {0: "Strandhavens Private Plejehjem", 1: "00-00-0000", 2: "Gennemført",
-                                           3: "Rapportudkast", 4: "Uanmeldt", 5: "Mindre tilfredsstillende"})
+        _setup_table(self.ui.inbox_table, {0: "Strandhavens Private Plejehjem", 1: "00-00-0000", 2: "00-00-0000",
+                                           3: "fristen er overskredet"})
+        self.inbox_visit = None  # the selected visit as the leader sees it (thread, allowed actions)
 
         self.ui.overview_error_label.setVisible(False)
         self.ui.inbox_error_label.setVisible(False)
         self.ui.status_combo.addItem("Alle", None)
-        for status in STATUSES:
+        for status in ALL_STATUSES:
             self.ui.status_combo.addItem(STATUS_LABELS[status], status)
 
         self.ui.year_combo.currentIndexChanged.connect(self.load_year)
@@ -128,7 +158,8 @@ class SupervisionView(QWidget):
         self.ui.inbox_report_button.clicked.connect(self.show_inbox_report)
         self.ui.reply_button.clicked.connect(self.reply_to_consultation)
         self.ui.inbox_table.doubleClicked.connect(lambda _i: self.show_inbox_report())
-        self.ui.inbox_table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.ui.inbox_table.selectionModel().selectionChanged.connect(self._inbox_selected)
+        self.ui.inbox_add_action_button.clicked.connect(self.add_leader_action)
 
         if self.mode == "consultant":
             self.ui.page_stack.setCurrentIndex(PAGE_OVERVIEW)
@@ -274,7 +305,16 @@ class SupervisionView(QWidget):
         row = self.selected_planning_row()
         today = self._svc.ctx.today()
         day = max(row.due_on, today) if row else today
-        self.plan_visit(care_home_id=row.care_home_id if row else None, planned_on=day)
+        self.plan_visit(care_home_id=row.care_home_id if row else None, planned_on=self._proposed_day(day))
+
+    def _proposed_day(self, wanted: dt.date) -> dt.date:
+        """A free working day of the programme's year on or after ``wanted`` (the service's proposal)."""
+        if self.programme is None:
+            return wanted
+        try:
+            return self._svc.propose_visit_date(self.programme.id, wanted)
+        except DomainError:
+            return wanted
 
     def open_planned_visit(self) -> None:
         row = self.selected_planning_row()
@@ -290,7 +330,7 @@ class SupervisionView(QWidget):
             self.load_planning()
         dialog = PlanVisitDialog(self._svc, self.programme, list(self.planning.rows), self,
                                  care_home_id=care_home_id or self.selected_home_id(),
-                                 planned_on=planned_on or self._svc.ctx.today())
+                                 planned_on=planned_on or self._proposed_day(self._svc.ctx.today()))
         self._open(dialog, lambda: self._visit_planned(dialog))
 
     def _visit_planned(self, dialog: PlanVisitDialog) -> None:
@@ -364,6 +404,8 @@ class SupervisionView(QWidget):
     # -- the leader: consultation -----------------------------------------------------------------
     def load_inbox(self) -> None:
         self.ui.inbox_error_label.show_message(None)
+        self.inbox_visit = None
+        self.ui.inbox_thread_browser.clear()
         rows = self._svc.consultation_inbox()
         self.inbox_model.set_rows(rows)
         if rows:
@@ -389,18 +431,45 @@ class SupervisionView(QWidget):
             return
         self.preview = preview_pdf(self, pdf, f"Rapportudkast {visit.care_home_name} {format_date(visit.planned_on)}")
 
+    def _inbox_selected(self, *_args) -> None:
+        """Show the selected report's reply thread and the staff's action plan."""
+        row = self._selected_inbox()
+        self.inbox_visit = None
+        html = ""
+        if row is not None:
+            try:
+                self.inbox_visit = self._svc.consultation_visit(row.id)
+                items = self._svc.action_plan(row.id)
+            except DomainError as err:
+                self.ui.inbox_error_label.show_message(error_text(err))
+                items = ()
+            if self.inbox_visit is not None:
+                html = inbox_thread_html(self.inbox_visit, items)
+        self.ui.inbox_thread_browser.setHtml(html)
+        self._update_buttons()
+
     def reply_to_consultation(self) -> None:
-        """The leader's reply to the draft report (one text)."""
+        """The leader's reply to the draft report; every reply is kept, the newest counts."""
         visit = self._selected_inbox()
         if visit is None:
             return
+        again = visit.replies > 0
         dialog = StepDialog(
             "Svar på høring",
             f"Plejecentrets svar på rapportudkastet fra tilsynsbesøget {format_date(visit.planned_on)} på "
-            f"{escape(visit.care_home_name)}. Svaret kommer med i den endelige rapport.",
+            f"{escape(visit.care_home_name)}. "
+            + ("Det nye svar kommer med i den endelige rapport; de tidligere svar bevares og kan stadig læses."
+               if again else "Svaret kommer med i den endelige rapport."),
             lambda s: self._svc.reply_to_consultation(visit.id, s.text), self,
             ok_text="Send svar", text_label="&Svar:")
         self._open(dialog, self.load_inbox)
+
+    def add_leader_action(self) -> None:
+        """The leader writes a line of the staff's own action plan."""
+        visit = self._selected_inbox()
+        if visit is None:
+            return
+        self._open(ActionItemDialog(self._svc, visit.id, parent=self), self._inbox_selected)
 
     # -- common ---------------------------------------------------------------------------------
     def _open(self, dialog, on_accepted) -> None:
@@ -417,5 +486,7 @@ class SupervisionView(QWidget):
         self.ui.plan_visit_button.setEnabled(has_programme)
         self.ui.open_visit_button.setEnabled(self.selected_visit_id() is not None)
         selected = self._selected_inbox() is not None
+        allowed = self.inbox_visit.allowed_actions if self.inbox_visit is not None else ()
         self.ui.inbox_report_button.setEnabled(selected)
-        self.ui.reply_button.setEnabled(selected)
+        self.ui.reply_button.setEnabled(selected and "reply" in allowed)
+        self.ui.inbox_add_action_button.setEnabled(selected and "action_plan" in allowed)

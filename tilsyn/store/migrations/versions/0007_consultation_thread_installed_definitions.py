@@ -114,25 +114,28 @@ def upgrade() -> None:
         batch_op.alter_column('score', existing_type=sa.Integer(), type_=sa.Float(), existing_nullable=True)
         batch_op.add_column(sa.Column('in_report', sa.Boolean(), nullable=True))
 
-    _copy_replies()
-
+    # Read the replies before the columns go, write them after: on SQLite the batch recreates
+    # ``consultation`` (DROP TABLE), which would cascade to thread rows written before it.
+    replies = _old_replies()
     with op.batch_alter_table('consultation', schema=None) as batch_op:
         batch_op.drop_constraint('fk_consultation_replied_by_user_id_user_account', type_='foreignkey')
         batch_op.drop_column('replied_by_user_id')
         batch_op.drop_column('replied_by')
         batch_op.drop_column('replied_at')
         batch_op.drop_column('reply_text')
+    _copy_replies(replies)
 
 
-def _copy_replies() -> None:
+def _old_replies() -> list:
+    c = _consultation()
+    return list(op.get_bind().execute(sa.select(c).where(c.c.replied_at.is_not(None))).all())
+
+
+def _copy_replies(rows) -> None:
     """Every stored reply becomes the first entry of its consultation's thread, audited."""
-    from sqlalchemy.orm import Session
-
     from tilsyn.store import audit
 
     conn = op.get_bind()
-    c = _consultation()
-    rows = conn.execute(sa.select(c).where(c.c.replied_at.is_not(None))).all()
     if not rows:
         return
     events = []
@@ -147,10 +150,19 @@ def _copy_replies() -> None:
         changes = {k: [None, _iso(v)] for k, v in values.items() if v is not None}
         events.append(audit.Event("create", "consultation_reply", str(values["id"]), changes,
                                   "Høringssvaret er flyttet til svartråden (migrering 0007)"))
-    session = Session(bind=conn)
-    session.info["audit_actor"] = (None, ACTOR)
-    audit.append(session, events)
-    session.flush()
+    audit.append(_OnConnection(conn), events)
+
+
+class _OnConnection:
+    """What audit.append needs of a session, on the migration's own connection (an ORM Session
+    bound to it would roll the migration's transaction back when it is closed)."""
+
+    def __init__(self, conn) -> None:
+        self._conn = conn
+        self.info = {"audit_actor": (None, ACTOR)}
+
+    def connection(self):
+        return self._conn
 
 
 def downgrade() -> None:
