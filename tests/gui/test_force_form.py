@@ -235,3 +235,26 @@ def test_the_sign_dialog_is_throttled_like_the_login(world, qtbot):
     dialog.ui.sign_button.click()
     assert dialog.isVisible() and dialog.ui.error_label.text().startswith("For mange forkerte forsøg.")
     assert world.force.get_form(fid).signature(2) is None
+
+
+def test_a_section_changed_behind_the_apps_back_is_not_shown_as_signed(world, qtbot, tmp_path):
+    """A signed episode's text changed with raw SQL: the signature label says, in Danish, that
+    the content no longer matches the signature (issue 10, point 1)."""
+    from sqlalchemy import text
+
+    fid = world.signed_by_staff()
+    form = world.force.get_form(fid)
+    ep = form.episodes[0].id
+    with world.ctx.uow_factory() as uow:
+        uow.session.connection().execute(text("update episode set description = 'Intet skete' where id = :i"),
+                                         {"i": ep.replace("-", "")})
+        uow.commit()
+    view = make_view(world, qtbot, fid)
+    view.resize(1280, 800)
+    label = view.ui.signature2_label.text()
+    assert label.startswith("Indholdet svarer ikke længere til underskriften (ændret: Beskriv magtanvendelsen "
+                            f"kort (magtanvendelse {ep[:8]})).")
+    assert "Underskrevet før af Pia Jensen" in label and not label.startswith("Underskrevet af")
+    assert "#f8d7d7" in view.ui.signature2_label.styleSheet()
+    assert view.ui.signature3_label.text() == "Ikke underskrevet"
+    view.grab().save(str(tmp_path / "form_mismatch.png"))
