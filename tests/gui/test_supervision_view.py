@@ -237,7 +237,8 @@ def test_relatives_sample_shows_only_that_force_exists_and_the_phone_numbers(qtb
     view.open_visit(visit.id)
     panel = view.visit_view.relative_panel
     panel.ui.size_spin.setValue(2)
-    assert panel.ui.seed_edit.text() == ""  # the programme has no seed of its own to propose
+    assert panel.ui.seed_edit.text() == "2011"  # the programme's seed (set by its first draw)
+    panel.ui.seed_edit.setText("")
     panel.draw()
     assert panel.ui.error_label.text() == "Frøet skal være et tal eller en kort tekst (højst 40 tegn)."
     assert w.svc.draws(visit.id) and all(d.kind == "resident" for d in w.svc.draws(visit.id))
@@ -525,3 +526,109 @@ def test_the_consultant_finds_tilsyn_in_the_main_window(qtbot, w):
     assert window.current_page() == PAGE_SUPERVISION
     page = window.page(PAGE_SUPERVISION)
     assert isinstance(page, SupervisionView) and page.mode == "consultant"
+
+
+# -- issue 13: default size, redraw size, infeasible plan, moving and cancelling, exclusions ------
+
+
+def unplanned_draw(w):
+    """Programme 2026 (6 in all, 2-4 per home) and a visit to Bakkegården on 10 March, not drawn."""
+    p = w.svc.create_programme(2026, sample_total=6, sample_min=2, sample_max=4)
+    return p, w.svc.plan_visit(p.id, w.homes[0], D(2026, 3, 10), consultant_ids=[w.karl_id()])
+
+
+def test_the_draw_proposes_the_homes_share_never_zero_and_the_redraw_has_its_own_size(qtbot, w):
+    _, visit = unplanned_draw(w)
+    view = make_view(qtbot, w)
+    view.open_visit(visit.id)
+    panel = view.visit_view.resident_panel
+    # Solgården has one resident, so Bakkegården's share of 6 is its maximum, 4 (not 0).
+    assert panel.ui.size_spin.value() == 4 and panel.ui.size_spin.minimum() == 1
+    assert view.visit_view.relative_panel.ui.size_spin.value() == 2
+    panel.ui.seed_edit.setText("2011")
+    panel.draw()
+    draw = w.svc.draws(visit.id)[0]
+    assert (draw.size, len(draw.members)) == (4, 4)
+    assert "4 udtrukket af 6 mulige" in panel.ui.info_label.text()
+    panel.redraw()
+    dialog = panel.dialog
+    assert dialog.ui.size_spin.value() == 4 and dialog.ui.size_spin.minimum() == 1
+    dialog.ui.seed_edit.setText("7")
+    dialog.ui.size_spin.setValue(2)
+    dialog.ui.reason_edit.setPlainText("For mange til én dag")
+    dialog.save()
+    assert [(d.size, len(d.members)) for d in w.svc.draws(visit.id)] == [(2, 2)]
+
+
+def test_the_programme_dialog_states_an_infeasible_plan_and_a_drawn_plan_is_fixed(qtbot, w):
+    view = make_view(qtbot, w)
+    view.create_programme()
+    dialog = view.dialog
+    assert dialog.ui.total_spin.value() == 120 and dialog.ui.total_spin.minimum() == 1
+    label = dialog.ui.plan_check_label.text()
+    assert label == "120 kan ikke nås med 2 plejecentre á højst 6, når nogle har færre beboere; der trækkes 7."
+    dialog.ui.total_spin.setValue(5)
+    assert dialog.ui.plan_check_label.text() == "Planen kan nås: 5 beboere fordelt på 2 plejecentre."
+    dialog.ui.total_spin.setValue(40)
+    dialog.save()
+    assert "40 kan ikke nås med 2 plejecentre" in view.ui.programme_info_label.text()
+    programme = w.svc.programme_for_year(2026)
+    v = w.svc.plan_visit(programme.id, w.homes[0], D(2026, 3, 10))
+    w.svc.draw_sample(v.id, 2011)
+    view.load_year()
+    view.edit_programme()
+    fixed = view.dialog
+    assert not fixed.ui.total_spin.isEnabled() and "ligger fast" in fixed.ui.intro_label.text()
+    assert "(fast: der er trukket stikprøver)" in view.ui.programme_info_label.text()
+
+
+def test_a_visit_is_moved_to_a_working_day_and_cancelled_with_a_reason(qtbot, w):
+    _, visit = unplanned_draw(w)
+    view = make_view(qtbot, w)
+    view.open_visit(visit.id)
+    vv = view.visit_view
+    assert vv.ui.move_visit_button.isEnabled() and vv.ui.cancel_visit_button.isEnabled()
+    vv.move_visit()
+    dialog = vv.dialog
+    dialog.ui.date_edit.setText("14-03-2026")
+    dialog.save()
+    assert dialog.isVisible() and "lørdag eller søndag" in dialog.ui.date_error_label.text()
+    dialog.ui.date_edit.setText("17-03-2026")
+    dialog.ui.text_edit.setPlainText("Konsulenten er syg")
+    dialog.save()
+    assert w.svc.visit(visit.id).planned_on == D(2026, 3, 17)
+    assert "17-03-2026" in vv.ui.visit_title_label.text()
+    vv.cancel_visit()
+    dialog = vv.dialog
+    dialog.save()
+    assert dialog.isVisible() and "mindst 5 tegn" in dialog.ui.text_error_label.text()
+    dialog.ui.text_edit.setPlainText("Plejecentret har udbrud af influenza")
+    dialog.save()
+    assert w.svc.visit(visit.id).status == "cancelled"
+    assert "aflyst" in vv.ui.visit_details_label.text() and not vv.ui.move_visit_button.isEnabled()
+
+
+def test_residents_are_left_out_of_the_frame_before_the_draw_with_a_reason(qtbot, w):
+    _, visit = unplanned_draw(w)
+    view = make_view(qtbot, w)
+    view.open_visit(visit.id)
+    panel = view.visit_view.resident_panel
+    assert panel.ui.exclude_button.isEnabled()
+    panel.exclude()
+    dialog = panel.dialog
+    rows = [dialog.ui.candidates_list.item(i) for i in range(dialog.ui.candidates_list.count())]
+    assert sorted(r.text().split(",")[0] for r in rows) == sorted(n for _, n, _ in RESIDENTS)
+    bo = next(r for r in rows if r.text().startswith("Bo Ek"))
+    bo.setCheckState(Qt.CheckState.Checked)
+    dialog.ui.reason_combo.setCurrentIndex(dialog.ui.reason_combo.findData("other"))
+    dialog.save()
+    assert dialog.isVisible() and "Skriv hvorfor" in dialog.ui.note_error_label.text()
+    dialog.ui.reason_combo.setCurrentIndex(dialog.ui.reason_combo.findData("hospital"))
+    dialog.save()
+    assert "Bo Ek (indlagt på hospital)" in panel.ui.exclusions_label.text()
+    panel.ui.seed_edit.setText("2011")
+    panel.draw()
+    draw = w.svc.draws(visit.id)[0]
+    assert [(e.reason, e.reason_label) for e in draw.exclusions] == [("hospital", "Indlagt på hospital")]
+    assert draw.frame_size == 5 and "Bo Ek" not in [m.name for m in draw.members]
+    assert "Indlagt på hospital" in panel.ui.info_label.text()

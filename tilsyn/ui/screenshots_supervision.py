@@ -86,3 +86,32 @@ def supervision_findings(studio: Studio):
     view.visit_view.ui.visit_tabs.setCurrentIndex(2)
     studio.settle()
     return window
+
+
+@shot("supervision-draw-default.png")
+def supervision_draw_default(studio: Studio):
+    """A new visit before its draw: the number proposed is the home's share of the plan (never 0)."""
+    window, view = _supervision_page(studio)
+    programme = view.programme
+    svc = studio.services().supervision
+    planned = {v.care_home_id for v in view.visit_model.rows()}
+    home = next(r for r in view.planning.rows if r.care_home_id not in planned)
+    day = svc.propose_visit_date(programme.id, view._svc.ctx.today())
+    visit = svc.plan_visit(programme.id, home.care_home_id, day)
+    view.load_visits()
+    view.open_visit(visit.id)
+    studio.settle()
+    return window
+
+
+@shot("supervision-plan-infeasible.png")
+def supervision_plan_infeasible(studio: Studio):
+    """Next year's programme: the default plan (120, 3-6) cannot be met by the demo's homes, and the
+    dialog says so while it is typed."""
+    window, view = _supervision_page(studio)
+    view.select_year(view._svc.ctx.today().year + 1)
+    studio.settle()
+    view.create_programme()
+    dialog = view.dialog
+    studio.dialog(dialog)
+    return dialog

@@ -150,6 +150,16 @@ class Frame:
         return out
 
 
+def check_exclusion(code: str, note: str = "") -> tuple[str, str]:
+    """(code, note) of a resident left out before the draw: a known reason; "other" needs a note."""
+    note = (note or "").strip()
+    if code not in EXCLUSION_REASONS:
+        raise DomainError("unknown_exclusion_reason", field="reason", reason=code)
+    if code == "other" and not note:
+        raise DomainError("exclusion_note_required", field="reason")
+    return code, check_length(note, field="note")
+
+
 def relative_window(visit_date: dt.date) -> tuple[dt.date, dt.date]:
     """The 12 months before the visit date (inclusive) in which force must have been registered."""
     return visit_date - dt.timedelta(days=RELATIVE_WINDOW_DAYS), visit_date
@@ -166,11 +176,7 @@ def build_frame(kind: str, visit_date: dt.date, candidates: Iterable[Candidate],
     manual: dict[str, tuple[str, str]] = {}
     for rid, why in (exclusions or {}).items():
         code, note = (why, "") if isinstance(why, str) else why
-        if code not in EXCLUSION_REASONS:
-            raise DomainError("unknown_exclusion_reason", field="reason", reason=code)
-        if code == "other" and not note.strip():
-            raise DomainError("exclusion_note_required", field="reason")
-        manual[canonical_id(rid)] = (code, check_length(note.strip(), field="note"))
+        manual[canonical_id(rid)] = check_exclusion(code, note)
     eligible: list[str] = []
     excluded: list[Exclusion] = []
     for c in candidates:

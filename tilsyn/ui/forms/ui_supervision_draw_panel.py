@@ -87,7 +87,7 @@ class Ui_DrawPanel(object):
 
         self.size_spin = QSpinBox(self.new_draw_widget)
         self.size_spin.setObjectName(u"size_spin")
-        self.size_spin.setMinimum(0)
+        self.size_spin.setMinimum(1)
         self.size_spin.setMaximum(50)
 
         self.new_draw_layout.addWidget(self.size_spin)
@@ -97,12 +97,23 @@ class Ui_DrawPanel(object):
 
         self.new_draw_layout.addWidget(self.draw_button)
 
+        self.exclude_button = QPushButton(self.new_draw_widget)
+        self.exclude_button.setObjectName(u"exclude_button")
+
+        self.new_draw_layout.addWidget(self.exclude_button)
+
         self.new_draw_spacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.new_draw_layout.addItem(self.new_draw_spacer)
 
 
         self.panel_layout.addWidget(self.new_draw_widget)
+
+        self.exclusions_label = WrapLabel(DrawPanel)
+        self.exclusions_label.setObjectName(u"exclusions_label")
+        self.exclusions_label.setTextFormat(Qt.TextFormat.RichText)
+
+        self.panel_layout.addWidget(self.exclusions_label)
 
         self.members_row_layout = QHBoxLayout()
         self.members_row_layout.setSpacing(12)
@@ -181,7 +192,8 @@ class Ui_DrawPanel(object):
         QWidget.setTabOrder(self.draw_combo, self.seed_edit)
         QWidget.setTabOrder(self.seed_edit, self.size_spin)
         QWidget.setTabOrder(self.size_spin, self.draw_button)
-        QWidget.setTabOrder(self.draw_button, self.members_table)
+        QWidget.setTabOrder(self.draw_button, self.exclude_button)
+        QWidget.setTabOrder(self.exclude_button, self.members_table)
         QWidget.setTabOrder(self.members_table, self.refuse_button)
         QWidget.setTabOrder(self.refuse_button, self.redraw_button)
         QWidget.setTabOrder(self.redraw_button, self.verify_button)
@@ -196,6 +208,7 @@ class Ui_DrawPanel(object):
         self.seed_label.setText(QCoreApplication.translate("DrawPanel", u"&Fr\u00f8:", None))
         self.size_label.setText(QCoreApplication.translate("DrawPanel", u"&Antal:", None))
         self.draw_button.setText(QCoreApplication.translate("DrawPanel", u"&Udtr\u00e6k stikpr\u00f8ve", None))
+        self.exclude_button.setText(QCoreApplication.translate("DrawPanel", u"Udelad beboer\u2026", None))
         self.contacts_group.setTitle(QCoreApplication.translate("DrawPanel", u"P\u00e5r\u00f8rende at ringe til", None))
         self.refuse_button.setText(QCoreApplication.translate("DrawPanel", u"&Afslag \u2013 erstat \u2026", None))
         self.redraw_button.setText(QCoreApplication.translate("DrawPanel", u"&Tr\u00e6k om \u2026", None))

@@ -66,7 +66,7 @@ class Ui_ProgrammeDialog(object):
 
         self.total_spin = QSpinBox(ProgrammeDialog)
         self.total_spin.setObjectName(u"total_spin")
-        self.total_spin.setMinimum(0)
+        self.total_spin.setMinimum(1)
         self.total_spin.setMaximum(2000)
 
         self.form_layout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.total_spin)
@@ -102,13 +102,18 @@ class Ui_ProgrammeDialog(object):
 
         self.relatives_spin = QSpinBox(ProgrammeDialog)
         self.relatives_spin.setObjectName(u"relatives_spin")
-        self.relatives_spin.setMinimum(0)
+        self.relatives_spin.setMinimum(1)
         self.relatives_spin.setMaximum(20)
 
         self.form_layout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.relatives_spin)
 
 
         self.dialog_layout.addLayout(self.form_layout)
+
+        self.plan_check_label = WrapLabel(ProgrammeDialog)
+        self.plan_check_label.setObjectName(u"plan_check_label")
+
+        self.dialog_layout.addWidget(self.plan_check_label)
 
         self.general_error_label = ErrorLabel(ProgrammeDialog)
         self.general_error_label.setObjectName(u"general_error_label")

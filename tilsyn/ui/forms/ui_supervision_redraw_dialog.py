@@ -17,7 +17,7 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
     QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QSizePolicy, QVBoxLayout, QWidget)
+    QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
 from tilsyn.ui.views.supervision_widgets import WrapLabel
 from tilsyn.ui.widgets.date_edit import DanishDateEdit
@@ -71,6 +71,23 @@ class Ui_RedrawDialog(object):
 
         self.form_layout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.reason_error_label)
 
+        self.size_label = QLabel(RedrawDialog)
+        self.size_label.setObjectName(u"size_label")
+
+        self.form_layout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.size_label)
+
+        self.size_spin = QSpinBox(RedrawDialog)
+        self.size_spin.setObjectName(u"size_spin")
+        self.size_spin.setMinimum(1)
+        self.size_spin.setMaximum(50)
+
+        self.form_layout.setWidget(4, QFormLayout.ItemRole.FieldRole, self.size_spin)
+
+        self.size_error_label = ErrorLabel(RedrawDialog)
+        self.size_error_label.setObjectName(u"size_error_label")
+
+        self.form_layout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.size_error_label)
+
 
         self.dialog_layout.addLayout(self.form_layout)
 
@@ -88,6 +105,7 @@ class Ui_RedrawDialog(object):
 #if QT_CONFIG(shortcut)
         self.seed_label.setBuddy(self.seed_edit)
         self.reason_label.setBuddy(self.reason_edit)
+        self.size_label.setBuddy(self.size_spin)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.seed_edit, self.reason_edit)
         QWidget.setTabOrder(self.reason_edit, self.button_box)
@@ -102,5 +120,6 @@ class Ui_RedrawDialog(object):
         self.intro_label.setText(QCoreApplication.translate("RedrawDialog", u"Hele stikpr\u00f8ven tr\u00e6kkes p\u00e5 ny med et nyt fr\u00f8. Den gamle udtr\u00e6kning gemmes og vises som erstattet, og begrundelsen logges.", None))
         self.seed_label.setText(QCoreApplication.translate("RedrawDialog", u"Nyt &fr\u00f8:", None))
         self.reason_label.setText(QCoreApplication.translate("RedrawDialog", u"&Begrundelse:", None))
+        self.size_label.setText(QCoreApplication.translate("RedrawDialog", u"&Antal:", None))
     # retranslateUi
 

@@ -44,6 +44,16 @@ class Ui_SupervisionVisitView(object):
 
         self.visit_header_layout.addItem(self.visit_header_spacer)
 
+        self.move_visit_button = QPushButton(SupervisionVisitView)
+        self.move_visit_button.setObjectName(u"move_visit_button")
+
+        self.visit_header_layout.addWidget(self.move_visit_button)
+
+        self.cancel_visit_button = QPushButton(SupervisionVisitView)
+        self.cancel_visit_button.setObjectName(u"cancel_visit_button")
+
+        self.visit_header_layout.addWidget(self.cancel_visit_button)
+
 
         self.visit_layout.addLayout(self.visit_header_layout)
 
@@ -487,6 +497,8 @@ class Ui_SupervisionVisitView(object):
 
     def retranslateUi(self, SupervisionVisitView):
         self.back_button.setText(QCoreApplication.translate("SupervisionVisitView", u"\u2190 &Tilbage til oversigten", None))
+        self.move_visit_button.setText(QCoreApplication.translate("SupervisionVisitView", u"Fl&yt bes\u00f8g\u2026", None))
+        self.cancel_visit_button.setText(QCoreApplication.translate("SupervisionVisitView", u"Aflys bes\u00f8g\u2026", None))
         self.visit_tabs.setTabText(self.visit_tabs.indexOf(self.sample_tab), QCoreApplication.translate("SupervisionVisitView", u"&Stikpr\u00f8ve", None))
         self.interviews_intro_label.setText(QCoreApplication.translate("SupervisionVisitView", u"V\u00e6lg en udtrukket beboer eller p\u00e5r\u00f8rende, og start interviewet. Hvert svar gemmes med det samme. I rapporten optr\u00e6der respondenterne kun med koden (B1, P1, M1).", None))
         self.pending_group.setTitle(QCoreApplication.translate("SupervisionVisitView", u"Udtrukne uden interview", None))

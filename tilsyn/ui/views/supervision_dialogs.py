@@ -1,5 +1,6 @@
 """The small dialogs of the Tilsyn screens: plan a visit, the year's programme, a refusal in the
-sample, a redraw, an action item, and one step of the visit's flow (a date and/or a text).
+sample, a redraw, leaving residents out of the frame, an action item, and one step of the visit's
+flow (a date and/or a text).
 
 Each dialog reads its fields, makes one SupervisionService call on OK, keeps the returned DTO in
 ``result`` and closes; a refusal stays open with the Danish message under the field it concerns.
@@ -16,11 +17,20 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidgetItem
 
 from ...domain.errors import DomainError, ValidationError
 from ...domain.supervision.visits import ACTION_STATUS_LABELS, ACTION_STATUSES
-from ...messages import format_date
-from ...services.supervision.dto import ActionItemDTO, DrawDTO, PlanningRow, ProgrammeDTO, SampleMemberDTO
+from ...messages import format_date, text_for
+from ...services.supervision.dto import (
+    ActionItemDTO,
+    DrawDTO,
+    FrameCandidateDTO,
+    PlanCheck,
+    PlanningRow,
+    ProgrammeDTO,
+    SampleMemberDTO,
+)
 from ...services.supervision.service import SupervisionService
 from ..errors import clear_field_errors, show_field_errors
 from ..forms.ui_supervision_action_dialog import Ui_ActionItemDialog
+from ..forms.ui_supervision_exclude_dialog import Ui_ExcludeDialog
 from ..forms.ui_supervision_plan_dialog import Ui_PlanVisitDialog
 from ..forms.ui_supervision_programme_dialog import Ui_ProgrammeDialog
 from ..forms.ui_supervision_redraw_dialog import Ui_RedrawDialog
@@ -177,8 +187,33 @@ class ProgrammeDialog(_ServiceDialog):
             self.ui.max_spin.setValue(programme.sample_max)
             self.ui.relatives_spin.setValue(programme.relatives_per_home)
             ok = "Gem"
+            if programme.plan_fixed:
+                # Once there are draws the plan and seed are fixed (the service refuses a change too).
+                self.ui.intro_label.setText(
+                    f"Der er trukket stikprøver i programmet (frø {_html(programme.seed)}), så stikprøveplanen "
+                    "ligger fast. Et besøgs stikprøve kan trækkes om med en begrundelse under besøgets Stikprøve.")
+                for spin in (self.ui.total_spin, self.ui.min_spin, self.ui.max_spin, self.ui.relatives_spin):
+                    spin.setEnabled(False)
         self.error_labels = {}
         self._wire(ok)
+        for spin in (self.ui.total_spin, self.ui.min_spin, self.ui.max_spin, self.ui.relatives_spin):
+            spin.valueChanged.connect(self.check_plan)
+        #: The last PlanCheck shown (tests read it).
+        self.plan_check: PlanCheck | None = None
+        self.check_plan()
+
+    def check_plan(self, *_args) -> None:
+        """Say at once what the typed plan reaches over the care homes (and if it cannot be met)."""
+        try:
+            check = self._svc.check_sampling_plan(
+                self._year, sample_total=self.ui.total_spin.value(), sample_min=self.ui.min_spin.value(),
+                sample_max=self.ui.max_spin.value(), relatives_per_home=self.ui.relatives_spin.value())
+        except DomainError as err:
+            self.ui.plan_check_label.setText(text_for(err))
+            return
+        self.plan_check = check
+        self.ui.plan_check_label.setText(plan_check_text(check))
+        self.ui.plan_check_label.setStyleSheet("" if check.feasible else "color: #8c1d18; font-weight: 600;")
 
     def save(self) -> None:
         plan = dict(sample_total=self.ui.total_spin.value(), sample_min=self.ui.min_spin.value(),
@@ -220,9 +255,10 @@ class RefuseDialog(_ServiceDialog):
 
 
 class RedrawDialog(_ServiceDialog):
-    """Draw the whole sample again with a new seed; the reason is required and logged."""
+    """Draw the whole sample again with a new seed and its own size; the reason is required and logged."""
 
-    def __init__(self, supervision: SupervisionService, draw: DrawDTO, parent: QWidget | None = None) -> None:
+    def __init__(self, supervision: SupervisionService, draw: DrawDTO, parent: QWidget | None = None, *,
+                 size: int | None = None) -> None:
         super().__init__(parent)
         self.ui = Ui_RedrawDialog()
         self.ui.setupUi(self)
@@ -230,12 +266,65 @@ class RedrawDialog(_ServiceDialog):
         self._draw = draw
         self.setWindowTitle(f"Træk stikprøven om – {draw.kind_label.lower()}")
         self.ui.seed_edit.setPlaceholderText(f"fx {int(draw.seed) + 1 if draw.seed.isdigit() else 4711}")
-        self.error_labels = {"seed": self.ui.seed_error_label, "reason": self.ui.reason_error_label}
+        # The old draw's size (the number asked for), else the size proposed for the visit.
+        self.ui.size_spin.setValue(draw.size if draw.size >= 1 else (size or 1))
+        self.error_labels = {"seed": self.ui.seed_error_label, "reason": self.ui.reason_error_label,
+                             "size": self.ui.size_error_label}
         self._wire("Træk om")
 
     def save(self) -> None:
         self._run(lambda: self._svc.redraw(self._draw.id, self.ui.seed_edit.text(),
-                                           self.ui.reason_edit.toPlainText()))
+                                           self.ui.reason_edit.toPlainText(), size=self.ui.size_spin.value()))
+
+
+class ExcludeDialog(_ServiceDialog):
+    """Leave residents of the frame out before the draw, each with a reason (recorded with the
+    draw). OK keeps the choice in ``exclusions`` (resident id -> (code, note)); nothing is stored
+    until the sample is drawn."""
+
+    def __init__(self, supervision: SupervisionService, candidates: list[FrameCandidateDTO],
+                 exclusions: dict[str, tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_ExcludeDialog()
+        self.ui.setupUi(self)
+        self._svc = supervision
+        self.exclusions = dict(exclusions)
+        self.ui.intro_label.setText(
+            "Marker de beboere, der ikke skal med i rammen, og vælg årsagen. Udeladelserne gemmes med "
+            "stikprøven, så den stadig kan efterprøves.")
+        for code, label in supervision.exclusion_reasons():
+            self.ui.reason_combo.addItem(label, code)
+        for c in candidates:
+            text = c.name + (f", bolig {c.room}" if c.room else "") + (f" ({c.unit})" if c.unit else "")
+            item = QListWidgetItem(text, self.ui.candidates_list)
+            item.setData(Qt.ItemDataRole.UserRole, c.resident_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if c.resident_id in exclusions else Qt.CheckState.Unchecked)
+        self.error_labels = {"reason": self.ui.note_error_label}
+        self._wire("Udelad")
+
+    def checked_ids(self) -> list[str]:
+        out = []
+        for i in range(self.ui.candidates_list.count()):
+            item = self.ui.candidates_list.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(item.data(Qt.ItemDataRole.UserRole))
+        return out
+
+    def save(self) -> None:
+        def call():
+            code, note = self.ui.reason_combo.currentData(), self.ui.note_edit.text()
+            from ...domain.supervision.sampling import check_exclusion
+
+            why = check_exclusion(code, note)
+            ids = set(self.checked_ids())
+            kept = {r: w for r, w in self.exclusions.items() if r in ids}
+            for rid in ids - set(kept):
+                kept[rid] = why
+            self.exclusions = kept
+            return kept
+
+        self._run(call)
 
 
 # -- action plan -----------------------------------------------------------------------------------
@@ -335,6 +424,16 @@ class StepDialog(_ServiceDialog):
                                             self.ui.text_edit.toPlainText()))
 
         self._run(call)
+
+
+def plan_check_text(check: PlanCheck) -> str:
+    """What a plan reaches, in Danish: the refusal, the statement of an infeasible plan, or the count."""
+    if check.errors:
+        return "\n".join(text_for(e) for e in check.errors)
+    if check.warning is not None:
+        return text_for(check.warning)
+    homes = "1 plejecenter" if check.homes == 1 else f"{check.homes} plejecentre"
+    return f"Planen kan nås: {check.reachable} beboere fordelt på {homes}."
 
 
 def _html(text: str) -> str:

@@ -25,7 +25,7 @@ from ..models.supervision_models import (
     frame_rule_lines,
     verify_text,
 )
-from .supervision_dialogs import RedrawDialog, RefuseDialog
+from .supervision_dialogs import ExcludeDialog, RedrawDialog, RefuseDialog
 
 HEADINGS = {"resident": "Stikprøve af beboere", "relative": "Pårørende til telefoninterview"}
 NO_DRAW_TEXT = {
@@ -55,6 +55,9 @@ class DrawPanel(QWidget):
         self.draws: list[DrawDTO] = []
         #: The open refusal or redraw dialog, if any (tests reach it here).
         self.dialog = None
+        #: Residents left out before the draw: id -> (reason code, note); names for the label.
+        self.exclusions: dict[str, tuple[str, str]] = {}
+        self._excluded_names: dict[str, str] = {}
         self.model = SampleMemberModel(self)
         if kind == "relative":
             self.model.HEADERS = ("Nr.", "Kode", "Beboer (kun på skærmen)", "Afdeling", "Bolig", "Status", "Årsag")
@@ -79,6 +82,7 @@ class DrawPanel(QWidget):
         self.ui.verify_label.setVisible(False)
         self.ui.seed_edit.setPlaceholderText("fx 2011")
         self.ui.draw_button.clicked.connect(self.draw)
+        self.ui.exclude_button.clicked.connect(self.exclude)
         self.ui.refuse_button.clicked.connect(self.refuse_selected)
         self.ui.redraw_button.clicked.connect(self.redraw)
         self.ui.verify_button.clicked.connect(self.verify)
@@ -89,6 +93,8 @@ class DrawPanel(QWidget):
     # -- loading ----------------------------------------------------------------------------------
     def load(self, visit: VisitDTO, draws: list[DrawDTO], default_seed: str = "") -> None:
         """Show ``draws`` (this kind's, current and superseded) of ``visit``."""
+        if self.visit is None or self.visit.id != visit.id:
+            self.exclusions, self._excluded_names = {}, {}
         self.visit = visit
         mine = [d for d in draws if d.kind == self.kind]
         # The current draw first, then the superseded ones, newest first.
@@ -107,8 +113,11 @@ class DrawPanel(QWidget):
         combo.setVisible(several)
         if not self.ui.seed_edit.text():
             self.ui.seed_edit.setText(default_seed)
-        size = visit.sample_size if self.kind == "resident" else visit.relatives_size
-        if size is not None:
+        # The home's share of the programme's plan (never 0); the service computes it.
+        proposed = visit.proposed_sample_size if self.kind == "resident" else visit.proposed_relatives_size
+        stored = visit.sample_size if self.kind == "resident" else visit.relatives_size
+        size = proposed or stored
+        if size:
             self.ui.size_spin.setValue(size)
         self.ui.verify_label.setVisible(False)
         self._show_chosen()
@@ -131,6 +140,8 @@ class DrawPanel(QWidget):
         self.ui.draw_button.setEnabled(can_sample)
         self.ui.seed_edit.setEnabled(can_sample)
         self.ui.size_spin.setEnabled(can_sample)
+        self.ui.exclude_button.setEnabled(can_sample)
+        self._show_exclusions(draw is None and can_sample)
         self.ui.members_table.setVisible(draw is not None)
         self.ui.verify_button.setEnabled(draw is not None)
         self.ui.redraw_button.setEnabled(draw is not None and draw.current and can_sample)
@@ -151,6 +162,17 @@ class DrawPanel(QWidget):
             self.ui.members_table.selectionModel().setCurrentIndex(
                 self.model.index(first, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _show_exclusions(self, visible: bool) -> None:
+        label = self.ui.exclusions_label
+        label.setVisible(visible and bool(self.exclusions))
+        if self.exclusions:
+            reasons = dict(self._svc.exclusion_reasons())
+            items = [f"{escape(self._excluded_names.get(r, r))} ({escape(reasons.get(code, code).lower())}"
+                     + (f": {escape(note)}" if note else "") + ")"
+                     for r, (code, note) in sorted(self.exclusions.items(),
+                                                   key=lambda x: self._excluded_names.get(x[0], x[0]))]
+            label.setText("<b>Udelades af rammen:</b> " + "; ".join(items) + ".")
 
     def _info_html(self, draw: DrawDTO) -> str:
         lines = [f"<b>{escape(draw_heading(draw))}</b>"]
@@ -212,13 +234,34 @@ class DrawPanel(QWidget):
             return
         try:
             self._svc.draw_sample(self.visit.id, self.ui.seed_edit.text(), kind=self.kind,
-                                  size=self.ui.size_spin.value())
+                                  size=self.ui.size_spin.value(), exclusions=dict(self.exclusions))
         except DomainError as err:
             self.ui.error_label.show_message(text_for(err))
             self.ui.seed_edit.setFocus()
             return
         self.ui.error_label.show_message(None)
+        self.exclusions, self._excluded_names = {}, {}
         self.changed.emit()
+
+    def exclude(self) -> None:
+        """Choose residents to leave out of the frame (with a reason) before the draw."""
+        if self.visit is None:
+            return
+        try:
+            candidates = self._svc.frame_candidates(self.visit.id, self.kind)
+        except DomainError as err:
+            self.ui.error_label.show_message(text_for(err))
+            return
+        self._excluded_names.update({c.resident_id: c.name for c in candidates})
+        dialog = ExcludeDialog(self._svc, candidates, self.exclusions, self)
+        dialog.accepted.connect(lambda: self._excluded(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+
+    def _excluded(self, dialog: ExcludeDialog) -> None:
+        self.exclusions = dict(dialog.exclusions)
+        self._show_exclusions(self.shown_draw() is None)
 
     def refuse_selected(self) -> None:
         """Log a refusal for the selected member; the replacement appears in the list."""
@@ -231,7 +274,8 @@ class DrawPanel(QWidget):
         draw = self.current_draw()
         if draw is None:
             return
-        self._open(RedrawDialog(self._svc, draw, self))
+        proposed = self.visit.proposed_sample_size if self.kind == "resident" else self.visit.proposed_relatives_size
+        self._open(RedrawDialog(self._svc, draw, self, size=proposed))
 
     def _open(self, dialog) -> None:
         """Show ``dialog`` window-modal; when it stores something the panel re-reads the sample."""

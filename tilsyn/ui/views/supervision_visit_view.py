@@ -73,6 +73,8 @@ class SupervisionVisitView(QWidget):
         #: The open interview or step dialog, if any (tests reach it here).
         self.dialog = None
         self.ui.back_button.clicked.connect(self.back_requested)
+        self.ui.move_visit_button.clicked.connect(self.move_visit)
+        self.ui.cancel_visit_button.clicked.connect(self.cancel_visit)
 
         self.resident_panel = DrawPanel(supervision, "resident", self.ui.sample_splitter)
         self.relative_panel = DrawPanel(supervision, "relative", self.ui.sample_splitter)
@@ -163,7 +165,13 @@ class SupervisionVisitView(QWidget):
         details.append(f"tilsynsprogram {visit.year}")
         if visit.result_label:
             details.append(f"resultat: {escape(visit.result_label)}")
+        if visit.cancel_reason:
+            details.append(f"aflyst {format_moment(visit.cancelled_at)}: »{escape(visit.cancel_reason)}«")
         self.ui.visit_details_label.setText(" · ".join(details))
+        # A visit is moved or cancelled only while it may still be cancelled (planned).
+        open_for_change = "cancelled" in visit.next_statuses
+        self.ui.move_visit_button.setEnabled(open_for_change)
+        self.ui.cancel_visit_button.setEnabled(open_for_change)
 
     def _sample_changed(self) -> None:
         self.reload()
@@ -368,6 +376,32 @@ class SupervisionVisitView(QWidget):
                    ok_text="Markér som gennemført", date_label="&Besøgsdato:",
                    date=min(self._svc.ctx.today(), visit.planned_on))
 
+    def move_visit(self) -> None:
+        """Move the planned visit to another working day of the programme year (reason logged)."""
+        visit = self.visit
+        if visit is None:
+            return
+        drawn = any(d.current for d in self.draws)
+        note = (" Stikprøven er trukket og beholder sin dato; træk om, hvis rammen skal følge den nye dato."
+                if drawn else " Stikprøven er ikke trukket: rammen følger den nye dato.")
+        self._step("Flyt tilsynsbesøget",
+                   "Besøget flyttes til en anden hverdag i programåret. Skriv gerne hvorfor; begrundelsen logges."
+                   + note,
+                   lambda s: self._svc.update_visit(visit.id, planned_on=_required_day(s.day), reason=s.text),
+                   ok_text="Flyt besøg", date_label="&Ny dato:", date=visit.planned_on,
+                   text_label="&Begrundelse:")
+
+    def cancel_visit(self) -> None:
+        """Cancel the planned visit; the reason is required and logged, the draws are kept."""
+        visit = self.visit
+        if visit is None:
+            return
+        self._step("Aflys tilsynsbesøget",
+                   f"Besøget på {escape(visit.care_home_name)} {format_date(visit.planned_on)} aflyses. "
+                   "Skriv hvorfor; begrundelsen logges, og stikprøverne gemmes.",
+                   lambda s: self._svc.cancel_visit(visit.id, s.text),
+                   ok_text="Aflys besøg", text_label="&Begrundelse:")
+
     def start_report(self) -> None:
         if self.visit is not None:
             self._call(self._svc.start_report, self.visit.id)
@@ -432,3 +466,9 @@ class SupervisionVisitView(QWidget):
             return
         title = f"Tilsynsrapport {visit.care_home_name} {format_date(visit.conducted_on or visit.planned_on)}"
         self.preview = preview_pdf(self, pdf, title)
+
+
+def _required_day(day: dt.date | None) -> dt.date:
+    if day is None:
+        raise ValidationError([DomainError("required", field="planned_on")])
+    return day
