@@ -55,7 +55,10 @@ def open_app(
     url = display_url(url)  # the passphrase stays inside the engine, never in the context
     factory = make_session_factory(engine)
     ctx = AppContext(uow_factory=None, clock=clock, url=url, user=actor)
-    ctx.uow_factory = lambda: SqlUnitOfWork(factory, actor=ctx.audit_actor, clock=ctx.now)
+    # read_only=True: a long read (verify, history) takes no SQLite write lock, so it never makes a
+    # care worker's registration in another window wait (every other unit of work is BEGIN IMMEDIATE).
+    ctx.uow_factory = lambda read_only=False: SqlUnitOfWork(
+        factory, actor=ctx.audit_actor, clock=ctx.now, read_only=read_only)
     ctx.extras["engine"] = engine
     return OpenResult(ctx, url, backup, sqlite_path(url))
 

@@ -88,17 +88,17 @@ class AuditService:
     def history(self, entity_id: str, entity_type: str | None = None) -> list[AuditEntryDTO]:
         """Every entry about one record, oldest first (admin and caseworker)."""
         self.ctx.require(Action.AUDIT_VIEW)
-        with self.ctx.uow_factory() as uow:
+        with self.ctx.uow_factory(read_only=True) as uow:
             return [_dto(r) for r in uow.audit.for_entity(entity_type, str(entity_id))]
 
     def latest(self, limit: int = 200) -> list[AuditEntryDTO]:
         self.ctx.require(Action.AUDIT_VIEW)
-        with self.ctx.uow_factory() as uow:
+        with self.ctx.uow_factory(read_only=True) as uow:
             return [_dto(r) for r in uow.audit.latest(limit)]
 
     def head(self) -> tuple[int, str]:
         """The chain head (sequence number, hash), printed on exported PDFs as an anchor."""
-        with self.ctx.uow_factory() as uow:
+        with self.ctx.uow_factory(read_only=True) as uow:
             return store_audit.head(uow.session)
 
     def verify(self, progress: Callable[[int], None] | None = None,
@@ -107,7 +107,7 @@ class AuditService:
         changes against the live rows, and (``expect_head``) check that the chain still holds a head
         printed earlier on an export, so truncation and rewrites are found with that copy in hand."""
         self.ctx.require(Action.AUDIT_VERIFY)
-        with self.ctx.uow_factory() as uow:
+        with self.ctx.uow_factory(read_only=True) as uow:
             count = 0
             last_hash = GENESIS
             anchor_hash: str | None = None
