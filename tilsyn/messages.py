@@ -5,7 +5,11 @@ Pure Python (no Qt) so the GUI and the CLI show the same words.
 
 from __future__ import annotations
 
+import re
+
 from .domain.errors import DomainError, ValidationError
+
+_MONTH_KEY = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 MONTHS = (
     "januar", "februar", "marts", "april", "maj", "juni",
@@ -111,6 +115,10 @@ def text_for(err: DomainError) -> str:
     params.setdefault("field", field_label(err.field))
     if "month" in params and isinstance(params["month"], int) and 1 <= params["month"] <= 12:
         params.setdefault("month_name", MONTHS[params["month"] - 1])
+    if isinstance(params.get("month"), str) and _MONTH_KEY.match(params["month"]):
+        # A month passed as its key ("2026-11") is shown as "november 2026".
+        year, month = params["month"].split("-")
+        params.setdefault("month_text", month_label(int(year), int(month)))
     params.setdefault("month_name", "")
     for key in ("maximum", "length"):
         if isinstance(params.get(key), int):
@@ -127,18 +135,13 @@ def format_date(day) -> str:
 
 
 def parse_date(text: str, field: str | None = None):
-    """Parse DD-MM-ÅÅÅÅ (also DD.MM.ÅÅÅÅ, DD/MM/ÅÅÅÅ and ISO ÅÅÅÅ-MM-DD); empty gives None."""
-    import datetime as dt
+    """Parse DD-MM-ÅÅÅÅ (also DD.MM.ÅÅÅÅ, DD/MM/ÅÅÅÅ and ISO ÅÅÅÅ-MM-DD); empty gives None.
 
-    raw = (text or "").strip()
-    if not raw:
-        return None
-    for fmt in ("%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(raw, fmt).date()
-        except ValueError:
-            continue
-    raise DomainError("date_format", field=field, value=raw)
+    The rule is tilsyn.domain.times.parse_date (``date_format`` for a wrong shape,
+    ``date_not_exist`` for 31-11-2026); the Danish texts for both are here."""
+    from .domain.times import parse_date as _parse_date
+
+    return _parse_date(text, field)
 
 
 # -- command line and CSV import ------------------------------------------------------------------
@@ -287,7 +290,7 @@ TEXTS.update(
         "staff_one_writer": "Sæt X ved præcis én medarbejder som den, der skriver indberetningen (nu {writers}).",
         "staff_duplicate": "Den samme medarbejder står flere gange.",
         "late_reason_required": (
-            "Registreringen er for sent: fristen var udgangen af dagen efter episoden. "
+            "Registreringen er for sen: fristen var udgangen af dagen efter episoden. "
             "Skriv hvorfor; registreringen gemmes og markeres »registreret for sent«."
         ),
         "month_closed": "Lederen har underskrevet månedsskemaet for {month}. Kontakt lederen for at få det åbnet.",
@@ -812,3 +815,51 @@ TEXTS.update(
         ),
     }
 )
+
+
+# -- issue 12, points 3 and 8: times never guessed, months by name ---------------------------------
+TEXTS.update(
+    {
+        "date_not_exist": "Datoen {value} findes ikke.",
+        "date_day_not_exist": "Datoen {value} findes ikke: {month_name} {year} har kun {days} dage.",
+        "time_not_exist": (
+            "Klokkeslættet {time:%H.%M} findes ikke den {date:%d-%m-%Y}: natten til sommertid blev uret "
+            "stillet frem fra 02.00 til 03.00. Skriv klokkeslættet, som uret viste."
+        ),
+        "end_before_start_same_day": (
+            "Sluttidspunktet {end:%H.%M} ligger før starttidspunktet {start:%H.%M}. Sluttede magtanvendelsen "
+            "næste dag ({next_day:%d-%m-%Y}), så sæt flueben i »Sluttede næste dag«; ellers ret klokkeslættet."
+        ),
+        "start_in_future": (
+            "Starttidspunktet {moment:%d-%m-%Y kl. %H.%M} ligger i fremtiden (klokken er nu {now:%H.%M}). "
+            "Registrér kun magtanvendelse, der har fundet sted."
+        ),
+        "end_in_future": (
+            "Sluttidspunktet {moment:%d-%m-%Y kl. %H.%M} ligger i fremtiden (klokken er nu {now:%H.%M}). "
+            "Ret sluttidspunktet, eller lad det stå tomt."
+        ),
+        "month_closed": (
+            "Lederen har underskrevet månedsskemaet for {month_text}. Kontakt lederen for at få det åbnet."
+        ),
+    }
+)
+
+
+def format_episode_period(started_at, ended_at) -> str:
+    """When an episode happened, in Danish time: '30-11-2026 kl. 14.00–14.20', or with the end's date
+    when it ended on a later day: '30-11-2026 kl. 23.10 – 01-12-2026 kl. 00.20'."""
+    text = format_moment(started_at)
+    if ended_at is not None:
+        text += episode_end_text(started_at, ended_at)
+    return text
+
+
+def episode_end_text(started_at, ended_at) -> str:
+    """The end as it follows the start: '–14.20' on the same day, ' – 01-12-2026 kl. 00.20' on a later one."""
+    from .domain.times import COPENHAGEN, ends_next_day
+
+    if ended_at is None:
+        return ""
+    if ends_next_day(started_at, ended_at):
+        return f" – {format_moment(ended_at)}"
+    return f"–{ended_at.astimezone(COPENHAGEN):%H.%M}"

@@ -110,7 +110,8 @@ def test_refused_rules_are_said_in_danish_under_their_fields(world, qtbot):
     dialog.save()
     assert dialog.result is None
     ui = dialog.ui
-    assert ui.started_at_error_label.text().startswith("Tidspunktet ligger i fremtiden.")
+    assert ui.started_at_error_label.text().startswith(
+        "Starttidspunktet 20-03-2026 kl. 23.00 ligger i fremtiden (klokken er nu 03.10).")
     assert ui.description_error_label.text() == "Beskriv magtanvendelsen kort skal udfyldes."
     assert ui.staff_error_label.text() == "Angiv mindst én medarbejder, der var involveret."
     assert world.force.monthly_form_for(world.ids["jens"], 2026, 3) is None
@@ -175,7 +176,7 @@ def test_a_late_registration_asks_for_the_reason(world, qtbot):
     dialog.ui.description_edit.setPlainText("Ville gå ud")
     dialog.save()
     assert dialog.ui.late_group.isVisible()
-    assert dialog.ui.late_reason_error_label.text().startswith("Registreringen er for sent")
+    assert dialog.ui.late_reason_error_label.text().startswith("Registreringen er for sen:")
     assert dialog.focusWidget() is dialog.ui.late_reason_edit
     qtbot.keyClicks(dialog.ui.late_reason_edit, "Glemt ved vagtskifte")
     dialog.save()
@@ -257,7 +258,7 @@ def test_a_closed_month_is_refused_with_the_reason(world, qtbot):
     dialog.ui.force_type_combo.setCurrentIndex(dialog.ui.force_type_combo.findData("127_retention"))
     dialog.ui.description_edit.setPlainText("Igen")
     dialog.save()
-    assert dialog.ui.form_error_label.text().startswith("Lederen har underskrevet månedsskemaet for 2026-03")
+    assert dialog.ui.form_error_label.text().startswith("Lederen har underskrevet månedsskemaet for marts 2026.")
 
 
 def test_correcting_a_signed_episode_asks_for_the_reason(world, qtbot, monkeypatch):
@@ -271,3 +272,81 @@ def test_correcting_a_signed_episode_asks_for_the_reason(world, qtbot, monkeypat
     form = world.force.get_form(fid)
     assert form.episodes[0].description == "Rettet beskrivelse"
     assert form.signature(2) is None and [s.section for s in form.must_sign_again] == [2]
+
+
+# -- issue 12, point 3: an end before the start is asked about, never guessed -------------------------
+
+def _night_episode(dialog, qtbot, date: str, start: str, end: str) -> None:
+    pick_resident(dialog, qtbot, "jens")
+    dialog.ui.force_type_combo.setCurrentIndex(dialog.ui.force_type_combo.findData("127_retention"))
+    dialog.ui.date_edit.setText(date)
+    dialog.ui.start_time_edit.setText(start)
+    dialog.ui.end_time_edit.setText(end)
+    dialog.ui.description_edit.setPlainText("Ville gå ud")
+
+
+def test_an_end_before_the_start_asks_whether_it_ended_the_next_day(world, qtbot):
+    dialog = open_dialog(world, qtbot)
+    ui = dialog.ui
+    assert not ui.overnight_label.isVisible() and not ui.ended_next_day_check.isChecked()
+    _night_episode(dialog, qtbot, "19-03-2026", "23.10", "00.20")
+    assert ui.overnight_label.isVisible()
+    assert ui.overnight_label.text() == (
+        "Sluttidspunktet 00.20 er før starttidspunktet 23.10. Sluttede magtanvendelsen næste dag, "
+        "20-03-2026? Sæt i så fald flueben i »Sluttede næste dag«.")
+    dialog.save()  # not guessed: refused with the question
+    assert dialog.result is None
+    assert ui.ended_at_error_label.text().startswith("Sluttidspunktet 00.20 ligger før starttidspunktet 23.10.")
+    assert world.force.monthly_form_for(world.ids["jens"], 2026, 3) is None
+    ui.ended_next_day_check.setChecked(True)
+    assert ui.overnight_label.text() == "Magtanvendelsen sluttede næste dag, 20-03-2026 kl. 00.20."
+    dialog.save()
+    (ep,) = world.force.get_form(dialog.result.form_id).episodes
+    assert ep.started_at == dt.datetime(2026, 3, 19, 23, 10, tzinfo=CPH)
+    assert ep.ended_at == dt.datetime(2026, 3, 20, 0, 20, tzinfo=CPH)
+    # Opened again for a correction, the choice is shown.
+    again = open_dialog(world, qtbot, episode=ep)
+    assert again.ui.ended_next_day_check.isChecked() and again.ui.end_time_edit.text() == "00.20"
+
+
+def test_the_issue_slip_on_todays_date_is_the_question_not_the_future(world, qtbot):
+    # 20-03-2026 at 03.10: 02.00 til 01.00 today is a slip; ticking the next day puts the end in the future.
+    dialog = open_dialog(world, qtbot)
+    _night_episode(dialog, qtbot, "20-03-2026", "02.00", "01.00")
+    dialog.save()
+    assert dialog.ui.ended_at_error_label.text().startswith("Sluttidspunktet 01.00 ligger før starttidspunktet 02.00.")
+    dialog.ui.ended_next_day_check.setChecked(True)
+    dialog.save()
+    assert dialog.result is None
+    assert dialog.ui.ended_at_error_label.text() == (
+        "Sluttidspunktet 21-03-2026 kl. 01.00 ligger i fremtiden (klokken er nu 03.10). "
+        "Ret sluttidspunktet, eller lad det stå tomt.")
+
+
+def test_a_date_that_does_not_exist_is_said_so(world, qtbot):
+    dialog = open_dialog(world, qtbot)
+    _night_episode(dialog, qtbot, "31-11-2025", "23.10", "23.20")
+    dialog.save()
+    assert dialog.ui.started_at_error_label.text() == "Datoen 31-11-2025 findes ikke: november 2025 har kun 30 dage."
+
+
+def test_the_draft_keeps_the_next_day_choice(world, qtbot):
+    dialog = open_dialog(world, qtbot)
+    _night_episode(dialog, qtbot, "19-03-2026", "23.10", "00.20")
+    dialog.ui.ended_next_day_check.setChecked(True)
+    dialog.save_draft_now()
+    assert world.force.load_draft("episode")["ended_next_day"] is True
+    dialog.reject()
+    again = open_dialog(world, qtbot)
+    assert again.ui.ended_next_day_check.isChecked()
+
+
+def test_the_form_view_shows_the_end_date_of_a_night_episode(world, qtbot):
+    from tilsyn.ui.views.force_form_view import episodes_html
+
+    dialog = open_dialog(world, qtbot)
+    _night_episode(dialog, qtbot, "19-03-2026", "23.10", "00.20")
+    dialog.ui.ended_next_day_check.setChecked(True)
+    dialog.save()
+    form = world.force.get_form(dialog.result.form_id)
+    assert "19-03-2026 kl. 23.10 – 20-03-2026 kl. 00.20" in episodes_html(form.episodes, False)

@@ -64,7 +64,7 @@ def test_danish_dates():
     assert parse_date("") is None
     with pytest.raises(Exception) as exc:
         parse_date("31-02-2026", field="move_in")
-    assert text_for(exc.value) == "Datoen »31-02-2026« skal skrives som DD-MM-ÅÅÅÅ."
+    assert text_for(exc.value) == "Datoen 31-02-2026 findes ikke: februar 2026 har kun 28 dage."
 
 
 # -- postal codes: ASCII digits after NFKC (issue 9) ----------------------------------------------

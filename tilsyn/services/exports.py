@@ -39,6 +39,7 @@ from ..messages import (
     MISMATCH_TEXT,
     NOT_COVERED_TEXTS,
     RENDER_WHAT,
+    episode_end_text,
     format_date,
     format_long_date,
     format_moment,
@@ -142,7 +143,7 @@ def _days(episodes: tuple[EpisodeDTO, ...]) -> tuple[DayPart, ...]:
         eps = sorted(by_day[day], key=lambda e: (e.started_at, e.id))
         uses = []
         for e in eps:
-            times = f"kl. {_time(e.started_at)}" + (f"–{_time(e.ended_at)}" if e.ended_at else "")
+            times = f"kl. {_time(e.started_at)}" + episode_end_text(e.started_at, e.ended_at)
             uses.append(TypeUse(e.force_type, e.situation, times, e.location, e.purpose))
         narratives = tuple(f"Kl. {_time(e.started_at)}: {e.narrative or e.description}" for e in eps)
         staff: dict[str, StaffRow] = {}

@@ -10,6 +10,8 @@ cover is offered as an acute / unpermitted record, so nothing is lost.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -32,13 +34,8 @@ from ...services.force_dto import EpisodeDTO, RegistrationResult, TypeChoice
 from ...services.residents import ResidentService
 from ..errors import clear_field_errors, field_texts, show_field_errors
 from ..forms.ui_episode_dialog import Ui_EpisodeDialog
-from ..models.force_inputs import (
-    DRAFT_TEXT_KEYS,
-    episode_input,
-    episode_moments,
-    format_time,
-    parse_time,
-)
+from ...domain.times import ends_next_day, episode_times, parse_time
+from ..models.force_inputs import DRAFT_TEXT_KEYS, episode_input, format_time
 from ..models.force_resident_completer import ResidentCompleter
 from . import sign_dialog as prompts
 
@@ -94,6 +91,7 @@ class EpisodeDialog(QDialog):
         ui.draft_label.setVisible(False)
         ui.acute_frame.setVisible(False)
         ui.late_group.setVisible(False)
+        ui.overnight_label.setVisible(False)
         self._show_situations(())
 
         self.completer = ResidentCompleter(residents, ui.resident_edit, self)
@@ -126,6 +124,10 @@ class EpisodeDialog(QDialog):
         self._autosave_timer.setInterval(autosave_ms)
         self._autosave_timer.timeout.connect(self.save_draft_now)
 
+        ui.start_time_edit.textChanged.connect(self._show_overnight)
+        ui.end_time_edit.textChanged.connect(self._show_overnight)
+        ui.date_edit.textChanged.connect(self._show_overnight)
+        ui.ended_next_day_check.toggled.connect(self._show_overnight)
         ui.force_type_combo.currentIndexChanged.connect(self._type_changed)
         ui.all_types_check.toggled.connect(self._reload_types)
         ui.date_edit.editingFinished.connect(self._reload_types)
@@ -188,6 +190,7 @@ class EpisodeDialog(QDialog):
         ui.date_edit.set_date(local.date())
         ui.start_time_edit.setText(format_time(e.started_at))
         ui.end_time_edit.setText(format_time(e.ended_at))
+        ui.ended_next_day_check.setChecked(ends_next_day(e.started_at, e.ended_at))
         for name in TEXT_FIELDS:
             _set_text(getattr(ui, f"{name}_edit"), getattr(e, name))
         if e.late:
@@ -212,6 +215,7 @@ class EpisodeDialog(QDialog):
         ui.date_edit.setText(d.get("date", ""))
         ui.start_time_edit.setText(d.get("start", ""))
         ui.end_time_edit.setText(d.get("end", ""))
+        ui.ended_next_day_check.setChecked(bool(d.get("ended_next_day")))
         for name in TEXT_FIELDS:
             _set_text(getattr(ui, f"{name}_edit"), d.get(name, ""))
         if d.get("late_reason"):
@@ -327,6 +331,31 @@ class EpisodeDialog(QDialog):
         index = self.ui.situation_combo.findData(code) if code else 0
         self.ui.situation_combo.setCurrentIndex(max(index, 0))
 
+    # -- an end before the start: ended the next day? ------------------------------------------
+    def _show_overnight(self, *_args) -> None:
+        """Ask, as soon as the end is typed before the start, whether it ended the next day; once
+        ticked, say which day it ended. Nothing is decided for the user."""
+        ui = self.ui
+        label = ui.overnight_label
+        try:
+            day = ui.date_edit.date()
+            start = parse_time(ui.start_time_edit.text())
+            end = parse_time(ui.end_time_edit.text())
+        except DomainError:
+            day = start = end = None
+        text, asking = "", False
+        if day is not None and start is not None and end is not None:
+            next_day = messages.format_date(day + dt.timedelta(days=1))
+            if ui.ended_next_day_check.isChecked():
+                text = f"Magtanvendelsen sluttede næste dag, {next_day} kl. {end:%H.%M}."
+            elif end < start:
+                asking = True
+                text = (f"Sluttidspunktet {end:%H.%M} er før starttidspunktet {start:%H.%M}. Sluttede "
+                        f"magtanvendelsen næste dag, {next_day}? Sæt i så fald flueben i »Sluttede næste dag«.")
+        label.setText(text)
+        label.setStyleSheet("color: #a35a00; font-weight: 600;" if asking else "")
+        label.setVisible(bool(text))
+
     # -- staff ---------------------------------------------------------------------------------
     def _fill_staff_defaults(self) -> None:
         """The user first (as writer), then colleagues from the last registrations, then a blank row."""
@@ -431,6 +460,7 @@ class EpisodeDialog(QDialog):
             edit.textChanged.connect(self._changed)
         ui.situation_combo.currentIndexChanged.connect(self._changed)
         ui.all_types_check.toggled.connect(self._changed)
+        ui.ended_next_day_check.toggled.connect(self._changed)
 
     def _changed(self, *_args) -> None:
         if self._restoring or self._closing:
@@ -453,6 +483,7 @@ class EpisodeDialog(QDialog):
             "date": ui.date_edit.text(),
             "start": ui.start_time_edit.text(),
             "end": ui.end_time_edit.text(),
+            "ended_next_day": ui.ended_next_day_check.isChecked(),
             "late_reason": ui.late_reason_edit.toPlainText(),
             "all_types": ui.all_types_check.isChecked(),
             "staff": self.staff_rows(),
@@ -507,9 +538,14 @@ class EpisodeDialog(QDialog):
             end = parse_time(values["end"], "ended_at")
         except DomainError as exc:
             errors.append(exc)
+        times = None
+        try:
+            times = episode_times(day, start, end, values["ended_next_day"])
+        except ValidationError as exc:
+            errors.extend(exc.errors)
         if errors:
             raise ValidationError(errors)
-        started, ended = episode_moments(day, start, end)
+        started, ended = (times.started_at, times.ended_at) if times else (None, None)
         return episode_input(rid or "", values, started, ended)
 
     def save(self) -> None:
@@ -580,11 +616,30 @@ class EpisodeDialog(QDialog):
         self.ui.acute_frame.setVisible(False)
 
     def _show_errors(self, exc: DomainError) -> None:
+        exc = self._with_moments(exc)
         if "late_reason" in field_texts(exc):
             self.ui.late_group.setVisible(True)
         shown = show_field_errors(exc, self.error_labels, self.ui.form_error_label)
         if shown:
             self._focus_field(shown[0])
+
+    def _with_moments(self, exc: DomainError) -> DomainError:
+        """The service's »in the future« said with the moment and the clock (start_in_future /
+        end_in_future from the domain), so the user sees which time is wrong and why."""
+        faults = exc.errors if isinstance(exc, ValidationError) else [exc]
+        if not any(f.code == "episode_in_future" for f in faults):
+            return exc
+        ui = self.ui
+        try:
+            episode_times(ui.date_edit.date(), parse_time(ui.start_time_edit.text()),
+                          parse_time(ui.end_time_edit.text()), ui.ended_next_day_check.isChecked(),
+                          now=self._force.now_local())
+            return exc
+        except ValidationError as detail:
+            by_field = {f.field: f for f in detail.errors if f.code in ("start_in_future", "end_in_future")}
+        except DomainError:
+            return exc
+        return ValidationError([by_field.get(f.field, f) if f.code == "episode_in_future" else f for f in faults])
 
     def _show_general_error(self, exc: DomainError) -> None:
         self.ui.form_error_label.show_message(messages.text_for(exc))

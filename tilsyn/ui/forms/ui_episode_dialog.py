@@ -28,7 +28,7 @@ class Ui_EpisodeDialog(object):
     def setupUi(self, EpisodeDialog):
         if not EpisodeDialog.objectName():
             EpisodeDialog.setObjectName(u"EpisodeDialog")
-        EpisodeDialog.resize(860, 820)
+        EpisodeDialog.resize(860, 720)
         self.main_layout = QVBoxLayout(EpisodeDialog)
         self.main_layout.setObjectName(u"main_layout")
         self.title_label = QLabel(EpisodeDialog)
@@ -160,6 +160,11 @@ class Ui_EpisodeDialog(object):
 
         self.moment_layout.addWidget(self.end_time_edit)
 
+        self.ended_next_day_check = QCheckBox(self.when_group)
+        self.ended_next_day_check.setObjectName(u"ended_next_day_check")
+
+        self.moment_layout.addWidget(self.ended_next_day_check)
+
         self.end_time_hint_label = QLabel(self.when_group)
         self.end_time_hint_label.setObjectName(u"end_time_hint_label")
         self.end_time_hint_label.setStyleSheet(u"color: palette(placeholder-text);")
@@ -173,15 +178,22 @@ class Ui_EpisodeDialog(object):
 
         self.when_layout.addLayout(self.moment_layout, 7, 1, 1, 3)
 
+        self.overnight_label = QLabel(self.when_group)
+        self.overnight_label.setObjectName(u"overnight_label")
+        self.overnight_label.setWordWrap(True)
+        self.overnight_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.when_layout.addWidget(self.overnight_label, 8, 1, 1, 3)
+
         self.started_at_error_label = ErrorLabel(self.when_group)
         self.started_at_error_label.setObjectName(u"started_at_error_label")
 
-        self.when_layout.addWidget(self.started_at_error_label, 8, 1, 1, 3)
+        self.when_layout.addWidget(self.started_at_error_label, 9, 1, 1, 3)
 
         self.ended_at_error_label = ErrorLabel(self.when_group)
         self.ended_at_error_label.setObjectName(u"ended_at_error_label")
 
-        self.when_layout.addWidget(self.ended_at_error_label, 9, 1, 1, 3)
+        self.when_layout.addWidget(self.ended_at_error_label, 10, 1, 1, 3)
 
         self.when_layout.setColumnStretch(1, 1)
         self.when_layout.setColumnStretch(2, 1)
@@ -610,7 +622,8 @@ class Ui_EpisodeDialog(object):
         QWidget.setTabOrder(self.situation_combo, self.date_edit)
         QWidget.setTabOrder(self.date_edit, self.start_time_edit)
         QWidget.setTabOrder(self.start_time_edit, self.end_time_edit)
-        QWidget.setTabOrder(self.end_time_edit, self.late_reason_edit)
+        QWidget.setTabOrder(self.end_time_edit, self.ended_next_day_check)
+        QWidget.setTabOrder(self.ended_next_day_check, self.late_reason_edit)
         QWidget.setTabOrder(self.late_reason_edit, self.location_edit)
         QWidget.setTabOrder(self.location_edit, self.purpose_edit)
         QWidget.setTabOrder(self.purpose_edit, self.description_edit)
@@ -648,9 +661,14 @@ class Ui_EpisodeDialog(object):
         self.end_time_label.setText(QCoreApplication.translate("EpisodeDialog", u"til &kl.", None))
         self.end_time_edit.setPlaceholderText(QCoreApplication.translate("EpisodeDialog", u"TT.MM", None))
 #if QT_CONFIG(tooltip)
-        self.end_time_edit.setToolTip(QCoreApplication.translate("EpisodeDialog", u"Sluttidspunkt (kan udelades). Et tidspunkt f\u00f8r start er n\u00e6ste morgen.", None))
+        self.end_time_edit.setToolTip(QCoreApplication.translate("EpisodeDialog", u"Sluttidspunkt (kan udelades). Sluttede magtanvendelsen efter midnat, s\u00e5 s\u00e6t flueben i \u00bbSluttede n\u00e6ste dag\u00ab.", None))
+#endif // QT_CONFIG(tooltip)
+        self.ended_next_day_check.setText(QCoreApplication.translate("EpisodeDialog", u"Sluttede &n\u00e6ste dag", None))
+#if QT_CONFIG(tooltip)
+        self.ended_next_day_check.setToolTip(QCoreApplication.translate("EpisodeDialog", u"S\u00e6t flueben, n\u00e5r magtanvendelsen sluttede efter midnat, dagen efter startdatoen.", None))
 #endif // QT_CONFIG(tooltip)
         self.end_time_hint_label.setText(QCoreApplication.translate("EpisodeDialog", u"(sluttidspunkt kan udelades)", None))
+        self.overnight_label.setText("")
         self.late_group.setTitle(QCoreApplication.translate("EpisodeDialog", u"Registreret for sent", None))
         self.late_reason_label.setText(QCoreApplication.translate("EpisodeDialog", u"Begrundelse for sen registrering", None))
         self.details_group.setTitle(QCoreApplication.translate("EpisodeDialog", u"Oplysninger om magtanvendelsen", None))

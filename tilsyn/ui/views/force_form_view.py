@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QButtonGroup, QDialog, QDialogButtonBox, QPlainTex
 
 from ... import messages
 from ...domain.errors import DomainError, ValidationError
-from ...domain.force import AuthorityInput, LeaderInput, local_date
+from ...domain.force import AuthorityInput, LeaderInput
 from ...domain.roles import Action, allowed
 from ...services.exports import ExportService
 from ...services.force import ForceService
@@ -27,7 +27,6 @@ from ..dialogs.episode_dialog import EpisodeDialog
 from ..dialogs.pdf_preview import preview_pdf
 from ..errors import clear_field_errors, show_error, show_field_errors
 from ..forms.ui_form_view import Ui_FormView
-from ..models.force_inputs import format_time
 from .force_common import SECTION_NAMES, form_title, must_sign_text, signature_text, status_chip_style
 
 LEADER_TEXTS = ("necessity", "reflection", "action_plan_updated", "discussed_when", "discussion_plans", "other",
@@ -471,9 +470,7 @@ def episodes_html(episodes: tuple[EpisodeDTO, ...], can_edit: bool) -> str:
         return "<p><i>Ingen magtanvendelser registreret.</i></p>"
     parts = []
     for n, e in enumerate(episodes, 1):
-        when = f"{messages.format_date(local_date(e.started_at))} kl. {format_time(e.started_at)}"
-        if e.ended_at:
-            when += f"–{format_time(e.ended_at)}"
+        when = escape(messages.format_episode_period(e.started_at, e.ended_at))
         kind = f"{escape(e.type_label)} ({escape(e.paragraph)})"
         if e.situation_label:
             kind += f": {escape(e.situation_label)}"
