@@ -863,3 +863,97 @@ def episode_end_text(started_at, ended_at) -> str:
     if ends_next_day(started_at, ended_at):
         return f" – {format_moment(ended_at)}"
     return f"–{ended_at.astimezone(COPENHAGEN):%H.%M}"
+
+# -- sites and exchange files (issue 11, points 1 and 4) -------------------------------------------
+SITE_KIND_LABELS = {"hub": "kommune", "care_home": "plejecenter", "laptop": "bærbar"}
+FIELD_LABELS.update({"start_passphrase": "Adgangskoden til startfilen"})
+TEXTS.update(
+    {
+        "site_kind_unknown": "Ukendt slags computer »{kind}«. Skriv plejecenter eller bærbar. Intet er gemt.",
+        "site_name_missing": "Skriv et navn på computeren (--name). Intet er gemt.",
+        "site_name_invalid": "Computerens navn må højst være {max} tegn og ingen styretegn. Intet er gemt.",
+        "site_reason_short": "Skriv en begrundelse på mindst {min} tegn (--reason). Intet er gemt.",
+        "site_none": (
+            "Databasen er ikke sat op til udveksling. På kommunens database: tilsyn site init --name NAVN; "
+            "på en ny computer: tilsyn site join STARTFIL. Intet er gemt."
+        ),
+        "site_not_hub": "Kun kommunens database (hubben) kan tilmelde og spærre computere. Intet er gemt.",
+        "site_kind_not_enrollable": "Der kan kun tilmeldes et plejecenter eller en bærbar. Intet er gemt.",
+        "site_home_missing": "Angiv plejecentret, computeren skal bruges på (--home NAVN). Intet er gemt.",
+        "site_exists": "Databasen er allerede udvekslingssted »{name}«. Intet er gemt.",
+        "site_name_taken": "Der er allerede en computer, der hedder »{name}«. Vælg et andet navn. Intet er gemt.",
+        "site_home_unknown": "Plejecentret »{home}« findes ikke i databasen. Intet er gemt.",
+        "site_peer_unknown": "Der er ingen tilmeldt computer, der hedder »{name}«. Se tilsyn site show. Intet er gemt.",
+        "site_already_revoked": "»{name}« er allerede spærret. Intet er ændret.",
+        "site_revoked_pack": "»{name}« er spærret; der skrives ikke flere filer til den. Intet er gemt.",
+        "site_no_peers": "Der er ingen tilmeldte computere at udveksle med. Intet er gemt.",
+        "site_peer_needed": "Angiv, hvilken computer filen er til (--site NAVN): {names}. Intet er gemt.",
+        "site_join_not_empty": (
+            "Databasen {file} findes allerede og er ikke tom. En computer tilmeldes med en ny, tom database "
+            "(--db NY_FIL). Intet er gemt."
+        ),
+        "site_join_laptop_file": (
+            "En bærbar får altid en krypteret SQLite-fil (--db STI), ikke en databaseserver. Intet er gemt."
+        ),
+        "start_not_a_file": "Filen er ikke en startfil fra Tilsyn (.tilsyn-start). Intet er gemt.",
+        "start_damaged": "Startfilen er beskadiget eller afkortet. Lav en ny på kommunens computer. Intet er gemt.",
+        "start_format_newer": (
+            "Startfilen er lavet af en nyere version af Tilsyn. Opdatér Tilsyn på denne computer, før filen "
+            "indlæses. Intet er gemt."
+        ),
+        "start_wrong_passphrase": (
+            "Adgangskoden til startfilen passer ikke (eller filen er ændret). Intet er gemt."
+        ),
+        "start_unreadable": "Startfilen {path} kan ikke læses: {reason}. Intet er gemt.",
+        "start_passphrase_env_missing": "Miljøvariablen {var} med startfilens adgangskode er tom eller mangler.",
+        "exchange_unreadable": "Udvekslingsfilen {path} kan ikke læses: {reason}. Intet er gemt.",
+        "exchange_not_a_file": "Filen er ikke en udvekslingsfil fra Tilsyn (.tilsyn). Intet er gemt.",
+        "exchange_start_file_given": (
+            "Det er en startfil. Den indlæses med tilsyn site join STARTFIL på den nye computer. Intet er gemt."
+        ),
+        "exchange_truncated": (
+            "Filen er afkortet: den er ikke kopieret færdig. Kopiér den igen fra afsenderen. Intet er gemt."
+        ),
+        "exchange_damaged": "Filen er beskadiget eller ændret efter afsendelsen. Intet er gemt.",
+        "exchange_format_newer": (
+            "Filen er lavet af en nyere version af Tilsyn (filformat {format}). Opdatér Tilsyn på denne "
+            "computer, før filen indlæses. Intet er gemt."
+        ),
+        "exchange_schema_newer": (
+            "Filen er lavet af en nyere version af Tilsyn (revision {revision}). Opdatér Tilsyn på denne "
+            "computer, før filen indlæses. Intet er gemt."
+        ),
+        "exchange_wrong_recipient": (
+            "Filen er til en anden computer (modtager {recipient}), ikke til denne. Intet er gemt."
+        ),
+        "exchange_own_file": "Filen er skrevet på denne computer selv; den skal indlæses hos modtageren. Intet er gemt.",
+        "exchange_unknown_sender": (
+            "Filen er fra en ukendt computer ({sender}), som ikke er tilmeldt her. Intet er gemt."
+        ),
+        "exchange_sender_revoked": (
+            "Filen er fra »{site}«, som er spærret ({reason}). Den indlæses ikke. Intet er gemt."
+        ),
+        "exchange_bad_signature": (
+            "Filens underskrift passer ikke med afsenderens nøgle: filen er ændret eller ikke fra den, den "
+            "siger. Intet er gemt."
+        ),
+        "exchange_not_decryptable": "Filen kan ikke dekrypteres med denne computers nøgle. Intet er gemt.",
+        "exchange_replayed": (
+            "Filen er en gammel fil fra »{site}« (nr. {seq}); fil nr. {last} er allerede indlæst. Den indlæses "
+            "ikke igen. Intet er gemt."
+        ),
+        "exchange_missing": (
+            "Fil nr. {missing} fra »{site}« mangler: denne fil er nr. {seq}. Indlæs nr. {missing} først (eller "
+            "bed afsenderen skrive en ny fil med tilsyn exchange pack --restart). Intet er gemt."
+        ),
+        "exchange_ack_ahead": "Filen kvitterer for fil nr. {acked}, men kun nr. {sent} er sendt. Intet er gemt.",
+        "exchange_receipt_unknown": (
+            "Filen kvitterer for en fil nr. {seq}, som denne computer ikke har sendt. Intet er gemt."
+        ),
+        "exchange_kind_unknown": (
+            "Filen indeholder data, som denne version af Tilsyn ikke kender ({kinds}). Opdatér Tilsyn på denne "
+            "computer, før filen indlæses. Intet er gemt."
+        ),
+        "exchange_already_loaded": "Filen er allerede indlæst. Intet er ændret.",
+    }
+)
