@@ -24,7 +24,7 @@ def consultant_calls(w, ids):
         "create_programme": lambda: svc.create_programme(2030),
         "plan_visit": lambda: svc.plan_visit(ids["programme"], w.homes[1], D(2026, 4, 1)),
         "planning_overview": lambda: svc.planning_overview(),
-        "draw_sample": lambda: svc.draw_sample(ids["other"], 3),
+        "draw_sample": lambda: svc.draw_sample(ids["other"], 2011),  # the programme's seed
         "verify_year": lambda: svc.verify_year(2026),
         "findings": lambda: svc.findings(ids["visit"]),
         "start_interview": lambda: svc.start_interview(ids["other"], kind="staff_dialogue"),
