@@ -820,7 +820,7 @@ TEXTS.update(
 # -- issue 12, points 3 and 8: times never guessed, months by name ---------------------------------
 TEXTS.update(
     {
-        "date_not_exist": "Datoen {value} findes ikke.",
+        "date_not_exist": "Datoen {value} findes ikke (dag 01-31, måned 01-12).",
         "date_day_not_exist": "Datoen {value} findes ikke: {month_name} {year} har kun {days} dage.",
         "time_not_exist": (
             "Klokkeslættet {time:%H.%M} findes ikke den {date:%d-%m-%Y}: natten til sommertid blev uret "

@@ -97,7 +97,7 @@ def test_faults_are_shown_under_their_fields_and_nothing_is_saved(app, resident_
 def test_unreadable_dates_are_refused(app, resident_id, qtbot, dialog):
     qtbot.keyClicks(dialog.ui.valid_from_edit, "1/13/2026")
     qtbot.mouseClick(dialog.ui.save_button, Qt.MouseButton.LeftButton)
-    assert dialog.ui.valid_from_error_label.text() == "Datoen »1/13/2026« skal skrives som DD-MM-ÅÅÅÅ."
+    assert dialog.ui.valid_from_error_label.text() == "Datoen 1/13/2026 findes ikke (dag 01-31, måned 01-12)."
     assert app.residents.get(resident_id).permits == ()
 
 

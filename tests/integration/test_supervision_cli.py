@@ -126,7 +126,7 @@ def test_usage_errors_exit_2(capsys, tmp_path):
     code, _, err = run(capsys, "sample-verify", "--year", "2026", "--draw", "x", "--db", db)
     assert code == 2 and "kan ikke bruges sammen med" in err
     code, _, err = run(capsys, "sample", "--year", "2026", "--seed", "1", "--visit-date", "31-02-2026", "--db", db)
-    assert code == 2 and "DD-MM-ÅÅÅÅ" in err
+    assert code == 2 and "31-02-2026 findes ikke" in err
     assert run(capsys, "report-visit", "--visit", "x", "--db", db)[0] == 2
     assert cli.wants_cli(["sample", "--year", "2026"]) and cli.wants_cli(["--db", "x", "report-annual"])
 

@@ -54,7 +54,7 @@ def test_a_date_that_does_not_exist_is_said_so_not_called_a_wrong_shape():
 def test_impossible_day_or_month_is_a_date_that_does_not_exist(text):
     err = _err(lambda: parse_date(text))
     assert err.code == "date_not_exist"
-    assert messages.text_for(err) == f"Datoen {text} findes ikke."
+    assert messages.text_for(err) == f"Datoen {text} findes ikke (dag 01-31, måned 01-12)."
 
 
 @pytest.mark.parametrize("text", ["31-11", "31/11-2026", "i går", "2026.11.30", "1-1-26", "31-11-2026 14.00"])
