@@ -957,3 +957,67 @@ TEXTS.update(
         "exchange_already_loaded": "Filen er allerede indlæst. Intet er ændret.",
     }
 )
+
+# Issue 11, points 2, 5 and 7: who owns what, conflicts, the exchange page.
+TEXTS.update(
+    {
+        "not_owned_municipality": "Kommunens stamdata ejes af kommunen og kan ikke ændres på denne computer.",
+        "not_owned_care_home": (
+            "Plejecentrets og afdelingernes stamdata ejes af kommunen og kan ikke ændres på denne computer."
+        ),
+        "not_owned_resident": "Beboerens stamdata ejes af kommunen og kan ikke ændres på denne computer.",
+        "not_owned_relative": "Pårørendes oplysninger ejes af kommunen og kan ikke ændres på denne computer.",
+        "not_owned_permit": "Tilladelser (afgørelser) ejes af kommunen og kan ikke ændres på denne computer.",
+        "not_owned_user": "Brugerne ejes af kommunen og kan ikke ændres på denne computer.",
+        "not_owned_programme": (
+            "Tilsynsprogrammer, planlægning af besøg og lodtrækning ejes af kommunen og kan ikke ændres på "
+            "denne computer."
+        ),
+        "not_owned_definition": (
+            "Kataloger, skabeloner og protokoller ejes af kommunen og kan ikke installeres på denne computer."
+        ),
+        "not_owned_section4": (
+            "Myndighedens behandling (afsnit 4) foretages i kommunen og kan ikke ændres på denne computer."
+        ),
+        "not_owned_send_back": "Kun kommunen kan sende et skema tilbage til lederen.",
+        "not_owned_episode": (
+            "Magtanvendelser for dette plejecenter registreres på plejecentrets egen computer og kan ikke "
+            "ændres her."
+        ),
+        "not_owned_leader": (
+            "Lederens vurdering (afsnit 3) og afsendelsen foretages på plejecentrets egen computer og kan "
+            "ikke ændres her."
+        ),
+        "not_owned_acute": (
+            "Akutte registreringer for dette plejecenter foretages på plejecentrets egen computer og kan ikke "
+            "ændres her."
+        ),
+        "not_owned_consultation_reply": (
+            "Høringssvaret skrives af plejecentrets leder på plejecentrets computer og kan ikke ændres her."
+        ),
+        "not_owned_action_plan": (
+            "Personalets handleplan skrives på plejecentrets computer og kan ikke ændres her."
+        ),
+        "not_owned_visit_conduct": (
+            "Besøget gennemføres på tilsynskonsulentens bærbare computer; interview, frafald, fund og "
+            "rapportudkast kan ikke ændres på denne computer."
+        ),
+        "exchange_not_owner": (
+            "Filen indeholder data ({table}), som afsenderen ikke ejer og ikke må sende. Intet er gemt."
+        ),
+        "exchange_chain_forked": (
+            "Afsenderens revisionslog passer ikke med den, der tidligere er modtaget (post nr. {seq}). Filen "
+            "indlæses ikke. Intet er gemt."
+        ),
+        "exchange_chain_gap": (
+            "Afsenderens revisionslog mangler poster før nr. {seq} (modtaget til nr. {have}). Intet er gemt."
+        ),
+        "exchange_record_damaged": "Filen indeholder en ugyldig post ({table}). Intet er gemt.",
+        "conflict_choice_unknown": "Vælg enten denne computers version eller den modtagne version.",
+        "conflict_reason_short": "Skriv en begrundelse for valget (mindst {min} tegn).",
+        "conflict_resolved_already": "Konflikten er allerede løst.",
+        "conflict_unknown": "Konflikten findes ikke.",
+        "exchange_waiting_forms": "{n} månedsskemaer er ikke sendt til kommunen endnu",
+        "exchange_waiting_form": "1 månedsskema er ikke sendt til kommunen endnu",
+    }
+)

@@ -16,6 +16,7 @@ from ..domain.permits import PermitTerms, validate_permit
 from ..store.models import Permit, Relative, Resident
 from ..store.repositories import PermitRepository, as_uuid
 from .context import AppContext
+from .exchange.guard import Part, require_owner
 from .dto import CatalogueDTO, ForceTypeDTO, PermitDTO, RelativeDTO, ResidentDetail, ResidentRow
 
 
@@ -201,6 +202,7 @@ class ResidentService:
         assert clean is not None
         self.ctx.require(Action.RESIDENT_MANAGE, clean.care_home_id)
         with self.ctx.uow_factory() as uow:
+            require_owner(uow, Part.RESIDENT, care_home_id=clean.care_home_id)
             if resident_id:
                 r = uow.residents.get_full(resident_id)
                 if r is None:
@@ -237,6 +239,7 @@ class ResidentService:
             if r is None:
                 raise NotFound(what="Beboeren")
             self.ctx.require(Action.RESIDENT_MANAGE, str(r.care_home_id))
+            require_owner(uow, Part.RESIDENT, care_home_id=r.care_home_id)
             uow.residents.delete(r)
             uow.commit()
 
@@ -249,6 +252,7 @@ class ResidentService:
             if r is None:
                 raise NotFound(what="Beboeren")
             self.ctx.require(Action.PERMIT_MANAGE, str(r.care_home_id))
+            require_owner(uow, Part.PERMIT, care_home_id=r.care_home_id)
             if permit_id:
                 p = uow.permits.get(permit_id)
                 if p is None or p.resident_id != r.id:
@@ -277,6 +281,7 @@ class ResidentService:
             if p is None:
                 raise NotFound(what="Tilladelsen")
             self.ctx.require(Action.PERMIT_MANAGE, str(p.resident.care_home_id))
+            require_owner(uow, Part.PERMIT, care_home_id=p.resident.care_home_id)
             uow.permits.delete(p)
             uow.commit()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from . import models, models_force  # noqa: F401
 from . import models_supervision  # noqa: F401
 from . import models_exchange  # noqa: F401
+from . import models_sync  # noqa: F401
 from .models import Base
 
 metadata = Base.metadata

@@ -24,6 +24,7 @@ from ...reports.annual_evaluation import render_annual_evaluation
 from ...reports.visit_report import render_visit_report
 from ...store.models_supervision import Interview, SampleDraw, Visit
 from ..context import AppContext
+from ..exchange.guard import Part, require_visit_owner
 from . import core, reporting
 from .convert import (
     action_item_dto,
@@ -124,6 +125,7 @@ class SupervisionService:
 
         self.ctx.require(Action.PROTOCOL_INSTALL)
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.DEFINITION)
             lib = core.library(uow)
             kind, item = lib.check_new(text)
             digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -184,6 +186,7 @@ class SupervisionService:
         the sampling plan's numbers those of ``sampling.SamplingPlan`` (120, 3-6, 2)."""
         self.ctx.require(Action.VISIT_MANAGE)
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.PROGRAMME)
             p = core.create_programme(uow, year, theme_id=theme_id, protocols=protocols, sample_total=sample_total,
                                       sample_min=sample_min, sample_max=sample_max,
                                       relatives_per_home=relatives_per_home, title=title)
@@ -196,6 +199,7 @@ class SupervisionService:
         self.ctx.require(Action.VISIT_MANAGE)
         plan = sampling.SamplingPlan(sample_total, sample_min, sample_max, relatives_per_home).check()
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.PROGRAMME)
             p = core.get_programme(uow, programme_id)
             core.check_plan_open(uow, p, plan)
             p.sample_total, p.sample_min, p.sample_max = plan.total, plan.min_per_home, plan.max_per_home
@@ -252,6 +256,7 @@ class SupervisionService:
         """A visit on a working day of the programme's year."""
         self.ctx.require(Action.VISIT_MANAGE)
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.PROGRAMME)
             programme = core.get_programme(uow, programme_id)
             core.check_planned_on(programme, planned_on)
             v = core.plan_visit(uow, programme, care_home_id, planned_on, unannounced=unannounced,
@@ -277,6 +282,7 @@ class SupervisionService:
         follows the visit; a draw keeps the date it was drawn for."""
         self.ctx.require(Action.VISIT_MANAGE)
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.PROGRAMME, visit_id=visit_id)
             v = core.get_visit(uow, visit_id)
             if planned_on is not None and planned_on != v.planned_on:
                 uow.reason = check_length(nfc((reason or "").strip()), field="reason")
@@ -292,6 +298,7 @@ class SupervisionService:
         """Cancel a planned visit; the reason is required and logged, the visit's draws are kept."""
         self.ctx.require(Action.VISIT_MANAGE)
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.PROGRAMME, visit_id=visit_id)
             v = core.get_visit(uow, visit_id)
             try:
                 reason = core.cancel(v, reason, self.ctx.now())
@@ -322,6 +329,7 @@ class SupervisionService:
         self.ctx.require(Action.VISIT_MANAGE)
         day = conducted_on or self.ctx.today()
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.VISIT_CONDUCT, visit_id=visit_id)
             v = core.get_visit(uow, visit_id)
             vrules.check_conducted_on(day, v.planned_on, self.ctx.today())
             core.move(v, vrules.CONDUCTED)
@@ -333,6 +341,7 @@ class SupervisionService:
         """Conducted -> report draft."""
         self.ctx.require(Action.VISIT_MANAGE)
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.VISIT_CONDUCT, visit_id=visit_id)
             v = core.get_visit(uow, visit_id)
             core.move(v, vrules.DRAFT)
             uow.commit()
@@ -344,6 +353,7 @@ class SupervisionService:
         today = self.ctx.today()
         deadline = deadline or today + dt.timedelta(days=vrules.CONSULTATION_DAYS)
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.PROGRAMME, visit_id=visit_id)
             v = core.get_visit(uow, visit_id, full=True)
             core.send_for_consultation(v, deadline, today, self.ctx.audit_actor()[1], self.ctx.now())
             uow.commit()
@@ -358,6 +368,7 @@ class SupervisionService:
         if too_long := length_errors({"reason": reason}):
             raise ValidationError(too_long)
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.PROGRAMME, visit_id=visit_id)
             uow.reason = reason
             v = core.get_visit(uow, visit_id)
             core.move(v, vrules.DRAFT)
@@ -392,6 +403,7 @@ class SupervisionService:
         final report uses the newest), so a second reply never replaces the first."""
         self.ctx.require(Action.VISIT_REPLY)
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.CONSULTATION_REPLY, visit_id=visit_id)
             v = core.get_visit(uow, visit_id, full=True)
             actor = self.ctx.require(Action.VISIT_REPLY, str(v.care_home_id))
             try:
@@ -415,6 +427,7 @@ class SupervisionService:
         """Final report: after the leader's reply, or when the deadline has passed."""
         self.ctx.require(Action.VISIT_MANAGE)
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.PROGRAMME, visit_id=visit_id)
             v = core.get_visit(uow, visit_id, full=True)
             core.finalise(v, self.ctx.today(), self.ctx.now())
             uow.commit()
@@ -424,6 +437,7 @@ class SupervisionService:
         """Plan a follow-up visit on a final report; the report moves to "Opfølgning"."""
         self.ctx.require(Action.VISIT_MANAGE)
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.PROGRAMME, visit_id=visit_id)
             v = core.get_visit(uow, visit_id, full=True)
             core.move(v, vrules.FOLLOW_UP)
             programme = uow.supervision.programmes.by_year(planned_on.year) or v.programme
@@ -493,6 +507,7 @@ class SupervisionService:
         defaults to the home's share of the plan, and is at least 1; the seed is the programme's."""
         self._require_kind(kind)
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.PROGRAMME, visit_id=visit_id)
             v = core.get_visit(uow, visit_id)
             d = core.make_draw(uow, v, kind, seed, size=size, exclusions=exclusions,
                                drawn_by=self.ctx.audit_actor()[1], now=self.ctx.now())
@@ -515,6 +530,7 @@ class SupervisionService:
         today = self.ctx.today()
         seed = str(seed).strip()
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.PROGRAMME)
             programme = uow.supervision.programmes.by_year(year)
             if programme is None:
                 programme = core.create_programme(uow, year, sample_total=total, sample_min=min_per_home,
@@ -635,6 +651,7 @@ class SupervisionService:
         """Log why a drawn resident is not interviewed; the next in rank replaces them."""
         self.ctx.require(Action.VISIT_MANAGE)
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.VISIT_CONDUCT, member_id=member_id)
             m = core.get_member(uow, member_id)
             core.refuse(uow, m, reason, note, replace=replace, now=self.ctx.now())
             uow.commit()
@@ -645,6 +662,7 @@ class SupervisionService:
         """Draw the whole sample again with its own seed and size (default: the old draw's size); a
         reason is required; the old draw is kept, superseded."""
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.PROGRAMME, draw_id=draw_id)
             d = uow.supervision.draws.get_full(core.ident(draw_id, "Stikprøven"))
             if d is None:
                 raise NotFound(what="Stikprøven")
@@ -709,6 +727,7 @@ class SupervisionService:
         (``kind`` staff_dialogue or staff_evaluation). The respondent gets the next code."""
         self.ctx.require(Action.VISIT_MANAGE)
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.VISIT_CONDUCT, visit_id=visit_id)
             v = core.get_visit(uow, visit_id)
             member = core.get_member(uow, member_id) if member_id else None
             i = core.start_interview(uow, v, member=member, kind=kind, now=self.ctx.now())
@@ -718,6 +737,7 @@ class SupervisionService:
     def record_consent(self, interview_id: str, given: bool, note: str = "") -> InterviewDTO:
         self.ctx.require(Action.VISIT_MANAGE)
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.VISIT_CONDUCT, interview_id=interview_id)
             i = self._interview(uow, interview_id)
             core.record_consent(i, given, note, self.ctx.now())
             uow.commit()
@@ -728,6 +748,7 @@ class SupervisionService:
         """Save one answer (option and/or free text) and commit at once: the autosave."""
         self.ctx.require(Action.VISIT_MANAGE)
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.VISIT_CONDUCT, interview_id=interview_id)
             i = self._interview(uow, interview_id)
             core.save_answer(uow, i, question_id, option_code, free_text, item_id, self.ctx.now())
             uow.commit()
@@ -736,6 +757,7 @@ class SupervisionService:
     def finish_interview(self, interview_id: str) -> InterviewDTO:
         self.ctx.require(Action.VISIT_MANAGE)
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.VISIT_CONDUCT, interview_id=interview_id)
             i = self._interview(uow, interview_id)
             core.finish_interview(uow, i, self.ctx.now())
             uow.commit()
@@ -764,6 +786,7 @@ class SupervisionService:
         """The qualitative summary and the consultant's rating of one quality goal."""
         self.ctx.require(Action.VISIT_MANAGE)
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.VISIT_CONDUCT, visit_id=visit_id)
             v = core.get_visit(uow, visit_id, full=True)
             vrules.require_status(v.status, vrules.WRITING_STATUSES, "findings")
             core.set_goal_finding(v, goal_id, summary, rating)
@@ -774,6 +797,7 @@ class SupervisionService:
         """The visit's overall rating (drives when the next visit is due) and summary."""
         self.ctx.require(Action.VISIT_MANAGE)
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.VISIT_CONDUCT, visit_id=visit_id)
             v = core.get_visit(uow, visit_id, full=True)
             vrules.require_status(v.status, vrules.WRITING_STATUSES, "findings")
             v.result = core.check_rating(rating)
@@ -791,6 +815,7 @@ class SupervisionService:
     def _statements(self, visit_id, kind, texts) -> VisitFindings:
         self.ctx.require(Action.VISIT_MANAGE)
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.VISIT_CONDUCT, visit_id=visit_id)
             v = core.get_visit(uow, visit_id, full=True)
             vrules.require_status(v.status, vrules.WRITING_STATUSES, "findings")
             core.set_statements(v, kind, list(texts))
@@ -810,6 +835,7 @@ class SupervisionService:
         is in consultation and after) or by the consultant."""
         self.ctx.require(Action.VISIT_ACTION_PLAN)
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.VISIT_CONDUCT if allowed(self.ctx.user, Action.VISIT_MANAGE) else Part.ACTION_PLAN, visit_id=visit_id)
             v = core.get_visit(uow, visit_id, full=True)
             side = self._action_side(v)
             item = core.add_action_item(v, action, responsible, due_on, side=side,
@@ -822,6 +848,7 @@ class SupervisionService:
         """Change an action item, or follow it up (status open / in_progress / done)."""
         self.ctx.require(Action.VISIT_ACTION_PLAN)
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.VISIT_CONDUCT if allowed(self.ctx.user, Action.VISIT_MANAGE) else Part.ACTION_PLAN, visit_id=visit_id)
             v = core.get_visit(uow, visit_id, full=True)
             crules.check_action_plan(v.status, self._action_side(v))
             item = core.action_item(v, item_id)
@@ -832,6 +859,7 @@ class SupervisionService:
     def remove_action_item(self, visit_id: str, item_id: str) -> VisitFindings:
         self.ctx.require(Action.VISIT_ACTION_PLAN)
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.VISIT_CONDUCT if allowed(self.ctx.user, Action.VISIT_MANAGE) else Part.ACTION_PLAN, visit_id=visit_id)
             v = core.get_visit(uow, visit_id, full=True)
             core.remove_action_item(v, item_id, self._action_side(v))
             uow.commit()
@@ -849,6 +877,7 @@ class SupervisionService:
         """The consultant's comment on an item of the staff's own plan (each comment is kept)."""
         actor = self.ctx.require(Action.VISIT_MANAGE)
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.VISIT_CONDUCT, visit_id=visit_id)
             v = core.get_visit(uow, visit_id, full=True)
             core.comment_action_item(v, item_id, text, written_by=actor.full_name, user_id=_uuid_or_none(actor.id),
                                      now=self.ctx.now())
@@ -861,6 +890,7 @@ class SupervisionService:
         appears by respondent code only (B1, P1)."""
         self.ctx.require(Action.VISIT_MANAGE)
         with self.ctx.uow_factory() as uow:
+            require_visit_owner(uow, Part.VISIT_CONDUCT, interview_id=interview_id)
             i = self._interview(uow, interview_id)
             if i.kind not in core.HOME_SCORE_KINDS:
                 raise DomainError("free_text_missing", field="free_text")
