@@ -83,9 +83,11 @@ def test_empty_lists_say_so_and_refresh_sees_changes(world, qtbot):
     assert view.counts()["permits"] == 1
 
 
-def test_a_role_without_force_gets_a_sentence_not_an_error(world, qtbot):
+def test_the_consultant_lands_on_the_homes_due_for_supervision_not_an_empty_page(world, qtbot):
     world.login("karl")
     view = make_view(world, qtbot)
     assert not view.ui.scroll_area.isVisible() and not view.ui.error_label.isVisible()
-    assert view.ui.summary_label.text() == (
-        "Overblikket viser magtanvendelse og afgørelser, som din rolle ikke har adgang til.")
+    assert view.supervision_group.isVisible()
+    assert view.supervision_group.title().startswith("Plejecentre, der skal have tilsyn (")
+    assert view.supervision_texts() and all("næste besøg senest" in t for t in view.supervision_texts())
+    assert view.ui.summary_label.text().endswith("skal have tilsyn nu.")

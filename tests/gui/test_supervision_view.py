@@ -371,19 +371,19 @@ def test_findings_show_the_computed_scores_and_save_what_is_written(qtbot, w):
     # personlige: (75 + 100) / 2 = 87.5; praktiske 25; question and goal (87.5 + 25) / 2 = 56.25;
     # forstaaelse (100 + 67) / 2 = 83.5; home (56.25 + 83.5) / 2 = 69.875; satisfied 4 of 5.
     summary = vv.ui.score_summary_label.text()
-    assert "Samlet score for plejecentret: 69,9" in summary and "87,5 %" not in summary and "80 %" in summary
+    assert "Samlet score for plejecentret: 69,88" in summary and "87,5 %" not in summary and "80 %" in summary
     rows = tree_rows(vv.ui.scores_tree)
     assert rows[:6] == [
-        (0, "Beboere (2 interview)", "69,9", ""),
-        (1, "Tilfredshed med hjælpen", "56,3", "66,7 %"),
-        (2, "Hvor tilfreds er du med den hjælp, du får?", "56,3", "66,7 %"),
+        (0, "Beboere (2 interview)", "69,88", ""),
+        (1, "Tilfredshed med hjælpen", "56,25", "66,67 %"),
+        (2, "Hvor tilfreds er du med den hjælp, du får?", "56,25", "66,67 %"),
         (3, "Hjælp til personlige opgaver", "87,5", ""),
         (3, "Hjælp til praktiske opgaver", "25", ""),
         (3, "Hjælp til træning", "–", ""),
     ]
     assert (1, "Forståelse for ønsker", "83,5", "100 %") in rows
     editor = next(e for e in vv.findings_tab.goal_editors if e.goal.id == "hjaelp")
-    assert editor.measured.text() == "Målt niveau: Beboere 56,3 (66,7 % tilfredse)"
+    assert editor.measured.text() == "Målt niveau: Beboere 56,25 (66,67 % tilfredse)"
 
     # Write the assessment in the GUI and save once.
     ui = vv.ui

@@ -76,6 +76,20 @@ def test_a_second_reply_is_kept_beside_the_first_and_the_final_report_uses_the_n
     assert exc.value.code == "consultation_not_open"
 
 
+def test_replies_in_the_same_minute_keep_the_order_they_were_written(w):
+    svc = w.svc
+    ids = full_visit_until_sent(w)
+    w.login("lene")
+    w.at(D(2026, 3, 15))  # the clock stands still: both replies carry the same moment
+    svc.reply_to_consultation(ids["visit"], "Første svar")
+    v = svc.reply_to_consultation(ids["visit"], "Andet svar")
+    assert [r.text for r in v.consultation.replies] == ["Første svar", "Andet svar"]
+    assert v.consultation.reply_text == "Andet svar"
+    d = svc.visit_report_data(ids["visit"])
+    assert dict(d.consultation)["Svar fra plejecentret"] == "Andet svar"
+    assert [r.text for r in d.reply_history] == ["Første svar"]
+
+
 def test_the_inbox_says_besvaret_once_the_leader_replied(w):
     svc = w.svc
     ids = full_visit_until_sent(w)

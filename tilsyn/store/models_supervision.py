@@ -250,7 +250,7 @@ class Consultation(Timestamped, Base):
     deadline: Mapped[dt.date] = mapped_column(Date)
 
     replies: Mapped[list[ConsultationReply]] = relationship(
-        cascade="all, delete-orphan", order_by="ConsultationReply.replied_at")
+        cascade="all, delete-orphan", order_by="ConsultationReply.position")
 
 
 class ConsultationReply(Timestamped, Base):
@@ -261,6 +261,7 @@ class ConsultationReply(Timestamped, Base):
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     consultation_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("consultation.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(default=0)  # 0, 1, 2 ... in the order written
     text: Mapped[str] = mapped_column(Text)
     replied_at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
     replied_by: Mapped[str] = mapped_column(String(260), default="")

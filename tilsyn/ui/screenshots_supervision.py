@@ -115,3 +115,88 @@ def supervision_plan_infeasible(studio: Studio):
     dialog = view.dialog
     studio.dialog(dialog)
     return dialog
+
+
+# -- the consultation thread and the report (issue 13, points 7 and 9) ----------------------------
+
+
+def _leader_of(studio: Studio, care_home_id: str) -> str:
+    """The demo leader of the home (read as the demo's administrator)."""
+    from ..services.users import UserService
+
+    svc = UserService(studio.services().ctx)
+    svc.login("admin", "demo-kode")
+    users = svc.list_users()
+    return next(u.username for u in users if u.role == "leader" and care_home_id in u.care_home_ids)
+
+
+def _login(studio: Studio, username: str) -> None:
+    from ..services.users import UserService
+
+    UserService(studio.services().ctx).login(username, "demo-kode")
+
+
+@shot("supervision-consultation-thread.png")
+def supervision_consultation_thread(studio: Studio):
+    """The leader's inbox: the report in consultation answered twice (both replies kept, the newest
+    counts), the staff's own plan with an item the leader wrote."""
+    from .main_window import PAGE_SUPERVISION
+
+    window, view = _supervision_page(studio)
+    visit = _visit(view, "consultation")
+    svc = studio.services().supervision
+    _login(studio, _leader_of(studio, visit.care_home_id))
+    svc.reply_to_consultation(visit.id, "Vi er enige i rapporten og går i gang med handleplanen.")
+    svc.reply_to_consultation(visit.id, "Tilføjelse: de faste gåture begynder 1. december; "
+                                        "kontaktpersonerne følger op hver uge.")
+    svc.add_action_item(visit.id, "Fast gåtur efter middagen, hver dag", "Kontaktpersonerne", None)
+    window = studio.window()
+    window.show_page(PAGE_SUPERVISION)
+    page = window.page(PAGE_SUPERVISION)
+    page.load_inbox()
+    row = page.inbox_model.row_of(visit.id)
+    page.ui.inbox_table.selectRow(max(row, 0))
+    studio.settle()
+    return window
+
+
+def visit_report_pdf(studio: Studio) -> bytes:
+    """The demo's draft report taken through the new steps: two free texts marked for the report,
+    the consultant's comment on an action, consultation with two replies, final."""
+    window, view = _supervision_page(studio)
+    visit = _visit(view, "draft_report")
+    svc = studio.services().supervision
+    for t in svc.findings(visit.id).free_texts[:2]:
+        svc.flag_free_text(t.interview_id, t.question_id, True, item_id=t.item_id)
+    item = svc.findings(visit.id).action_items[0]
+    svc.comment_action_item(visit.id, item.id, "Godt forslag; aftal, hvem der går med, og følg op i februar.")
+    today = svc.ctx.today()
+    import datetime as dt
+
+    svc.send_for_consultation(visit.id, today + dt.timedelta(days=14))
+    _login(studio, _leader_of(studio, visit.care_home_id))
+    svc.reply_to_consultation(visit.id, "Vi er enige i rapporten.")
+    svc.reply_to_consultation(visit.id, "Tilføjelse: gåturene begynder 1. december.")
+    _login(studio, "konsulent")
+    svc.finalise(visit.id)
+    return svc.visit_report_pdf(visit.id)
+
+
+def write_visit_report_pdf(target) -> None:
+    """``python -c "from tilsyn.ui.screenshots_supervision import write_visit_report_pdf as w; w('x.pdf')"``
+    then ``pdftoppm -png -r 70`` for the page picture in docs/."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from .app import make_application
+    from .screenshots import Studio as _Studio
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = make_application(["tilsyn"])
+    with tempfile.TemporaryDirectory(prefix="tilsyn-report-") as tmp:
+        studio = _Studio(app, Path(tmp))
+        try:
+            Path(target).write_bytes(visit_report_pdf(studio))
+        finally:
+            studio.close()

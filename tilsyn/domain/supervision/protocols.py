@@ -358,7 +358,7 @@ class Library:
         if existing is not None:
             code = "definition_same" if existing == item else "definition_exists"
             raise definition_error(code, item=item.id, version=item.version,
-                                   what="svarskalaen" if kind == SCALE else "interviewguiden")
+                                   what="Svarskalaen" if kind == SCALE else "Interviewguiden")
         if kind == PROTOCOL and any(p.id == item.id and p.kind != item.kind for p in self.protocols.values()):
             raise definition_error("protocol_kind_changed", item=item.id)
         return kind, item

@@ -130,7 +130,7 @@ def interview_summary(i: Interview) -> InterviewSummary:
 def consultation_dto(c, status: str, today: dt.date | None) -> ConsultationDTO:
     """One consultation round with its whole reply thread; the reply fields are the newest reply."""
     replies = tuple(ConsultationReplyDTO(str(r.id), r.text, r.replied_at, r.replied_by)
-                    for r in sorted(c.replies, key=lambda r: r.replied_at))
+                    for r in sorted(c.replies, key=lambda r: r.position))
     last = replies[-1] if replies else None
     state = crules.reply_state(status, len(replies), c.deadline, today or dt.date.min)
     return ConsultationDTO(str(c.id), c.sent_at, c.sent_by, c.deadline, last.text if last else "",

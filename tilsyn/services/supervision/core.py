@@ -754,14 +754,14 @@ def reply(visit: Visit, text: str, *, replied_by: str, user_id, now: dt.datetime
     crules.check_reply(visit.status, c is not None, text)
     if too_long := length_errors({"reply_text": text}):
         raise ValidationError(too_long)
-    r = ConsultationReply(id=uuid.uuid4(), text=text, replied_at=now, replied_by=replied_by,
-                          replied_by_user_id=user_id)
+    r = ConsultationReply(id=uuid.uuid4(), position=len(c.replies), text=text, replied_at=now,
+                          replied_by=replied_by, replied_by_user_id=user_id)
     c.replies.append(r)
     return r
 
 
 def latest_reply(c: Consultation | None) -> ConsultationReply | None:
-    return max(c.replies, key=lambda r: r.replied_at) if c is not None and c.replies else None
+    return max(c.replies, key=lambda r: r.position) if c is not None and c.replies else None
 
 
 def finalise(visit: Visit, today: dt.date, now: dt.datetime) -> None:

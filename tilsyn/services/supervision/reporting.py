@@ -161,7 +161,7 @@ def visit_report_data(uow, v: Visit, today: dt.date) -> VisitReportData:
     history: list[ReplyRow] = []
     if c is not None:
         # The newest reply counts; every earlier one (of this and earlier rounds) stays readable.
-        thread = sorted((r for x in v.consultations for r in x.replies), key=lambda r: r.replied_at)
+        thread = [r for x in v.consultations for r in sorted(x.replies, key=lambda r: r.position)]
         last = core.latest_reply(c)
         consultation = (
             ("Sendt i høring", _local(c.sent_at)),

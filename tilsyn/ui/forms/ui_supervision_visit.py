@@ -363,6 +363,11 @@ class Ui_SupervisionVisitView(object):
 
         self.action_buttons_layout.addWidget(self.remove_action_button)
 
+        self.comment_action_button = QPushButton(self.action_tab)
+        self.comment_action_button.setObjectName(u"comment_action_button")
+
+        self.action_buttons_layout.addWidget(self.comment_action_button)
+
         self.action_buttons_spacer = QSpacerItem(40, 20, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.action_buttons_layout.addItem(self.action_buttons_spacer)
@@ -522,6 +527,7 @@ class Ui_SupervisionVisitView(object):
         self.add_action_button.setText(QCoreApplication.translate("SupervisionVisitView", u"&Ny handling \u2026", None))
         self.edit_action_button.setText(QCoreApplication.translate("SupervisionVisitView", u"&Ret handling \u2026", None))
         self.remove_action_button.setText(QCoreApplication.translate("SupervisionVisitView", u"Fjern &handling", None))
+        self.comment_action_button.setText(QCoreApplication.translate("SupervisionVisitView", u"&Komment\u00e9r handling \u2026", None))
         self.visit_tabs.setTabText(self.visit_tabs.indexOf(self.action_tab), QCoreApplication.translate("SupervisionVisitView", u"&Handleplan", None))
         self.flow_group.setTitle(QCoreApplication.translate("SupervisionVisitView", u"Bes\u00f8gets forl\u00f8b", None))
         self.conduct_button.setText(QCoreApplication.translate("SupervisionVisitView", u"&Mark\u00e9r som gennemf\u00f8rt \u2026", None))

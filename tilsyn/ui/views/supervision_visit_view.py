@@ -14,7 +14,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QTableView, QWidget
 
 from ...domain.errors import DomainError, ValidationError
-from ...domain.supervision.visits import ACTION_PLAN_STATUSES, INTERVIEW_STATUSES, WRITING_STATUSES
 from ...messages import format_date, format_moment
 from ...services.supervision.dto import DrawDTO, InterviewDTO, VisitDTO
 from ...services.supervision.service import SupervisionService
@@ -93,6 +92,10 @@ class SupervisionVisitView(QWidget):
         self.ui.interviews_row_layout.setStretch(1, 3)
         # Big rows: the list is used on a laptop on the day, often standing up.
         self.ui.pending_list.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 6px; }")
+        # Long names wrap instead of being cut off; each line also carries its whole text as a tooltip.
+        self.ui.pending_list.setWordWrap(True)
+        self.ui.pending_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.ui.pending_list.setResizeMode(self.ui.pending_list.ResizeMode.Adjust)
         self.ui.start_member_button.clicked.connect(self.start_selected_member)
         self.ui.pending_list.itemActivated.connect(lambda _item: self.start_selected_member())
         self.ui.open_interview_button.clicked.connect(self.open_selected_interview)
@@ -111,6 +114,7 @@ class SupervisionVisitView(QWidget):
         self.ui.edit_action_button.clicked.connect(self.edit_action)
         self.ui.action_table.doubleClicked.connect(lambda _index: self.edit_action())
         self.ui.remove_action_button.clicked.connect(self.remove_action)
+        self.ui.comment_action_button.clicked.connect(self.comment_action)
         self.ui.action_table.selectionModel().selectionChanged.connect(self._update_action_buttons)
 
         self.ui.conduct_button.clicked.connect(self.mark_conducted)
@@ -196,12 +200,13 @@ class SupervisionVisitView(QWidget):
                     person = f"pårørende til {m.name}"
                     text = f"Pårørende nr. {m.rank}: {person} – telefoninterview"
                 item = QListWidgetItem(text, pending)
+                item.setToolTip(text)  # the whole line, also where the list is narrow
                 item.setData(MEMBER_ROLE, m.id)
                 item.setData(PERSON_ROLE, person)
         if pending.count():
             pending.setCurrentRow(0)
         self.ui.pending_group.setTitle(f"Udtrukne uden interview ({pending.count()})")
-        can_interview = visit.status in INTERVIEW_STATUSES
+        can_interview = "interview" in visit.allowed_actions
         self.ui.start_member_button.setEnabled(can_interview and pending.count() > 0)
         self.ui.staff_dialogue_button.setEnabled(can_interview)
         self.ui.staff_evaluation_button.setEnabled(can_interview)
@@ -288,11 +293,12 @@ class SupervisionVisitView(QWidget):
         return self.action_model.row_at(rows[0].row()) if rows else None
 
     def _update_action_buttons(self, *_args) -> None:
-        status = self.visit.status if self.visit else ""
+        allowed = self.visit.allowed_actions if self.visit else ()
         selected = self._selected_action() is not None
-        self.ui.add_action_button.setEnabled(status in ACTION_PLAN_STATUSES)
-        self.ui.edit_action_button.setEnabled(selected and status in ACTION_PLAN_STATUSES)
-        self.ui.remove_action_button.setEnabled(selected and status in WRITING_STATUSES)
+        self.ui.add_action_button.setEnabled("action_plan" in allowed)
+        self.ui.edit_action_button.setEnabled(selected and "action_plan" in allowed)
+        self.ui.remove_action_button.setEnabled(selected and "remove_action" in allowed)
+        self.ui.comment_action_button.setEnabled(selected and "comment_action" in allowed)
 
     def add_action(self) -> None:
         if self.visit is not None:
@@ -302,6 +308,19 @@ class SupervisionVisitView(QWidget):
         item = self._selected_action()
         if item is not None and self.visit is not None:
             self._open_dialog(ActionItemDialog(self._svc, self.visit.id, item, self))
+
+    def comment_action(self) -> None:
+        """The consultant's comment on a line of the staff's own plan (each comment is kept)."""
+        item = self._selected_action()
+        if item is None or self.visit is None:
+            return
+        visit_id = self.visit.id
+        self._open_dialog(StepDialog(
+            "Kommentér handling",
+            f"Tilsynets kommentar til handlingen »{escape(item.action)}«. Kommentaren står under handlingen "
+            "i handleplanen og i rapporten; plejecentret kan læse den.",
+            lambda s: self._svc.comment_action_item(visit_id, item.id, s.text), self,
+            ok_text="Gem kommentar", text_label="&Kommentar:"))
 
     def remove_action(self) -> None:
         item = self._selected_action()
@@ -328,22 +347,26 @@ class SupervisionVisitView(QWidget):
                 steps.append(f"<span style='color:#777777'>{label}</span>")
         self.ui.flow_label.setText(" &nbsp;→&nbsp; ".join(steps))
         self.ui.next_step_label.setText(NEXT_STEP.get(visit.status, ""))
-        nxt = visit.next_statuses
-        self.ui.conduct_button.setEnabled("conducted" in nxt)
-        self.ui.start_report_button.setEnabled("draft_report" in nxt and visit.status == "conducted")
-        self.ui.send_button.setEnabled("consultation" in nxt)
-        self.ui.return_button.setEnabled("draft_report" in nxt and visit.status == "consultation")
-        self.ui.finalise_button.setEnabled("final" in nxt)
-        self.ui.follow_up_button.setEnabled("follow_up" in nxt)
+        # What may be done comes from the visit's DTO (domain.supervision.consultation), not the status.
+        allowed = visit.allowed_actions
+        self.ui.conduct_button.setEnabled("mark_conducted" in allowed)
+        self.ui.start_report_button.setEnabled("start_report" in allowed)
+        self.ui.send_button.setEnabled("send_for_consultation" in allowed)
+        self.ui.return_button.setEnabled("return_to_draft" in allowed)
+        self.ui.finalise_button.setEnabled("finalise" in allowed)
+        self.ui.follow_up_button.setEnabled("plan_follow_up" in allowed)
         c = visit.consultation
         if c is None:
             self.ui.consultation_label.setText("Rapporten er ikke sendt i høring endnu.")
         else:
             text = (f"Sendt {format_moment(c.sent_at)} af {escape(c.sent_by)} med frist "
                     f"<b>{format_date(c.deadline)}</b>.<br>")
-            if c.replied_at:
-                text += (f"Svar fra {escape(c.replied_by)} {format_moment(c.replied_at)}:<br>"
-                         f"<i>»{escape(c.reply_text)}«</i>")
+            if c.replies:
+                # The whole thread, newest first; the newest is the one the final report uses.
+                for n, r in enumerate(reversed(c.replies)):
+                    mark = " (bruges i den endelige rapport)" if n == 0 and len(c.replies) > 1 else ""
+                    text += (f"Svar fra {escape(r.replied_by)} {format_moment(r.replied_at)}{mark}:<br>"
+                             f"<i>»{escape(r.text)}«</i><br>")
             else:
                 text += "Plejecentret har ikke svaret endnu."
             self.ui.consultation_label.setText(text)

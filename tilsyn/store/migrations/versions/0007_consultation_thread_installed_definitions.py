@@ -42,7 +42,8 @@ def _consultation(with_replies: bool = True):
 
 REPLY = sa.table(
     "consultation_reply",
-    sa.column("id", sa.Uuid()), sa.column("consultation_id", sa.Uuid()), sa.column("text", sa.Text()),
+    sa.column("id", sa.Uuid()), sa.column("consultation_id", sa.Uuid()), sa.column("position", sa.Integer()),
+    sa.column("text", sa.Text()),
     sa.column("replied_at", UtcDateTime()), sa.column("replied_by", sa.String(260)),
     sa.column("replied_by_user_id", sa.Uuid()), sa.column("created_at", UtcDateTime()),
     sa.column("updated_at", UtcDateTime()),
@@ -61,6 +62,7 @@ def upgrade() -> None:
     op.create_table('consultation_reply',
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('consultation_id', sa.Uuid(), nullable=False),
+    sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('text', sa.Text(), nullable=False),
     sa.Column('replied_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('replied_by', sa.String(length=260), nullable=False),
@@ -141,7 +143,7 @@ def _copy_replies(rows) -> None:
     events = []
     for row in rows:
         values = {
-            "id": uuid.uuid4(), "consultation_id": row.id, "text": row.reply_text or "",
+            "id": uuid.uuid4(), "consultation_id": row.id, "position": 0, "text": row.reply_text or "",
             "replied_at": row.replied_at, "replied_by": row.replied_by or "",
             "replied_by_user_id": row.replied_by_user_id, "created_at": row.replied_at,
             "updated_at": row.replied_at,
@@ -177,7 +179,7 @@ def downgrade() -> None:
     conn = op.get_bind()
     c = _consultation()
     latest = {}
-    for r in conn.execute(sa.select(REPLY).order_by(REPLY.c.replied_at)).all():
+    for r in conn.execute(sa.select(REPLY).order_by(REPLY.c.replied_at, REPLY.c.position)).all():
         latest[r.consultation_id] = r
     for cid, r in latest.items():
         conn.execute(sa.update(c).where(c.c.id == cid).values(
