@@ -47,7 +47,8 @@ EXIT_REFUSED = 1
 EXIT_USAGE = 2
 
 COMMANDS = ("demo", "import-residents", "encrypt", "rekey", "verify", "export-month",
-            "sample", "sample-verify", "sample-redraw", "visit-move", "visit-cancel", "report-visit", "report-annual")
+            "sample", "sample-verify", "sample-redraw", "visit-move", "visit-cancel", "report-visit", "report-annual",
+            "protocols")
 # Global options that take a value: wants_cli must skip the value when looking for a command.
 _OPTIONS_WITH_VALUE = ("--db", "--passphrase-env")
 # Qt's own options that take a value (QGuiApplication, QApplication, X11); the GUI passes them on.
@@ -768,6 +769,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--pdfa", action="store_true", help="skriv PDF'erne som PDF/A-2b (til arkivering)")
     export.set_defaults(run=_run_export_month)
     _add_supervision_parsers(commands, common)
+    _add_protocols_parser(commands, common)
     return parser
 
 
@@ -1162,3 +1164,83 @@ def _add_supervision_parsers(commands, common) -> None:
     annual.add_argument("--year", required=True, type=_count(2000, 2100), metavar="ÅÅÅÅ", help="året")
     annual.add_argument("--out", required=True, metavar="FIL.pdf", help="PDF-filen, der skrives")
     annual.set_defaults(run=_run_report_annual)
+
+
+# -- protocols: the municipality's own protocols and scales (issue 13, point 6) ------------------
+
+
+def _run_protocols(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    opened, svc = _supervision(ns)
+    try:
+        if ns.action == "add":
+            text = _read_definition(ns.file)
+            try:
+                d = svc.install_definition(text)
+            except DomainError as exc:
+                if exc.code != "definition_same":
+                    raise
+                print(text_for(exc), file=out)  # installing the same file again changes nothing
+                return EXIT_OK
+            print(f"{d.kind_label} »{d.title}« ({d.id} version {d.version}) er installeret i databasen "
+                  f"(SHA-256 {d.sha256[:12]}…). Programmets egne filer er ikke ændret.", file=out)
+            if d.kind == "protocol":
+                print(f"Et nyt tilsynsprogram kan nu vælge {d.id}@{d.version}.", file=out)
+            return EXIT_OK
+        rows = svc.installed_definitions()
+    finally:
+        close_app(opened.context)
+    print(protocols_text(rows), file=out)
+    return EXIT_OK
+
+
+def _read_definition(path: str) -> str:
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise DomainError("definition_unreadable", path=path, reason="filen findes ikke") from None
+    except IsADirectoryError:
+        raise DomainError("definition_unreadable", path=path, reason="det er en mappe") from None
+    except PermissionError:
+        raise DomainError("definition_unreadable", path=path, reason="der er ikke adgang til filen") from None
+    except OSError:
+        raise DomainError("definition_unreadable", path=path, reason="filen kan ikke åbnes") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DomainError("definition_unreadable", path=path, reason="filen er ikke gemt som UTF-8") from None
+
+
+def protocols_text(rows) -> str:
+    """The protocols and scales one per line: kind, id@version, title, shipped or installed."""
+    lines = []
+    for r in rows:
+        where = "følger med programmet" if r.shipped else f"installeret {r.installed_at:%d-%m-%Y} af {r.installed_by}"
+        lines.append(f"{r.kind_label:<14}  {r.id + '@' + str(r.version):<38}  {r.title} ({where})")
+    return "\n".join(lines)
+
+
+def _add_protocols_parser(commands, common) -> None:
+    tail = _EPILOG.split("\n\n", 1)[1]
+    protocols = commands.add_parser(
+        "protocols",
+        parents=[common],
+        help="vis interviewguider og svarskalaer, eller installér kommunens egne (protocols add FIL.toml)",
+        description=textwrap.fill(
+            "»tilsyn protocols list« viser interviewguider og svarskalaer: dem, der følger med programmet, og "
+            "dem, kommunen har installeret. »tilsyn protocols add FIL.toml« kontrollerer en interviewguide eller "
+            "svarskala og gemmer den i databasen; programmets egne filer ændres aldrig. En ændret "
+            "interviewguide eller svarskala skal have et nyt versionsnummer.",
+            78,
+        ),
+        epilog=tail,
+    )
+    protocols.add_argument("action", choices=("list", "add"), metavar="list|add", help="list eller add")
+    protocols.add_argument("file", nargs="?", metavar="FIL.toml", help="filen, der installeres (kun add)")
+    protocols.set_defaults(run=_run_protocols_checked)
+
+
+def _run_protocols_checked(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if ns.action == "add" and not ns.file:
+        print("protocols add: angiv filen, der skal installeres (FIL.toml).", file=err)
+        return EXIT_USAGE
+    return _run_protocols(ns, out, err)

@@ -40,6 +40,24 @@ def _export(ctx):
             raise
 
 
+def _not_found_after_check(call):
+    """The permission is checked before the (missing) record is looked up."""
+    try:
+        call()
+    except DomainError as err:
+        if err.code != "not_found":
+            raise
+
+
+def _refused_after_check(call):
+    """The permission is checked before the (invalid) file is validated."""
+    try:
+        call()
+    except DomainError as err:
+        if not err.code.startswith(("definition_", "scale_")):
+            raise
+
+
 INVOKERS = {
     Action.CARE_HOME_VIEW: lambda ctx, w: CareHomeService(ctx).list_care_homes(),
     Action.CARE_HOME_MANAGE: lambda ctx, w: CareHomeService(ctx).create_care_home(
@@ -62,6 +80,10 @@ INVOKERS = {
     Action.FORMS_EXPORT: lambda ctx, w: _export(ctx),
     Action.VISIT_MANAGE: lambda ctx, w: SupervisionService(ctx).programmes(),
     Action.VISIT_REPLY: lambda ctx, w: SupervisionService(ctx).consultation_inbox(),
+    Action.VISIT_ACTION_PLAN: lambda ctx, w: _not_found_after_check(
+        lambda: SupervisionService(ctx).add_action_item("00000000-0000-0000-0000-000000000000", "Gåture")),
+    Action.PROTOCOL_INSTALL: lambda ctx, w: _refused_after_check(
+        lambda: SupervisionService(ctx).install_definition("id = 'x'\n")),
     Action.FORCE_EXISTS_VIEW: lambda ctx, w: ForceService(ctx).residents_with_force(
         [w["home"]], D(2026, 1, 1), D(2026, 12, 31)),
 }

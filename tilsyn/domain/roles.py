@@ -46,6 +46,8 @@ class Action(StrEnum):
     FORMS_EXPORT = "forms.export"
     VISIT_MANAGE = "visit.manage"
     VISIT_REPLY = "visit.reply"
+    VISIT_ACTION_PLAN = "visit.action_plan"  # write the staff's own action plan
+    PROTOCOL_INSTALL = "protocol.install"  # install a municipality's own protocol or scale
     FORCE_EXISTS_VIEW = "force.exists_view"
     USER_MANAGE = "user.manage"
     AUDIT_VIEW = "audit.view"
@@ -66,17 +68,19 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
         A.CARE_HOME_VIEW, A.RESIDENT_VIEW, A.RESIDENT_MANAGE, A.PERMIT_VIEW, A.PERMIT_MANAGE,
         A.EPISODE_REGISTER, A.EPISODE_READ_NARRATIVE, A.FORM_SIGN_LEADER, A.FORMS_EXPORT,
         A.VISIT_REPLY,  # reads the draft visit report of their home and replies (høring)
+        A.VISIT_ACTION_PLAN,  # writes the staff's own action plan of their home
     }),
     Role.CASEWORKER: frozenset({
         A.CARE_HOME_VIEW, A.RESIDENT_VIEW, A.RESIDENT_MANAGE, A.PERMIT_VIEW, A.PERMIT_MANAGE,
         A.EPISODE_READ_NARRATIVE, A.FORM_PROCESS, A.FORMS_EXPORT, A.DATA_IMPORT, A.AUDIT_VIEW,
     }),
     # The consultant samples and interviews; sees that force exists, never the episodes.
-    Role.CONSULTANT: frozenset({A.CARE_HOME_VIEW, A.RESIDENT_VIEW, A.VISIT_MANAGE, A.FORCE_EXISTS_VIEW}),
+    Role.CONSULTANT: frozenset({A.CARE_HOME_VIEW, A.RESIDENT_VIEW, A.VISIT_MANAGE, A.FORCE_EXISTS_VIEW,
+                                A.VISIT_ACTION_PLAN, A.PROTOCOL_INSTALL}),
     Role.ADMIN: frozenset({
         A.CARE_HOME_VIEW, A.CARE_HOME_MANAGE, A.RESIDENT_VIEW, A.RESIDENT_MANAGE, A.PERMIT_VIEW,
         A.PERMIT_MANAGE, A.USER_MANAGE, A.AUDIT_VIEW, A.AUDIT_VERIFY, A.PRIVACY_EXPORT,
-        A.PRIVACY_RETENTION, A.DATA_IMPORT, A.DEMO_LOAD, A.SETTINGS_MANAGE,
+        A.PRIVACY_RETENTION, A.DATA_IMPORT, A.DEMO_LOAD, A.SETTINGS_MANAGE, A.PROTOCOL_INSTALL,
     }),
 }
 
