@@ -18,7 +18,13 @@ from typing import Callable
 import pikepdf
 
 from tilsyn.domain.limits import LONG_TEXT_MAX, NAME_MAX, REASON_MAX, SHORT_TEXT_MAX
-from tilsyn.reports.annual_evaluation import AnnualEvaluationData, HomeRow, StaffYearRow, YearRow, render_annual_evaluation
+from tilsyn.reports.annual_evaluation import (
+    AnnualEvaluationData,
+    HomeRow,
+    StaffYearRow,
+    YearRow,
+    render_annual_evaluation,
+)
 from tilsyn.reports.batch import BatchCoverReportData, render_batch
 from tilsyn.reports.monthly_form import (
     DayPart,
@@ -35,6 +41,8 @@ from tilsyn.reports.resident_overview import ResidentOverviewReportData, render_
 from tilsyn.reports.visit_report import (
     ActionRow,
     GoalAssessment,
+    QuoteGroup,
+    ReplyRow,
     RespondentRow,
     ScoreRow,
     ScoreTable,
@@ -164,8 +172,8 @@ def overview_data(texts: dict[str, str]) -> ResidentOverviewReportData:
 # -- the visit report ----------------------------------------------------------------------------------
 VISIT_FIELDS = {
     "title": N + 20, "fact_value": N, "goal_summary": L, "result_summary": L, "dialogue_answer": L,
-    "conclusion": L, "development_area": L, "action": L, "responsible": N, "consultation_text": L,
-    "score_label": S,
+    "conclusion": L, "development_area": L, "action": L, "responsible": N, "action_comment": L + N + 20,
+    "consultation_text": L, "score_label": S, "quote": L, "reply_who": N, "reply_text": L,
 }
 
 
@@ -189,11 +197,14 @@ def visit_data(texts: dict[str, str]) -> VisitReportData:
         conclusions=(t("conclusion", "Fortsæt det gode arbejde."),),
         development_areas=(t("development_area", "Dokumentation."),),
         action_plan=(ActionRow(t("action", "Gennemgå dokumentationen"), t("responsible", "Lene Leder"),
-                               "30-06-2026", "Åben"),),
+                               "30-06-2026", "Åben", "Plejecentrets leder",
+                               (t("action_comment", "02-04-2026 Karl Konsulent: God plan."),)),),
         staff_evaluation=StaffEvaluationSection("Personalets evaluering af månedsskemaet", "Mindst 75 %", 5,
                                                 (("Skemaet er let at udfylde", "80 %", "Ja"),), "Målet er nået."),
         consultation=(("Plejecentrets svar", t("consultation_text", "Vi er enige.")),),
         generated="Udskrevet 02-04-2026", footer="Tilsynsrapport · Bakkegården · 10-03-2026",
+        quotes=(QuoteGroup("Hvad er godt ved at bo her?", (("B1", t("quote", "Personalet er søde.")),)),),
+        reply_history=(ReplyRow("01-04-2026", t("reply_who", "Lene Leder"), t("reply_text", "Vi er enige.")),),
     )
 
 

@@ -26,6 +26,10 @@ from ..resources import resource_path
 from .text import FALLBACK_FONTS, draw_runs, fit_line, fit_pair, metadata
 
 FONT = "DejaVuSans"
+# Table(splitInRow=...): a row taller than the rest of the page continues on the next one, but
+# only with at least this much of it (points, about two lines) on each side of the break, so a
+# heading never stands above a sliver of an empty row.
+SPLIT_IN_ROW = 24
 FONT_BOLD = "DejaVuSans-Bold"
 FONT_ITALIC = "DejaVuSans-Oblique"
 
@@ -110,7 +114,10 @@ class KeepWithFirst(_ContainerSpace, Flowable):
         at_top = getattr(frame, "_atTop", False)
         heads, body = content[:-1], content[-1]
         _, used = _listWrapOn(heads, avail_width, self.canv)
-        room = avail_height - used - body.getSpaceBefore()
+        # The frame puts the last heading's space after it and the body's space before it in
+        # between (1 pt spare for rounding).
+        gap = (heads[-1].getSpaceAfter() if heads else 0) + body.getSpaceBefore() + 1
+        room = avail_height - used - gap
         if room > 0:
             _, height = body.wrapOn(self.canv, avail_width, room)
             if height <= room:

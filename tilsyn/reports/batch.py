@@ -8,7 +8,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table, TableStyle
 
-from .base import PageMarker
+from .base import SPLIT_IN_ROW, PageMarker
 from .monthly_form import (
     BAND,
     LABEL_BG,
@@ -81,7 +81,8 @@ class BatchRenderer(FormRenderer):
         return [keep_with_next(Spacer(1, 5)), keep_with_next(band), keep_with_next(Spacer(1, 2))]
 
     def _table(self, rows: list, widths: list[float], *, label_col: bool = False, header: bool = False) -> Table:
-        t = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT", splitInRow=1)
+        t = Table(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT",
+                  splitInRow=SPLIT_IN_ROW)
         style = [
             ("GRID", (0, 0), (-1, -1), 0.5, RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),

@@ -18,7 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from ..domain.templates import Block, FormTemplate, load_template
-from .base import FONT, FONT_BOLD, FONT_ITALIC, PageMarker, ReportRenderer, styles
+from .base import FONT, FONT_BOLD, FONT_ITALIC, SPLIT_IN_ROW, PageMarker, ReportRenderer, styles
 from .text import name_para, para
 
 # para and name_para are imported from here by the other renderers.
@@ -255,7 +255,8 @@ class FormRenderer(ReportRenderer):
     def _grid(self, rows: list, widths: list[float], extra: list | None = None, header: int = 0,
               heights: list | None = None) -> Table:
         # splitInRow: a row taller than the rest of the page continues on the next one.
-        t = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=header, hAlign="LEFT", splitInRow=1)
+        t = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=header, hAlign="LEFT",
+                  splitInRow=SPLIT_IN_ROW)
         t.setStyle(TableStyle([
             ("GRID", (0, 0), (-1, -1), 0.5, RULE),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),

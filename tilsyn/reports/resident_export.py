@@ -10,7 +10,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table, TableStyle
 
-from .base import build_pdf, styles
+from .base import SPLIT_IN_ROW, build_pdf, styles
 from .text import name_para, para
 
 DEFAULT_PADDING = 12  # reportlab's left + right cell padding
@@ -35,7 +35,7 @@ def _table(header: list[str], rows: list[tuple], widths: list[float], names: tup
     data = [[para(h, st["cellb"]) for h in header]]
     data += [[name_para(c, st["cell"], widths[i] - DEFAULT_PADDING) if i in names else para(c, st["cell"])
               for i, c in enumerate(row)] for row in rows]
-    t = Table(data, colWidths=widths, repeatRows=1, splitInRow=1)
+    t = Table(data, colWidths=widths, repeatRows=1, splitInRow=SPLIT_IN_ROW)
     t.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef4")),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9aa8b5")),

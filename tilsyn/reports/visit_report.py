@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ..messages import format_percent, format_score
-from .base import build_pdf, styles
+from .base import SPLIT_IN_ROW, build_pdf, styles
 from .charts import grouped_bars
 from .text import name_para, para
 
@@ -151,7 +151,7 @@ def table(header: list[str] | None, rows: list[list[Any]], widths: list[float], 
         data.append([c if not isinstance(c, str)
                      else name_para(c, style, widths[i] - DEFAULT_PADDING) if i in names
                      else para(c, style) for i, c in enumerate(row)])
-    t = Table(data, colWidths=widths, repeatRows=first, hAlign="LEFT", splitInRow=1)
+    t = Table(data, colWidths=widths, repeatRows=first, hAlign="LEFT", splitInRow=SPLIT_IN_ROW)
     cmds = [
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
