@@ -1021,3 +1021,68 @@ TEXTS.update(
         "exchange_waiting_form": "1 månedsskema er ikke sendt til kommunen endnu",
     }
 )
+
+# -- issue 12, points 1, 2, 5, 6, 7: the form's workflow, reopening, staff requests ----------------
+FORM_STATUS_LABELS.update({
+    "draft": "Kladde",
+    "awaiting_staff": "Afventer personalets underskrift",
+    "awaiting_leader": "Afventer leder",
+    "ready_to_send": "Klar til afsendelse",
+    "sent": "Sendt",
+    "returned": "Sendt tilbage",
+    "processed": "Behandlet",
+})
+#: The marks beside a form's state (tilsyn.domain.form_workflow.Mark).
+FORM_MARK_LABELS = {
+    "overdue": "for sent",
+    "reopened": "genåbnet",
+    "reopen_requested": "anmodning om genåbning",
+    "returned": "sendt tilbage",
+}
+MARK_ORDER = ("overdue", "returned", "reopened", "reopen_requested")
+SECTION_SIGNERS = {2: "personalet", 3: "lederen", 4: "sagsbehandleren"}
+FIELD_LABELS.update({"reopen_reason": "Begrundelse for genåbning"})
+TEXTS.update(
+    {
+        "form_reopen_needs_reason": (
+            "Skemaet er hos myndigheden. Ændringen genåbner det, og kommunen ser det som genåbnet. "
+            "Skriv en begrundelse for genåbningen."
+        ),
+        "reopen_not_needed": (
+            "Månedsskemaet er ikke lukket. Registrér magtanvendelsen på skemaet som sædvanligt."
+        ),
+        "form_not_at_authority": "Skemaet er ikke sendt til myndigheden, så det skal ikke genåbnes.",
+        "reopen_request_decided": "Anmodningen er allerede besvaret. Intet er ændret.",
+        "form_already_processed": (
+            "Skemaet er behandlet og kan ikke sendes tilbage. Ret afsnit 4 med en begrundelse i stedet."
+        ),
+        "render_failed_version": "Den gemte udgave af skemaet kunne ikke vises som PDF.",
+    }
+)
+
+
+def form_state_text(status: str, marks=()) -> str:
+    """'Afventer leder · for sent · genåbnet': the state with its marks, on one line."""
+    parts = [form_status_label(status)]
+    parts += [FORM_MARK_LABELS[m] for m in MARK_ORDER if m in marks]
+    return " · ".join(parts)
+
+
+def _and_list(items) -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
+
+
+def reopen_question(params: dict, title: str = "") -> str:
+    """What a change to a sent or processed form does, asked before it is made (point 1)."""
+    sections = [int(s) for s in params.get("sections") or ()]
+    state = "behandlet af kommunen" if params.get("state") == "processed" else "sendt til kommunen"
+    subject = f"{title} er" if title else "Skemaet er"
+    text = f"{subject} {state}. Ændringen genåbner skemaet:"
+    if sections:
+        sec = _and_list([str(s) for s in sections])
+        who = _and_list([SECTION_SIGNERS[s] for s in sections if s in SECTION_SIGNERS])
+        text += f" afsnit {sec} skal underskrives igen (af {who}),"
+    text += (" og kommunen ser skemaet som genåbnet med din begrundelse. Den udgave, kommunen "
+             "havde, gemmes og kan stadig udskrives.\n\nSkriv hvorfor skemaet genåbnes:")
+    return text

@@ -215,11 +215,14 @@ def test_due_date_and_overdue(w, ctx):
     fid = w["svc"].register_episode(episode(w)).form_id
     ctx.clock = lambda: dt.datetime(2026, 4, 6, 8, 0, tzinfo=dt.timezone.utc)
     lene = as_(w, "lene")
-    assert lene.get_form(fid).status == "overdue"
+    form = lene.get_form(fid)
+    # Issue 12, point 6: the state is the workflow step; "for sent" is a mark beside it.
+    assert form.status == "awaiting_staff" and form.marks == {"overdue"} and form.overdue
     dash = lene.dashboard()
     assert [f.id for f in dash.overdue] == [fid]
-    assert [f.id for f in dash.leader_pending] == [fid]
-    assert [f.id for f in dash.unsent_used_months] == [fid]
+    # One form is one line: only in the list of its state, with its marks on that line.
+    assert [f.id for f in dash.awaiting_staff] == [fid] and dash.awaiting_staff[0].marks == {"overdue"}
+    assert dash.leader_pending == () and dash.unsent_used_months == () and dash.returned == ()
 
 
 def test_month_overview_shows_every_permitted_resident(w):

@@ -133,3 +133,103 @@ def test_form_status():
     assert form_status(f({2}), dt.date(2026, 4, 6)) is FormStatus.OVERDUE
     acute = FormFacts(frozenset(), False, False, march, FormKind.ACUTE)
     assert form_status(acute, dt.date(2026, 9, 1)) is FormStatus.DRAFT
+
+
+# -- issue 12: the workflow (tilsyn.domain.form_workflow) ------------------------------------------
+from tilsyn.domain.form_workflow import (  # noqa: E402
+    FormAction as FA,
+    Mark,
+    ReopenNeedsReason,
+    WorkflowFacts,
+    WorkflowState as WS,
+    allowed_actions,
+    change_plan,
+    check_change,
+    form_marks,
+    workflow_state,
+)
+from tilsyn.domain.roles import Role  # noqa: E402
+
+STATE_FACTS = {
+    WS.DRAFT: WorkflowFacts(frozenset(), 1, False, False, month_over=False),
+    WS.AWAITING_STAFF: WorkflowFacts(frozenset(), 1, False, False, month_over=True),
+    WS.AWAITING_LEADER: WorkflowFacts(frozenset({2}), 1, False, False, month_over=True),
+    WS.READY_TO_SEND: WorkflowFacts(frozenset({2, 3}), 1, False, False, month_over=True),
+    WS.SENT: WorkflowFacts(frozenset({2, 3}), 1, True, False, month_over=True),
+    WS.RETURNED: WorkflowFacts(frozenset({2}), 1, False, True, month_over=True),
+    WS.PROCESSED: WorkflowFacts(frozenset({2, 3, 4}), 1, True, False, month_over=True),
+}
+E, S2, L, S3, SEND = FA.EDIT_EPISODES, FA.SIGN_EPISODES, FA.EDIT_LEADER, FA.SIGN_LEADER, FA.SEND
+ALLOWED = {  # state -> role -> what the role may do on a form of its care home
+    WS.DRAFT: {Role.STAFF: {E, S2}, Role.LEADER: {E, S2, L}},
+    WS.AWAITING_STAFF: {Role.STAFF: {E, S2}, Role.LEADER: {E, S2, L}},
+    WS.AWAITING_LEADER: {Role.STAFF: {E}, Role.LEADER: {E, L, S3}},
+    WS.READY_TO_SEND: {Role.STAFF: {FA.REQUEST_REOPEN}, Role.LEADER: {E, L, SEND}},
+    WS.SENT: {Role.STAFF: {FA.REQUEST_REOPEN}, Role.LEADER: {FA.REOPEN},
+              Role.CASEWORKER: {FA.EDIT_AUTHORITY, FA.PROCESS, FA.SEND_BACK}},
+    WS.RETURNED: {Role.STAFF: {E}, Role.LEADER: {E, L, S3}},
+    WS.PROCESSED: {Role.STAFF: {FA.REQUEST_REOPEN}, Role.LEADER: {FA.REOPEN}, Role.CASEWORKER: {FA.EDIT_AUTHORITY}},
+}
+
+
+@pytest.mark.parametrize("state", list(WS))
+def test_each_state_is_computed_from_its_facts(state):
+    assert workflow_state(STATE_FACTS[state]) is state
+
+
+@pytest.mark.parametrize("role", list(Role))
+@pytest.mark.parametrize("state", list(WS))
+def test_allowed_actions_for_every_state_and_role(state, role):
+    expected = ALLOWED[state].get(role, set())
+    assert allowed_actions(STATE_FACTS[state], role) == frozenset(expected)
+    assert allowed_actions(STATE_FACTS[state], role, in_scope=False) == frozenset()
+
+
+def test_a_pending_request_lets_the_leader_decide():
+    f = WorkflowFacts(frozenset({2, 3, 4}), 1, True, False, month_over=True, reopen_requested=True)
+    assert FA.DECIDE_REOPEN in allowed_actions(f, Role.LEADER)
+    assert FA.DECIDE_REOPEN not in allowed_actions(f, Role.STAFF)
+    assert form_marks(f) == {Mark.REOPEN_REQUESTED}
+
+
+def test_the_leaders_signature_makes_the_form_ready_to_send_not_awaiting_leader():
+    assert workflow_state(WorkflowFacts(frozenset({2, 3}), 1, False, False, month_over=True)) is WS.READY_TO_SEND
+
+
+def test_overdue_is_a_mark_beside_the_state_never_the_state():
+    f = WorkflowFacts(frozenset(), 1, False, True, month_over=True, overdue_date=True)
+    assert workflow_state(f) is WS.AWAITING_STAFF
+    assert form_marks(f) == {Mark.OVERDUE, Mark.RETURNED}
+    sent = WorkflowFacts(frozenset({2, 3}), 1, True, False, month_over=True, overdue_date=True)
+    assert form_marks(sent) == frozenset()  # at the authority: not late any more
+    acute = WorkflowFacts(frozenset(), 1, False, False, month_over=False, monthly=False, overdue_date=True)
+    assert workflow_state(acute) is WS.AWAITING_STAFF and form_marks(acute) == frozenset()
+
+
+def test_a_reopened_form_is_marked_until_it_is_sent_again():
+    f = WorkflowFacts(frozenset({2}), 2, False, False, month_over=True, reopened=True)
+    assert workflow_state(f) is WS.AWAITING_LEADER and form_marks(f) == {Mark.REOPENED}
+
+
+@pytest.mark.parametrize("state,section,voids,reopens", [
+    (WS.PROCESSED, 2, (2, 3, 4), True),
+    (WS.PROCESSED, 3, (3, 4), True),
+    (WS.SENT, 2, (2, 3), True),
+    (WS.SENT, 1, (2, 3), True),
+    (WS.READY_TO_SEND, 2, (2, 3), False),
+    (WS.AWAITING_LEADER, 3, (), False),
+    (WS.DRAFT, 2, (), False),
+])
+def test_what_a_change_voids_and_who_signs_again(state, section, voids, reopens):
+    plan = change_plan(STATE_FACTS[state], section)
+    assert plan.voids == voids and plan.reopens is reopens and plan.from_state is state
+    assert [r for _, r in plan.sign_again] == [{2: Role.STAFF, 3: Role.LEADER, 4: Role.CASEWORKER}[s] for s in voids]
+
+
+def test_a_change_that_reopens_needs_a_reason():
+    with pytest.raises(ReopenNeedsReason) as exc:
+        check_change(STATE_FACTS[WS.PROCESSED], 2, "  ")
+    assert exc.value.code == "form_reopen_needs_reason"
+    assert exc.value.params == {"sections": [2, 3, 4], "state": "processed", "section": 2}
+    assert check_change(STATE_FACTS[WS.PROCESSED], 2, "Fundet i vagtbogen").reopens
+    assert not check_change(STATE_FACTS[WS.READY_TO_SEND], 2, "").reopens

@@ -25,7 +25,7 @@ import json
 import logging
 import os
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -75,8 +75,9 @@ log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
 
 SENT_STATUSES = (FormStatus.SENT.value, FormStatus.PROCESSED.value)
-UNSIGNED_STATUSES = (FormStatus.DRAFT.value, FormStatus.AWAITING_LEADER.value, FormStatus.RETURNED.value,
-                     FormStatus.OVERDUE.value)
+# Workflow states (tilsyn.domain.form_workflow) of a form the care home still has.
+UNSIGNED_STATUSES = (FormStatus.DRAFT.value, "awaiting_staff", FormStatus.AWAITING_LEADER.value, "ready_to_send",
+                     FormStatus.RETURNED.value)
 DOCUMENT_TITLES = {
     FormKind.MONTHLY.value: "Månedsskema for magtanvendelse",
     FormKind.ACUTE.value: "Akut / ikke-godkendt magtanvendelse",
@@ -231,6 +232,9 @@ def form_report_data(form: FormDTO, *, layout: str | None = None, head: tuple[in
                        "fristen (senest dagen efter). Se tidspunkt og årsag under afsnit 2.")
     if form.returned_at is not None and form.sent_at is None:
         notices.append(f"Sendt tilbage til lederen {format_moment(form.returned_at)}: {form.return_comment}")
+    if form.reopened_at is not None and form.sent_at is None:
+        notices.append(f"Genåbnet {format_moment(form.reopened_at)}, efter at skemaet var sendt til myndigheden: "
+                       f"{form.reopen_reason}")
     control = [("Skema-id", form.id)]
     if layout == form.template_version:
         control.append(("Skabelon", f"{template.name} ({layout})"))
@@ -426,6 +430,23 @@ class ExportService:
             raise
         except Exception as exc:  # noqa: BLE001 - any renderer fault must read as a refusal naming the form
             raise self._render_error("render_failed", form, data.layout, exc) from exc
+
+    def version_pdf(self, version_id: str) -> bytes:
+        """The PDF of a kept version: the form exactly as the municipality had it when it was
+        reopened (its frozen report data), with a notice saying so."""
+        data, version = self.force.version_report(version_id)
+        state = "behandlede" if version.state == "processed" else "modtog"
+        when = version.processed_at if version.state == "processed" else version.sent_at
+        notice = (f"Denne udgave er skemaet, som myndigheden {state} det {format_moment(when)}. Skemaet blev "
+                  f"genåbnet {format_moment(version.reopened_at)} af {version.reopened_by}: {version.reason}")
+        data = replace(data, notices=(notice, *data.notices))
+        try:
+            return render_form(data)
+        except DomainError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a renderer fault reads as a refusal
+            log.error("PDF rendering failed: form version %s", version_id, exc_info=exc)
+            raise DomainError("render_failed_version") from exc
 
     def resident_overview_report(self, resident_id: str) -> ResidentOverviewReportData:
         """Counts of force by month and type for one resident, for the overview PDF."""
@@ -767,6 +788,12 @@ def receipt_bytes(m: Month, head: tuple[int, str], files: dict[str, str]) -> byt
 
 def form_anchor(ctx: AppContext, form: FormDTO) -> tuple[int, str]:
     """See ``ExportService.anchor``; the current head when the log holds nothing about the form."""
+    with ctx.uow_factory() as uow:
+        return form_anchor_in(uow.session, form)
+
+
+def form_anchor_in(session, form: FormDTO) -> tuple[int, str]:
+    """``form_anchor`` inside an open session (the caller's unit of work)."""
     from sqlalchemy import and_, or_, select
 
     from ..store.models import AuditEntry
@@ -774,19 +801,38 @@ def form_anchor(ctx: AppContext, form: FormDTO) -> tuple[int, str]:
     from ..store.repositories import as_uuid
 
     episode_ids = [e.id for e in form.episodes]
-    with ctx.uow_factory() as uow:
-        staff_ids = [str(i) for i in uow.session.scalars(
-            select(EpisodeStaff.id).where(EpisodeStaff.episode_id.in_([as_uuid(i) for i in episode_ids])))]
-        about = [("force_form", [form.id]), ("episode", episode_ids), ("episode_staff", staff_ids)]
-        if not form.section1_as_signed:
-            permits = [p.id for p in form.section1.permits]
-            about += [("resident", [form.resident_id]), ("permit", permits), ("permit_force_type", permits)]
-        wanted = or_(*(and_(AuditEntry.entity_type == kind, AuditEntry.entity_id.in_(ids))
-                       for kind, ids in about if ids))
-        row = uow.session.execute(
-            select(AuditEntry.seq, AuditEntry.hash).where(wanted, AuditEntry.action != "export")
-            .order_by(AuditEntry.seq.desc()).limit(1)).first()
-        return (row[0], row[1]) if row else store_audit.head(uow.session)
+    staff_ids = [str(i) for i in session.scalars(
+        select(EpisodeStaff.id).where(EpisodeStaff.episode_id.in_([as_uuid(i) for i in episode_ids])))]
+    about = [("force_form", [form.id]), ("episode", episode_ids), ("episode_staff", staff_ids)]
+    if not form.section1_as_signed:
+        permits = [p.id for p in form.section1.permits]
+        about += [("resident", [form.resident_id]), ("permit", permits), ("permit_force_type", permits)]
+    wanted = or_(*(and_(AuditEntry.entity_type == kind, AuditEntry.entity_id.in_(ids))
+                   for kind, ids in about if ids))
+    row = session.execute(
+        select(AuditEntry.seq, AuditEntry.hash).where(wanted, AuditEntry.action != "export")
+        .order_by(AuditEntry.seq.desc()).limit(1)).first()
+    return (row[0], row[1]) if row else store_audit.head(session)
+
+
+def report_data_json(data: FormReportData) -> str:
+    """A form's report data as JSON: the frozen copy a kept version prints from."""
+    return json.dumps(asdict(data), ensure_ascii=False, sort_keys=True)
+
+
+def report_data_from_json(text: str) -> FormReportData:
+    """The FormReportData ``report_data_json`` wrote (tuples and nested rows rebuilt)."""
+    d = json.loads(text)
+    d["permits"] = tuple(PermitRow(**x) for x in d["permits"])
+    d["periods"] = tuple(tuple(x) for x in d["periods"])
+    d["episodes"] = tuple(EpisodeRow(**x) for x in d["episodes"])
+    d["days"] = tuple(DayPart(**{**x, "uses": tuple(TypeUse(**u) for u in x["uses"]),
+                                 "narratives": tuple(x["narratives"]),
+                                 "staff": tuple(StaffRow(**r) for r in x["staff"])}) for x in d["days"])
+    d["signatures"] = tuple(SignatureLine(**x) for x in d["signatures"])
+    d["notices"] = tuple(d["notices"])
+    d["control"] = tuple(tuple(x) for x in d["control"])
+    return FormReportData(**d)
 
 
 def _csv_bytes(rows: list[tuple]) -> bytes:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 from ..domain import cpr as cprmod
 from ..domain.catalogue import current_catalogue, load_catalogue
@@ -37,6 +37,20 @@ from ..domain.force import (
     validate_episode,
     validate_leader_section,
 )
+from ..domain.form_workflow import (
+    AT_AUTHORITY,
+    FormAction,
+    Mark,
+    RequestState,
+    WorkflowFacts,
+    WorkflowState,
+    allowed_actions,
+    check_change,
+    check_decision,
+    form_marks,
+    month_over,
+    workflow_state,
+)
 from ..domain.permits import PermitTerms
 from ..domain.roles import Action, allowed
 from ..domain.chain import canonical_json
@@ -50,9 +64,9 @@ from ..domain.signing import (
     require_reason,
     section1_differences,
 )
-from ..store.models_force import Episode, EpisodeStaff, ForceForm
+from ..store.models_force import Episode, EpisodeStaff, ForceForm, FormVersion, ReopenRequest
 from ..store.repositories import as_uuid
-from ..store.repositories_force import residents_with_permits_in
+from ..store.repositories_force import ReopenRequestRepository, form_versions, residents_with_permits_in
 from ..store.uow import retrying
 from .context import AppContext
 from .force_dto import (
@@ -66,8 +80,11 @@ from .force_dto import (
     LateEpisodeDTO,
     LeaderDTO,
     MonthOverviewRow,
+    FormVersionDTO,
     PermitEndingDTO,
     RegistrationResult,
+    ReopenRequestDTO,
+    ReopenRequestResult,
     ResidentForceOverview,
     Section1DTO,
     SectionState,
@@ -157,61 +174,81 @@ class ForceService:
             return CoverageCheck(True, "", str(form.id) if form else None, closed)
 
     @retrying
-    def register_episode(self, data: EpisodeInput, *, as_acute: bool = False, reason: str = "") -> RegistrationResult:
+    def register_episode(self, data: EpisodeInput, *, as_acute: bool = False, reason: str = "",
+                         reopen_reason: str = "") -> RegistrationResult:
         """Register one episode. It goes on the resident's monthly form for its month when a
         permit covers it; otherwise EpisodeNotCovered is raised, and the caller may register it
-        again with ``as_acute=True`` as an acute / unpermitted record, so nothing is lost."""
-        now = self.ctx.now()
-        with self.ctx.uow_factory() as uow:
-            r = uow.residents.get_full(data.resident_id)
-            if r is None:
-                raise NotFound(what="Beboeren")
-            self.ctx.require(Action.EPISODE_REGISTER, str(r.care_home_id))
-            started = data.started_at
-            cat_version = current_catalogue(local_date(started) if started else None).version
-            if not as_acute and started is not None:
-                month = Month.of(local_date(started))
-                try:
-                    permit = check_form_coverage(data.force_type, started, month, [_terms(p) for p in r.permits])
-                    cat_version = permit.catalogue_version
-                except EpisodeNotCovered:
-                    validate_episode(data, load_catalogue(cat_version), now)  # report input faults first
-                    raise
-            clean = validate_episode(data, load_catalogue(cat_version), now)
-            month = Month.of(local_date(clean.started_at))
-            voided: list[int] = []
-            if as_acute:
-                form = ForceForm(
-                    kind=FormKind.ACUTE.value, resident_id=r.id, care_home_id=r.care_home_id, year=month.year,
-                    month=month.month, template_version=TEMPLATE_ACUTE, catalogue_version=cat_version,
-                    not_covered_reason=self._not_covered_reason(r, clean),
-                )
-                uow.forms.add(form)
-            else:
-                form = uow.forms.monthly(r.id, month.year, month.month)
-                created = False
-                if form is None:
-                    # Another process may be creating this month's form right now: the insert
-                    # runs in a savepoint and, if it loses the race, the winner's form is used.
-                    form, created = uow.add_unique(
-                        ForceForm(
-                            kind=FormKind.MONTHLY.value, resident_id=r.id, care_home_id=r.care_home_id,
-                            year=month.year, month=month.month, template_version=TEMPLATE_MONTHLY,
-                            catalogue_version=cat_version,
-                        ),
-                        lambda: uow.forms.monthly(r.id, month.year, month.month),
-                    )
-                if not created:
-                    voided = self._before_section2_change(uow, form, reason or AUTO_VOID_REASON, adding=True)
-            ep = Episode(form=form, resident_id=r.id, catalogue_version=cat_version, registered_at=now,
-                         registered_by=as_uuid(self.ctx.user.id) if self.ctx.user and self.ctx.user.id else None,
-                         late=is_late(clean.started_at, now))
-            _apply_episode(ep, clean)
-            uow.episodes.add(ep)
-            uow.commit()
-            return RegistrationResult(str(ep.id), str(form.id), form.kind, ep.late, tuple(voided))
+        again with ``as_acute=True`` as an acute / unpermitted record, so nothing is lost.
 
-    def update_episode(self, episode_id: str, data: EpisodeInput, reason: str = "") -> EpisodeDTO:
+        On a form the municipality has (sent or processed) the registration reopens the form and
+        is refused with ``form_reopen_needs_reason`` (naming the sections to sign again) unless
+        ``reopen_reason`` is given. Staff on a month the leader has signed get ``month_closed``
+        and may keep the episode in a request to the leader (``request_reopen``)."""
+        with self.ctx.uow_factory() as uow:
+            result = self._register(uow, data, as_acute=as_acute, reason=reason, reopen_reason=reopen_reason)
+            uow.commit()
+            return result
+
+    def _register(self, uow, data: EpisodeInput, *, as_acute: bool = False, reason: str = "",
+                  reopen_reason: str = "", registered: tuple | None = None) -> RegistrationResult:
+        """``register_episode`` inside the caller's unit of work. ``registered``: (moment, user id)
+        of a registration made earlier and kept in a request (judged late by that moment)."""
+        now = registered[0] if registered else self.ctx.now()
+        r = uow.residents.get_full(data.resident_id)
+        if r is None:
+            raise NotFound(what="Beboeren")
+        self.ctx.require(Action.EPISODE_REGISTER, str(r.care_home_id))
+        started = data.started_at
+        cat_version = current_catalogue(local_date(started) if started else None).version
+        if not as_acute and started is not None:
+            month = Month.of(local_date(started))
+            try:
+                permit = check_form_coverage(data.force_type, started, month, [_terms(p) for p in r.permits])
+                cat_version = permit.catalogue_version
+            except EpisodeNotCovered:
+                validate_episode(data, load_catalogue(cat_version), now)  # report input faults first
+                raise
+        clean = validate_episode(data, load_catalogue(cat_version), now)
+        month = Month.of(local_date(clean.started_at))
+        voided: list[int] = []
+        reopened = False
+        if as_acute:
+            form = ForceForm(
+                kind=FormKind.ACUTE.value, resident_id=r.id, care_home_id=r.care_home_id, year=month.year,
+                month=month.month, template_version=TEMPLATE_ACUTE, catalogue_version=cat_version,
+                not_covered_reason=self._not_covered_reason(r, clean),
+            )
+            uow.forms.add(form)
+        else:
+            form = uow.forms.monthly(r.id, month.year, month.month)
+            created = False
+            if form is None:
+                # Another process may be creating this month's form right now: the insert
+                # runs in a savepoint and, if it loses the race, the winner's form is used.
+                form, created = uow.add_unique(
+                    ForceForm(
+                        kind=FormKind.MONTHLY.value, resident_id=r.id, care_home_id=r.care_home_id,
+                        year=month.year, month=month.month, template_version=TEMPLATE_MONTHLY,
+                        catalogue_version=cat_version,
+                    ),
+                    lambda: uow.forms.monthly(r.id, month.year, month.month),
+                )
+            if not created:
+                reopened = form.sent_at is not None
+                voided = self._before_section2_change(uow, form, reason or AUTO_VOID_REASON, adding=True,
+                                                      reopen_reason=reopen_reason)
+        by = registered[1] if registered else (
+            as_uuid(self.ctx.user.id) if self.ctx.user and self.ctx.user.id else None)
+        ep = Episode(form=form, resident_id=r.id, catalogue_version=cat_version, registered_at=now,
+                     registered_by=by, late=is_late(clean.started_at, now))
+        _apply_episode(ep, clean)
+        uow.episodes.add(ep)
+        uow.flush()
+        may_sign = FormAction.SIGN_EPISODES in self._allowed(uow, form)
+        return RegistrationResult(str(ep.id), str(form.id), form.kind, ep.late, tuple(voided), may_sign, reopened)
+
+    def update_episode(self, episode_id: str, data: EpisodeInput, reason: str = "",
+                       reopen_reason: str = "") -> EpisodeDTO:
         """Correct an episode. If its section is signed, a reason is required and the signatures
         from section 2 on are voided."""
         with self.ctx.uow_factory() as uow:
@@ -225,7 +262,8 @@ class ForceService:
                 month = Month(form.year, form.month)
                 r = uow.residents.get_full(form.resident_id)
                 check_form_coverage(clean.force_type, clean.started_at, month, [_terms(p) for p in r.permits])
-            self._before_section2_change(uow, form, reason, adding=False)
+            self._before_section2_change(uow, form, reason or reopen_reason, adding=False,
+                                         reopen_reason=reopen_reason)
             _apply_episode(ep, clean)
             uow.commit()
             return _episode_dto(ep)
@@ -245,11 +283,16 @@ class ForceService:
         return EpisodeInput(**{**asdict(clean), "staff": clean.staff,
                                "late_reason": clean.late_reason if data.late_reason else ep.late_reason})
 
-    def _before_section2_change(self, uow, form: ForceForm, reason: str, *, adding: bool) -> list[int]:
+    def _before_section2_change(self, uow, form: ForceForm, reason: str, *, adding: bool,
+                                reopen_reason: str = "") -> list[int]:
         signed = self._signed(uow, form)
         if month_closed_for_staff(signed) and not allowed(self.ctx.user, Action.FORM_SIGN_LEADER,
                                                           str(form.care_home_id)):
-            raise DomainError("month_closed", month=Month(form.year, form.month).key())
+            raise DomainError("month_closed", month=Month(form.year, form.month).key(), form=str(form.id),
+                              can_request=adding)
+        plan = check_change(self._workflow_facts(uow, form, signed), SECTION_EPISODES, reopen_reason)
+        if plan.reopens:
+            return self._reopen(uow, form, plan, reopen_reason)
         if form.sent_at is not None and not form.returned_at:
             form.sent_at = None
         if SECTION_EPISODES in signed:
@@ -323,6 +366,10 @@ class ForceService:
             reason = optional_reason(reason)
             signed = self._signed(uow, form)
             changed = any(getattr(form, f) != getattr(data, f) for f in LEADER_FIELDS)
+            if changed and form.sent_at is not None:
+                plan = check_change(self._workflow_facts(uow, form, signed), SECTION_LEADER, reason)
+                self._reopen(uow, form, plan, require_reason(reason))
+                signed = self._signed(uow, form)
             if changed and SECTION_LEADER in signed:
                 self.signatures.void_from(uow, ENTITY, str(form.id), SECTION_LEADER, require_reason(reason))
                 form.sent_at = None
@@ -342,6 +389,8 @@ class ForceService:
             signed = self._signed(uow, form)
             changed = any(getattr(form, f) != getattr(data, f) for f in AUTHORITY_FIELDS)
             if changed and SECTION_AUTHORITY in signed:
+                # The processed version stays printable as the municipality processed it.
+                self._freeze(uow, form, WorkflowState.PROCESSED, require_reason(reason), (SECTION_AUTHORITY,))
                 self.signatures.void_from(uow, ENTITY, str(form.id), SECTION_AUTHORITY, require_reason(reason))
                 form.processed_at = None
             if changed:
@@ -408,6 +457,8 @@ class ForceService:
             self.ctx.require(Action.FORM_PROCESS, str(form.care_home_id))
             if form.sent_at is None:
                 raise DomainError("form_not_sent")
+            if SECTION_AUTHORITY in self._signed(uow, form):
+                raise DomainError("form_already_processed")
             self.signatures.void_from(uow, ENTITY, str(form.id), SECTION_LEADER, comment)
             form.sent_at = None
             form.processed_at = None
@@ -416,12 +467,150 @@ class ForceService:
             uow.commit()
             return self._form_dto(uow, form)
 
+    # -- reopening (issue 12, points 1 and 2) ----------------------------------------------------
+    def reopen_form(self, form_id: str, reason: str, section: int = SECTION_LEADER) -> FormDTO:
+        """The leader takes a sent or processed form back to change section ``section`` (default
+        3): the signatures from that section on are voided, the version the municipality had is
+        kept printable, and the municipality sees the form as reopened with ``reason``."""
+        with self.ctx.uow_factory() as uow:
+            form = self._form(uow, form_id)
+            self.ctx.require(Action.FORM_SIGN_LEADER, str(form.care_home_id))
+            signed = self._signed(uow, form)
+            facts = self._workflow_facts(uow, form, signed)
+            if workflow_state(facts) not in AT_AUTHORITY:
+                raise DomainError("form_not_at_authority")
+            plan = check_change(facts, section, reason)
+            self._reopen(uow, form, plan, reason)
+            uow.commit()
+            return self._form_dto(uow, form)
+
+    def _reopen(self, uow, form: ForceForm, plan, reason: str) -> list[int]:
+        """Apply a change plan that reopens a form: keep the version the municipality had, void
+        the plan's signatures, take the form back from the municipality, record why."""
+        reason = require_reason(reason)
+        self._freeze(uow, form, plan.from_state, reason, plan.voids)
+        voided: list[int] = []
+        if plan.voids:
+            voided = [s.section for s in self.signatures.void_from(uow, ENTITY, str(form.id), plan.voids[0], reason)]
+        now = self.ctx.now()
+        form.sent_at = None
+        form.processed_at = None
+        form.reopened_at = now
+        form.reopen_reason = reason
+        uow.record("reopen", ENTITY, str(form.id), {"from": plan.from_state.value, "sections": list(plan.voids)},
+                   reason=reason)
+        return voided
+
+    def _freeze(self, uow, form: ForceForm, state, reason: str, voids) -> None:
+        """Keep the form as the municipality has it now (its report data, in its own template) in
+        a FormVersion, before a change takes it away: printable as it was (``version_report``)."""
+        from .exports import form_anchor_in, form_report_data, report_data_json
+
+        dto = self._form_dto(uow, form)
+        data = form_report_data(dto, head=form_anchor_in(uow.session, dto))
+        uow.session.add(FormVersion(
+            form_id=form.id, state=WorkflowState(state).value, sent_at=form.sent_at, processed_at=form.processed_at,
+            reopened_at=self.ctx.now(), reopened_by=self.ctx.user.label if self.ctx.user else "", reason=reason,
+            voided_sections=",".join(str(s) for s in voids), report=report_data_json(data)))
+        uow.flush()
+
+    def version_report(self, version_id: str):
+        """The report data of a kept version (FormReportData), exactly as it was frozen."""
+        from .exports import report_data_from_json
+
+        with self.ctx.uow_factory() as uow:
+            try:
+                v = uow.session.get(FormVersion, as_uuid(version_id))
+            except (TypeError, ValueError):
+                v = None
+            if v is None:
+                raise NotFound(what="Udgaven")
+            form = self._form(uow, v.form_id)
+            self.ctx.require(Action.EPISODE_READ_NARRATIVE, str(form.care_home_id))
+            return report_data_from_json(v.report), _version_dto(v)
+
+    def request_reopen(self, data: EpisodeInput, reason: str) -> ReopenRequestResult:
+        """Staff found an episode on a month the leader has signed: the episode (validated as a
+        registration) and the reason are kept in a request to the leader, who reopens the form
+        (the episode is then added) or refuses with a reason. Nothing is lost."""
+        reason = require_reason(reason)
+        now = self.ctx.now()
+        with self.ctx.uow_factory() as uow:
+            r = uow.residents.get_full(data.resident_id)
+            if r is None:
+                raise NotFound(what="Beboeren")
+            self.ctx.require(Action.EPISODE_REGISTER, str(r.care_home_id))
+            if data.started_at is None:
+                raise ValidationError([DomainError("required", field="started_at")])
+            month = Month.of(local_date(data.started_at))
+            try:
+                permit = check_form_coverage(data.force_type, data.started_at, month, [_terms(p) for p in r.permits])
+            except EpisodeNotCovered:
+                validate_episode(data, load_catalogue(current_catalogue(local_date(data.started_at)).version), now)
+                raise
+            clean = validate_episode(data, load_catalogue(permit.catalogue_version), now)
+            form = uow.forms.monthly(r.id, month.year, month.month)
+            if form is None or not month_closed_for_staff(self._signed(uow, form)):
+                raise DomainError("reopen_not_needed")
+            user = self.ctx.user
+            req = ReopenRequest(
+                form_id=form.id, care_home_id=form.care_home_id, state=RequestState.PENDING.value, requested_at=now,
+                requested_by=as_uuid(user.id) if user and user.id else None,
+                requested_by_name=user.full_name if user else "", reason=reason, episode=_episode_json(clean))
+            ReopenRequestRepository(uow.session).add(req)
+            uow.reason = reason
+            uow.commit()
+            return ReopenRequestResult(str(req.id), str(form.id))
+
+    def accept_reopen_request(self, request_id: str, note: str = "") -> RegistrationResult:
+        """The leader accepts a staff request: the form is reopened (as any change, point 1) and
+        the kept episode is added, registered by the staff member at the request's time."""
+        note = optional_reason(note)
+        with self.ctx.uow_factory() as uow:
+            req, form = self._request(uow, request_id)
+            check_decision(req.state)
+            why = f"Anmodning fra {req.requested_by_name}: {req.reason}" + (f" – {note}" if note else "")
+            result = self._register(uow, _episode_from_json(req.episode, str(form.resident_id)), reason=why,
+                                    reopen_reason=why, registered=(req.requested_at, req.requested_by))
+            req.state = RequestState.ACCEPTED.value
+            req.decided_at = self.ctx.now()
+            req.decided_by_name = self.ctx.user.full_name if self.ctx.user else ""
+            req.decision_reason = note
+            req.episode_id = as_uuid(result.episode_id)
+            uow.reason = why
+            uow.commit()
+            return result
+
+    def refuse_reopen_request(self, request_id: str, reason: str) -> ReopenRequestDTO:
+        """The leader refuses a staff request with a reason; the request and its episode stay."""
+        reason = require_reason(reason)
+        with self.ctx.uow_factory() as uow:
+            req, form = self._request(uow, request_id)
+            check_decision(req.state)
+            req.state = RequestState.REFUSED.value
+            req.decided_at = self.ctx.now()
+            req.decided_by_name = self.ctx.user.full_name if self.ctx.user else ""
+            req.decision_reason = reason
+            uow.reason = reason
+            uow.commit()
+            return _request_dto(req)
+
+    def _request(self, uow, request_id: str):
+        req = ReopenRequestRepository(uow.session).get(request_id)
+        if req is None:
+            raise NotFound(what="Anmodningen")
+        form = self._form(uow, req.form_id)
+        self.ctx.require(Action.FORM_SIGN_LEADER, str(form.care_home_id))
+        return req, form
+
     # -- lists and overviews ----------------------------------------------------------------------
     def inbox(self, include_processed: bool = False) -> list[FormSummary]:
-        """The caseworker's inbox: sent forms and acute records across care homes."""
+        """The caseworker's inbox: sent forms and acute records across care homes, and the forms
+        reopened since they were sent (with the reason), until they are sent again."""
         self.ctx.require(Action.FORM_PROCESS)
         with self.ctx.uow_factory() as uow:
-            rows = uow.forms.summary_rows(sent=True, processed=None if include_processed else False)
+            rows = uow.forms.summary_rows(sent=True, processed=None if include_processed else False,
+                                          or_reopened=True)
             return self._summaries(uow, rows)
 
     def leader_queue(self) -> list[FormSummary]:
@@ -443,6 +632,7 @@ class ForceService:
             signed = self._signed_many(uow, [f.id for f in forms])
             counts = uow.forms.episode_counts([f.id for f in forms])
             late = _late_counts(uow, [f.id for f in forms])
+            pending = _pending_counts(uow, [f.id for f in forms])
             by_resident: dict = {}
             for f in forms:
                 by_resident.setdefault(f.resident_id, []).append(f)
@@ -458,13 +648,19 @@ class ForceService:
                 rforms = by_resident.get(rid, [])
                 monthly = next((f for f in rforms if f.kind == FormKind.MONTHLY.value), None)
                 acute = [f for f in rforms if f.kind == FormKind.ACUTE.value]
+                marks: frozenset[str] = frozenset()
                 if monthly is None:
                     status = FormStatus.NONE.value
                 else:
-                    status = form_status(self._facts(monthly, signed.get(monthly.id, frozenset()), due), today).value
+                    facts = _facts_of(signed.get(monthly.id, frozenset()), counts.get(monthly.id, 0), monthly.kind,
+                                      monthly.year, monthly.month, monthly.sent_at, monthly.returned_at,
+                                      monthly.reopened_at, pending.get(monthly.id, 0), due, today)
+                    status = workflow_state(facts).value
+                    marks = frozenset(m.value for m in form_marks(facts))
                 rows.append(MonthOverviewRow(
                     str(rid), name, cprmod.mask(cpr), room, status, str(monthly.id) if monthly else None,
                     sum(counts.get(f.id, 0) for f in rforms), sum(late.get(f.id, 0) for f in rforms), len(acute),
+                    marks,
                 ))
             return rows
 
@@ -483,19 +679,40 @@ class ForceService:
                 for e in uow.episodes.late(since, scope)
             )
             summaries = self._summaries(uow, uow.forms.summary_rows(home_ids=scope, sent=False))
-            past = [s for s in summaries if (s.year, s.month) < (current.year, current.month)]
-            leader_pending = tuple(s for s in past if s.status in (
-                FormStatus.DRAFT.value, FormStatus.AWAITING_LEADER.value, FormStatus.RETURNED.value,
-                FormStatus.OVERDUE.value) and s.kind == FormKind.MONTHLY.value)
-            overdue = tuple(s for s in summaries if s.status == FormStatus.OVERDUE.value)
-            unsent = tuple(s for s in past if s.episodes > 0)
+            # One form is one line: each open form goes to the one list of its state, its marks
+            # (for sent, genåbnet, sendt tilbage) and late registrations are on that line.
+            returned = [s for s in summaries if s.status == WorkflowState.RETURNED.value
+                        or Mark.RETURNED.value in s.marks]
+            taken = {s.id for s in returned}
+            awaiting_staff = [s for s in summaries if s.status == WorkflowState.AWAITING_STAFF.value
+                              and s.id not in taken]
+            taken |= {s.id for s in awaiting_staff}
+            leader_pending = [s for s in summaries if s.id not in taken and s.status in (
+                WorkflowState.AWAITING_LEADER.value, WorkflowState.READY_TO_SEND.value) and (
+                (s.year, s.month) < (current.year, current.month) or s.kind != FormKind.MONTHLY.value
+                or Mark.REOPENED.value in s.marks)]
+            taken |= {s.id for s in leader_pending}
+            late_by_form: dict[str, int] = {}
+            for e in late:
+                late_by_form[e.form_id] = late_by_form.get(e.form_id, 0) + 1
+
+            def with_late(rows):
+                return tuple(replace(s, late_episodes=late_by_form.get(s.id, 0)) for s in rows)
+
+            late = tuple(e for e in late if e.form_id not in taken)
+            overdue = tuple(s for s in summaries if Mark.OVERDUE.value in s.marks)
+            requests = tuple(
+                _request_dto(q, name, home, year, month, kind)
+                for q, name, home, year, month, kind in ReopenRequestRepository(uow.session).open_or_recent(
+                    scope, since))
             ending = []
             for p in uow.permits.ending_between(today, today + dt.timedelta(days=30)):
                 if scope is None or str(p.resident.care_home_id) in scope:
                     ending.append(PermitEndingDTO(_permit_dto(p, today), p.resident.name,
                                                   _home_name(uow, p.resident.care_home_id)))
             del due
-            return DashboardDTO(late, leader_pending, overdue, tuple(ending), unsent)
+            return DashboardDTO(late, with_late(leader_pending), overdue, tuple(ending), (),
+                                with_late(awaiting_staff), with_late(returned), requests)
 
     def resident_overview(self, resident_id: str) -> ResidentForceOverview:
         """All force used on one resident over time, by month and type (counts only)."""
@@ -551,15 +768,33 @@ class ForceService:
         due = self.due_day_in(uow)
         signed = self._signed_many(uow, [r[0] for r in rows])
         out = []
-        for fid, kind, rid, name, cpr, home, year, month, sent_at, returned_at, episodes in rows:
-            facts = FormFacts(signed.get(fid, frozenset()), sent_at is not None, returned_at is not None,
-                              Month(year, month), FormKind(kind), due_day=due)
+        for (fid, kind, rid, name, cpr, home, year, month, sent_at, returned_at, episodes, reopened_at,
+             reopen_reason, return_comment, pending) in rows:
+            facts = _facts_of(signed.get(fid, frozenset()), episodes, kind, year, month, sent_at, returned_at,
+                              reopened_at, pending, due, today)
             out.append(FormSummary(
                 str(fid), kind, str(rid), name, cprmod.mask(cpr), home, year, month,
-                form_status(facts, today).value, episodes,
+                workflow_state(facts).value, episodes,
                 due_date(Month(year, month), due) if kind == FormKind.MONTHLY.value else None, sent_at,
+                frozenset(m.value for m in form_marks(facts)), reopen_reason or "", return_comment or "", reopened_at,
             ))
         return out
+
+    def _workflow_facts(self, uow, form: ForceForm, signed: frozenset[int] | None = None) -> WorkflowFacts:
+        """The workflow facts of a stored form (what state, marks and actions are computed from)."""
+        signed = self._signed(uow, form) if signed is None else signed
+        pending = _pending_counts(uow, [form.id]).get(form.id, 0)
+        return _facts_of(signed, len(form.episodes), form.kind, form.year, form.month, form.sent_at,
+                         form.returned_at, form.reopened_at, pending, self.due_day_in(uow), self.ctx.today())
+
+    def _allowed(self, uow, form: ForceForm, facts: WorkflowFacts | None = None) -> frozenset[str]:
+        """The FormAction codes the logged-in user may use on the form now (domain rule)."""
+        user = self.ctx.user
+        if user is None or user.only is not None:
+            return frozenset()
+        in_scope = not user.scoped or str(form.care_home_id) in user.care_home_ids
+        facts = facts or self._workflow_facts(uow, form)
+        return frozenset(a.value for a in allowed_actions(facts, user.role, in_scope))
 
     def due_day_in(self, uow) -> int:
         return int(uow.settings.get("form_due_day", "5"))
@@ -579,6 +814,8 @@ class ForceService:
             r.unit.name if r.unit else "", r.acting_municipality, r.residence_municipality, r.contact_person, permits,
         )
         bindings = section_bindings(uow, form)
+        facts = self._workflow_facts(uow, form, signed)
+        requests = tuple(_request_dto(q) for q in ReopenRequestRepository(uow.session).for_form(form.id))
         as_signed = bindings[1].status != UNSIGNED and stored_section1(form) is not None
         if as_signed:
             section1 = _section1_as_signed(stored_section1(form), str(r.id), today)
@@ -587,7 +824,7 @@ class ForceService:
             cpr_masked=cprmod.mask(r.cpr), care_home_id=str(form.care_home_id), care_home=r.care_home.name,
             year=form.year, month=form.month, template_version=form.template_version,
             catalogue_version=form.catalogue_version, not_covered_reason=form.not_covered_reason,
-            status=form_status(self._facts(form, signed, due), today).value,
+            status=workflow_state(facts).value,
             due_date=due_date(month, due) if form.kind == FormKind.MONTHLY.value else None,
             closed_for_staff=month_closed_for_staff(signed), section1=section1,
             episodes=tuple(_episode_dto(e) for e in sorted(form.episodes, key=lambda e: e.started_at)),
@@ -599,7 +836,77 @@ class ForceService:
             processed_at=form.processed_at,
             section_states=tuple(SectionState(n, b.status, b.fields) for n, b in sorted(bindings.items())),
             section1_as_signed=as_signed,
+            marks=frozenset(m.value for m in form_marks(facts)),
+            allowed=self._allowed(uow, form, facts),
+            reopened_at=form.reopened_at, reopen_reason=form.reopen_reason or "",
+            reopen_requests=requests,
+            versions=tuple(_version_dto(v) for v in form_versions(uow.session, form.id)),
         )
+
+
+def _facts_of(signed, episodes: int, kind: str, year: int, month: int, sent_at, returned_at, reopened_at,
+              pending: int, due: int, today: dt.date) -> WorkflowFacts:
+    """WorkflowFacts from a form's stored columns (one rule for the form, the lists and the overview)."""
+    m = Month(year, month)
+    return WorkflowFacts(
+        frozenset(signed), int(episodes or 0), sent_at is not None, returned_at is not None,
+        month_over(year, month, today), kind == FormKind.MONTHLY.value, today > due_date(m, due),
+        reopened_at is not None and sent_at is None, bool(pending))
+
+
+def _pending_counts(uow, form_ids) -> dict:
+    from sqlalchemy import func, select
+
+    out: dict = {}
+    ids = list(form_ids)
+    for start in range(0, len(ids), 500):
+        for fid, n in uow.session.execute(
+            select(ReopenRequest.form_id, func.count()).where(
+                ReopenRequest.form_id.in_(ids[start:start + 500]), ReopenRequest.state == RequestState.PENDING.value)
+            .group_by(ReopenRequest.form_id)
+        ):
+            out[fid] = n
+    return out
+
+
+def _episode_json(clean: EpisodeInput) -> str:
+    """A validated episode as kept in a reopen request (canonical JSON, moments in UTC)."""
+    d = asdict(clean)
+    d["staff"] = [asdict(x) for x in clean.staff]
+    return canonical_json(d)
+
+
+def _episode_from_json(text: str, resident_id: str) -> EpisodeInput:
+    from ..domain.force import StaffInput
+
+    d = json.loads(text)
+    moments = {k: dt.datetime.fromisoformat(d[k]) if d.get(k) else None for k in ("started_at", "ended_at")}
+    staff = tuple(StaffInput(**x) for x in d.get("staff") or ())
+    fields = {k: v for k, v in d.items() if k not in ("started_at", "ended_at", "staff", "resident_id")}
+    return EpisodeInput(resident_id=resident_id, **fields, **moments, staff=staff)
+
+
+def _request_dto(q: ReopenRequest, resident_name: str = "", care_home: str = "", year: int = 0, month: int = 0,
+                 kind: str = "monthly") -> ReopenRequestDTO:
+    try:
+        d = json.loads(q.episode)
+        started = dt.datetime.fromisoformat(d["started_at"]) if d.get("started_at") else None
+        code, version, description = d.get("force_type", ""), "", d.get("description", "")
+    except (ValueError, TypeError, KeyError):
+        started, code, description = None, "", ""
+    try:
+        label = current_catalogue().get(code).display if code else ""
+    except DomainError:
+        label = code
+    return ReopenRequestDTO(
+        str(q.id), str(q.form_id), q.state, q.requested_at, q.requested_by_name, q.reason, started, label,
+        description, q.decided_at, q.decided_by_name, q.decision_reason, str(q.episode_id) if q.episode_id else None,
+        resident_name, care_home, year, month, kind)
+
+
+def _version_dto(v: FormVersion) -> FormVersionDTO:
+    return FormVersionDTO(str(v.id), v.state, v.sent_at, v.processed_at, v.reopened_at, v.reopened_by, v.reason,
+                          tuple(int(x) for x in v.voided_sections.split(",") if x.strip().isdigit()))
 
 
 def _section1_as_signed(snap: dict, resident_id: str, today: dt.date) -> Section1DTO:

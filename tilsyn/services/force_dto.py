@@ -117,6 +117,44 @@ class SectionState:
 
 
 @dataclass(frozen=True)
+class ReopenRequestDTO:
+    """A staff member's request to reopen a closed month, with the episode kept in it."""
+
+    id: str
+    form_id: str
+    state: str  # pending | accepted | refused
+    requested_at: dt.datetime
+    requested_by: str
+    reason: str
+    episode_started_at: dt.datetime | None
+    episode_type_label: str
+    episode_description: str
+    decided_at: dt.datetime | None
+    decided_by: str
+    decision_reason: str
+    episode_id: str | None
+    resident_name: str = ""
+    care_home: str = ""
+    year: int = 0
+    month: int = 0
+    kind: str = "monthly"
+
+
+@dataclass(frozen=True)
+class FormVersionDTO:
+    """The version the municipality had when the form was reopened (printable as it was)."""
+
+    id: str
+    state: str  # sent | processed
+    sent_at: dt.datetime | None
+    processed_at: dt.datetime | None
+    reopened_at: dt.datetime
+    reopened_by: str
+    reason: str
+    voided_sections: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class FormDTO:
     id: str
     kind: str
@@ -147,6 +185,22 @@ class FormDTO:
     section_states: tuple[SectionState, ...] = ()
     # Whether section 1 shows the data as signed with section 2 (else the live resident and permits).
     section1_as_signed: bool = False
+    # The workflow (tilsyn.domain.form_workflow), computed by the service for the user who asked:
+    # ``status`` is the workflow state; ``marks`` stand beside it (overdue, reopened,
+    # reopen_requested, returned); ``allowed`` the FormAction codes the user may use now.
+    marks: frozenset[str] = frozenset()
+    allowed: frozenset[str] = frozenset()
+    reopened_at: dt.datetime | None = None
+    reopen_reason: str = ""
+    reopen_requests: tuple[ReopenRequestDTO, ...] = ()
+    versions: tuple[FormVersionDTO, ...] = ()
+
+    def may(self, action: str) -> bool:
+        return action in self.allowed
+
+    @property
+    def overdue(self) -> bool:
+        return "overdue" in self.marks
 
     def signature(self, section: int) -> SignatureDTO | None:
         for s in self.signatures:
@@ -174,6 +228,17 @@ class RegistrationResult:
     kind: str
     late: bool
     voided_sections: tuple[int, ...]
+    # Whether the user may sign section 2 of the form now (the dialog offers it at once).
+    may_sign_episodes: bool = False
+    reopened: bool = False
+
+
+@dataclass(frozen=True)
+class ReopenRequestResult:
+    """A late-found episode kept in a request to the leader (the month is closed for staff)."""
+
+    request_id: str
+    form_id: str
 
 
 @dataclass(frozen=True)
@@ -192,6 +257,13 @@ class FormSummary:
     episodes: int
     due_date: dt.date | None
     sent_at: dt.datetime | None
+    # All of the form's states on its one line: the workflow state is ``status``; beside it the
+    # marks (overdue, reopened, reopen_requested, returned) with the texts that go with them.
+    marks: frozenset[str] = frozenset()
+    reopen_reason: str = ""
+    return_comment: str = ""
+    reopened_at: dt.datetime | None = None
+    late_episodes: int = 0  # on dashboard lines: episodes of the form registered too late
 
 
 @dataclass(frozen=True)
@@ -205,6 +277,7 @@ class MonthOverviewRow:
     episodes: int
     late_episodes: int
     acute_records: int
+    marks: frozenset[str] = frozenset()  # beside the state: overdue, reopened, ...
 
 
 @dataclass(frozen=True)
@@ -232,6 +305,11 @@ class DashboardDTO:
     overdue: tuple[FormSummary, ...]
     permits_ending: tuple[PermitEndingDTO, ...]
     unsent_used_months: tuple[FormSummary, ...]
+    # Issue 12: forms whose section 2 waits for the staff's signature, forms the authority sent
+    # back (with the comment), and staff requests to reopen a closed month.
+    awaiting_staff: tuple[FormSummary, ...] = ()
+    returned: tuple[FormSummary, ...] = ()
+    reopen_requests: tuple[ReopenRequestDTO, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,11 @@ class ForceForm(Timestamped, Base):
     # and on forms signed before migration 0008.
     section1_snapshot: Mapped[str | None] = mapped_column(Text)
 
+    # The latest reopening of the form after it was sent or processed (migration 0009): when and
+    # why. Kept after the form is sent again; each reopening also keeps a ``FormVersion``.
+    reopened_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    reopen_reason: Mapped[str | None] = mapped_column(Text)
+
     resident: Mapped[Resident] = relationship()
     episodes: Mapped[list[Episode]] = relationship(back_populates="form", order_by="Episode.started_at")
 
@@ -135,3 +140,46 @@ class Draft(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
 
     __table_args__ = (Index("uq_draft_user_kind", "user_key", "kind", unique=True),)
+
+
+class FormVersion(Timestamped, Base):
+    """The form as the municipality had it (sent or processed) when it was reopened: its report
+    data frozen as JSON (``report``, the FormReportData of its own template), printable as it was
+    after the live form has changed. One row per reopening (migration 0009)."""
+
+    __tablename__ = "force_form_version"
+    __table_args__ = (Index("ix_force_form_version_form", "form_id", "reopened_at"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    form_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("force_form.id", ondelete="CASCADE"))
+    state: Mapped[str] = mapped_column(String(20))  # sent | processed
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    processed_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    reopened_at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
+    reopened_by: Mapped[str] = mapped_column(String(300), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    voided_sections: Mapped[str] = mapped_column(String(40), default="")  # "2,3,4"
+    report: Mapped[str] = mapped_column(Text)
+
+
+class ReopenRequest(Timestamped, Base):
+    """A staff member's late-found episode on a month the leader has signed: the episode as typed
+    (``episode``, JSON of the EpisodeInput) and the reason, waiting for the leader to reopen the
+    form (accepted: the episode is added) or to refuse it with a reason. Never deleted."""
+
+    __tablename__ = "force_reopen_request"
+    __table_args__ = (Index("ix_force_reopen_request_form", "form_id", "state"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    form_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("force_form.id", ondelete="CASCADE"))
+    care_home_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("care_home.id"))
+    state: Mapped[str] = mapped_column(String(20), default="pending")  # pending | accepted | refused
+    requested_at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
+    requested_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("user_account.id", ondelete="SET NULL"))
+    requested_by_name: Mapped[str] = mapped_column(String(300), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    episode: Mapped[str] = mapped_column(Text)
+    decided_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
+    decided_by_name: Mapped[str] = mapped_column(String(300), default="")
+    decision_reason: Mapped[str] = mapped_column(Text, default="")
+    episode_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("episode.id", ondelete="SET NULL"))

@@ -6,11 +6,11 @@ import datetime as dt
 import uuid
 from typing import Sequence
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from .models import Permit, PermitForceType, Resident
-from .models_force import Draft, Episode, ForceForm
+from .models_force import Draft, Episode, ForceForm, FormVersion, ReopenRequest
 from .repositories import _chunks, _Repository, as_uuid
 
 
@@ -62,28 +62,42 @@ class FormRepository(_Repository):
         ).all()
 
     def summary_rows(self, *, home_ids: frozenset[str] | None = None, sent: bool | None = None,
-                     processed: bool | None = None) -> list[tuple]:
+                     processed: bool | None = None, or_reopened: bool = False) -> list[tuple]:
         """Flat rows for lists (inbox, queue, dashboard) in one query, without loading ORM objects:
-        (id, kind, resident id, name, cpr, home name, year, month, sent_at, returned_at, episodes)."""
+        (id, kind, resident id, name, cpr, home name, year, month, sent_at, returned_at, episodes,
+        reopened_at, reopen_reason, return_comment, pending reopen requests). ``or_reopened``: also
+        the forms reopened and not sent again (the caseworker's inbox shows them with the reason)."""
         from .models import CareHome
+        from .models_force import ReopenRequest
 
         # A correlated count uses the episode index per form; a grouped subquery would scan them all.
         episodes = (
             select(func.count()).select_from(Episode).where(Episode.form_id == ForceForm.id)
             .correlate(ForceForm).scalar_subquery()
         )
+        pending = (
+            select(func.count()).select_from(ReopenRequest)
+            .where(ReopenRequest.form_id == ForceForm.id, ReopenRequest.state == "pending")
+            .correlate(ForceForm).scalar_subquery()
+        )
         q = (
             select(ForceForm.id, ForceForm.kind, ForceForm.resident_id, Resident.name, Resident.cpr, CareHome.name,
-                   ForceForm.year, ForceForm.month, ForceForm.sent_at, ForceForm.returned_at, episodes)
+                   ForceForm.year, ForceForm.month, ForceForm.sent_at, ForceForm.returned_at, episodes,
+                   ForceForm.reopened_at, ForceForm.reopen_reason, ForceForm.return_comment, pending)
             .join(Resident, Resident.id == ForceForm.resident_id)
             .join(CareHome, CareHome.id == ForceForm.care_home_id)
         )
         if home_ids is not None:
             q = q.where(ForceForm.care_home_id.in_([as_uuid(h) for h in home_ids]))
+        wanted = []
         if sent is not None:
-            q = q.where(ForceForm.sent_at.is_not(None) if sent else ForceForm.sent_at.is_(None))
+            wanted.append(ForceForm.sent_at.is_not(None) if sent else ForceForm.sent_at.is_(None))
         if processed is not None:
-            q = q.where(ForceForm.processed_at.is_not(None) if processed else ForceForm.processed_at.is_(None))
+            wanted.append(ForceForm.processed_at.is_not(None) if processed else ForceForm.processed_at.is_(None))
+        if wanted and or_reopened:
+            q = q.where(or_(and_(*wanted), and_(ForceForm.reopened_at.is_not(None), ForceForm.sent_at.is_(None))))
+        elif wanted:
+            q = q.where(*wanted)
         return list(self.session.execute(q.order_by(ForceForm.year, ForceForm.month, Resident.name)).all())
 
     def episode_counts(self, form_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
@@ -181,6 +195,53 @@ class DraftRepository:
             self.session.delete(d)
 
 
+class ReopenRequestRepository:
+    """Staff requests to reopen a closed month (issue 12, point 2)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, req: ReopenRequest) -> None:
+        self.session.add(req)
+
+    def get(self, request_id) -> ReopenRequest | None:
+        try:
+            return self.session.get(ReopenRequest, as_uuid(request_id))
+        except (TypeError, ValueError):
+            return None
+
+    def for_form(self, form_id) -> Sequence[ReopenRequest]:
+        return self.session.scalars(
+            select(ReopenRequest).where(ReopenRequest.form_id == as_uuid(form_id))
+            .order_by(ReopenRequest.requested_at, ReopenRequest.id)
+        ).all()
+
+    def open_or_recent(self, home_ids: frozenset[str] | None, refused_since: dt.datetime) -> list[tuple]:
+        """Pending requests, and those refused since ``refused_since``, of the homes in scope, oldest
+        first: (request, resident name, home name, year, month, kind)."""
+        from .models import CareHome
+
+        q = (
+            select(ReopenRequest, Resident.name, CareHome.name, ForceForm.year, ForceForm.month, ForceForm.kind)
+            .join(ForceForm, ForceForm.id == ReopenRequest.form_id)
+            .join(Resident, Resident.id == ForceForm.resident_id)
+            .join(CareHome, CareHome.id == ReopenRequest.care_home_id)
+            .where(or_(ReopenRequest.state == "pending",
+                       and_(ReopenRequest.state == "refused", ReopenRequest.decided_at >= refused_since)))
+        )
+        if home_ids is not None:
+            q = q.where(ReopenRequest.care_home_id.in_([as_uuid(h) for h in home_ids]))
+        return list(self.session.execute(q.order_by(ReopenRequest.requested_at, ReopenRequest.id)).all())
+
+
+def form_versions(session: Session, form_id) -> Sequence[FormVersion]:
+    """The versions the municipality had of a form, oldest first."""
+    return session.scalars(
+        select(FormVersion).where(FormVersion.form_id == as_uuid(form_id))
+        .order_by(FormVersion.reopened_at, FormVersion.id)
+    ).all()
+
+
 def residents_with_permits_in(session: Session, home_id, start: dt.date, end: dt.date) -> list[tuple]:
     """(resident id, name, cpr, room) of residents in a home with a permit active some day in [start, end]."""
     return list(
@@ -194,4 +255,5 @@ def residents_with_permits_in(session: Session, home_id, start: dt.date, end: dt
     )
 
 
-__all__ = ["DraftRepository", "EpisodeRepository", "FormRepository", "PermitForceType", "residents_with_permits_in"]
+__all__ = ["DraftRepository", "EpisodeRepository", "FormRepository", "PermitForceType", "ReopenRequestRepository",
+           "form_versions", "residents_with_permits_in"]
