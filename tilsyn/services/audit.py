@@ -51,6 +51,18 @@ class AnchorCheck:
 
 
 @dataclass(frozen=True)
+class SiteChainCheck:
+    """One other site's audit chain as the hub holds it (foreign_audit_entry)."""
+
+    site_id: str
+    site_name: str
+    entries: int
+    head_seq: int
+    head_hash: str
+    faults: tuple[ChainFault, ...]
+
+
+@dataclass(frozen=True)
 class VerifyReport:
     entries: int
     signatures: int
@@ -63,11 +75,14 @@ class VerifyReport:
     anchor: AnchorCheck | None = None
     # Signed sections whose live content no longer matches the signature (form, section, field).
     binding_faults: tuple[BindingFault, ...] = ()
+    # At the hub: every other site's chain as received (issue 11): (site name, entries, faults).
+    site_chains: tuple[SiteChainCheck, ...] = ()
 
     @property
     def ok(self) -> bool:
         return (not self.chain_faults and not self.signature_faults and not self.data_fault_count
-                and not self.binding_faults and (self.anchor is None or self.anchor.found))
+                and not self.binding_faults and (self.anchor is None or self.anchor.found)
+                and not any(c.faults for c in self.site_chains))
 
     @property
     def first_broken(self) -> ChainFault | None:
@@ -143,7 +158,7 @@ class AuditService:
             kept, total = self._fold(uow.session)
             bindings = verify_bindings(uow, kept)
             return VerifyReport(count, len(sigs), head_seq, head_hash, tuple(faults), tuple(sig_faults),
-                                tuple(kept), total, anchor, tuple(bindings))
+                                tuple(kept), total, anchor, tuple(bindings), site_chains(uow.session))
 
     @staticmethod
     def _fold(session) -> tuple[list[DataFault], int]:
@@ -173,3 +188,30 @@ def _count(faults, keep: int) -> tuple[list[DataFault], int]:
         if len(kept) < keep:
             kept.append(fault)
     return kept, total
+
+
+def site_chains(session) -> tuple[SiteChainCheck, ...]:
+    """Every other site's chain held here, verified link by link as that site wrote it."""
+    from sqlalchemy import select
+
+    from ..store.models_exchange import PeerSite
+    from ..store.models_sync import ForeignAuditEntry
+
+    origins = [o for (o,) in session.execute(select(ForeignAuditEntry.origin_site_id).distinct())]
+    names = {p.id: p.name for p in session.scalars(select(PeerSite))}
+    out = []
+    for origin in sorted(origins, key=str):
+        rows = list(session.scalars(select(ForeignAuditEntry).where(
+            ForeignAuditEntry.origin_site_id == origin).order_by(ForeignAuditEntry.seq)))
+        v2_from = version_start((r.seq, json.loads(r.changes) if r.changes else None)
+                                for r in rows if r.action == FORMAT_ACTION)
+        redactions: dict[int, int] = {}
+        for r in rows:
+            for named in redaction_named(r.action, r.seq, json.loads(r.changes) if r.changes else None):
+                redactions.setdefault(named, r.seq)
+        faults = verify_chain(((store_audit.record_of(r, v2_from), r.hash, r.changes, r.redacted) for r in rows),
+                              redactions)
+        last = rows[-1] if rows else None
+        out.append(SiteChainCheck(str(origin), names.get(origin, str(origin)), len(rows),
+                                  last.seq if last else 0, last.hash if last else GENESIS, tuple(faults)))
+    return tuple(out)
