@@ -109,3 +109,21 @@ def test_the_pending_list_wraps_and_carries_the_whole_line(qtbot, w):
     assert pending.wordWrap() and pending.textElideMode() == Qt.TextElideMode.ElideNone
     item = pending.item(0)
     assert item.toolTip() == item.text() and item.text().startswith("Beboer nr. 1: ")
+
+
+def test_a_share_is_written_one_way_with_a_space_before_the_sign(qtbot):
+    from tilsyn.messages import format_percent, format_score
+    from tilsyn.reports.visit_report import fmt_score, fmt_share
+    from tilsyn.ui.dialogs.progress_dialog import ProgressDialog
+    from tilsyn.ui.models.supervision_models import score_text, share_text
+
+    assert [format_percent(x) for x in (0, 0.0, 75, 66.666, 12.5, None)] == [
+        "0 %", "0 %", "75 %", "66,67 %", "12,5 %", "–"]
+    assert [fmt_share(x) for x in (0, 66.67)] == [share_text(x) for x in (0, 66.67)] == ["0 %", "66,67 %"]
+    assert (format_score(66.666), fmt_score(62.5), score_text(62.5)) == ("66,67", "62,50", "62,5")
+    from tilsyn.ui.workers import Worker
+
+    dialog = ProgressDialog(Worker(lambda **_kw: None), "Arbejder", "Et øjeblik")
+    qtbot.addWidget(dialog)
+    dialog.set_progress(0, "")
+    assert dialog.progress_bar.text() == "0 %"

@@ -30,6 +30,7 @@ class ProgressDialog(QDialog):
         self.text_label.setWordWrap(True)
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setObjectName("progress_bar")
+        self.progress_bar.setFormat("%p %")  # Danish: a space before the sign, as messages.format_percent
         self.progress_bar.setRange(0, 0)  # busy until the first report
         self.detail_label = QLabel(self)
         self.detail_label.setObjectName("detail_label")
