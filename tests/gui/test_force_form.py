@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from force_support import AUTHORITY, PW, cheap_hashing, close_world, open_world
+from force_support import AUTHORITY, CPH, PW, cheap_hashing, close_world, open_world
 from tilsyn.ui.dialogs import sign_dialog
 from tilsyn.ui.dialogs.sign_dialog import SignDialog
 from tilsyn.ui.views.force_form_view import ForceFormView
@@ -258,3 +258,112 @@ def test_a_section_changed_behind_the_apps_back_is_not_shown_as_signed(world, qt
     assert "#f8d7d7" in view.ui.signature2_label.styleSheet()
     assert view.ui.signature3_label.text() == "Ikke underskrevet"
     view.grab().save(str(tmp_path / "form_mismatch.png"))
+
+
+# -- issue 12, points 1, 2, 6 and 7 -------------------------------------------------------------------
+import dataclasses  # noqa: E402
+import datetime as dt  # noqa: E402
+
+from tilsyn.domain.form_workflow import FormAction as FA, WorkflowFacts, WorkflowState as WS  # noqa: E402
+from tilsyn.domain.form_workflow import allowed_actions  # noqa: E402
+from tilsyn.domain.roles import Role  # noqa: E402
+
+FACTS = {
+    WS.DRAFT: WorkflowFacts(frozenset(), 1, False, False, month_over=False),
+    WS.AWAITING_STAFF: WorkflowFacts(frozenset(), 1, False, False, month_over=True),
+    WS.AWAITING_LEADER: WorkflowFacts(frozenset({2}), 1, False, False, month_over=True),
+    WS.READY_TO_SEND: WorkflowFacts(frozenset({2, 3}), 1, False, False, month_over=True),
+    WS.SENT: WorkflowFacts(frozenset({2, 3}), 1, True, False, month_over=True),
+    WS.RETURNED: WorkflowFacts(frozenset({2}), 1, False, True, month_over=True),
+    WS.PROCESSED: WorkflowFacts(frozenset({2, 3, 4}), 1, True, False, month_over=True, reopen_requested=True),
+}
+
+
+@pytest.mark.parametrize("role", list(Role))
+@pytest.mark.parametrize("state", list(WS))
+def test_the_views_buttons_follow_the_dtos_allowed_actions(world, qtbot, state, role):
+    """Point 7: whatever the user's role, the buttons are exactly the DTO's allowed actions."""
+    fid = world.signed_by_staff()
+    view = make_view(world, qtbot, fid)
+    allowed = frozenset(a.value for a in allowed_actions(FACTS[state], role))
+    form = dataclasses.replace(view.form, status=state.value, allowed=allowed)
+    if FA.DECIDE_REOPEN in allowed:
+        form = dataclasses.replace(world.force.get_form(fid), status=state.value, allowed=allowed)
+    view.show_form(form)
+    ui = view.ui
+    shown = {
+        FA.SIGN_EPISODES: not ui.sign2_button.isHidden(),
+        FA.EDIT_LEADER: not ui.save3_button.isHidden() and not ui.necessity_edit.isReadOnly(),
+        FA.SIGN_LEADER: not ui.sign3_button.isHidden() and ui.sign3_button.isEnabled(),
+        FA.SEND: not ui.send_button.isHidden() and ui.send_button.isEnabled(),
+        FA.REOPEN: not view.reopen_button.isHidden(),
+        FA.EDIT_AUTHORITY: not ui.save4_button.isHidden() and not ui.followup_remarks_edit.isReadOnly(),
+        FA.PROCESS: not ui.sign4_button.isHidden(),
+        FA.SEND_BACK: not ui.send_back_button.isHidden(),
+        FA.DECIDE_REOPEN: not view.accept_request_button.isHidden() and not view.refuse_request_button.isHidden(),
+        FA.EDIT_EPISODES: "href=\"episode:" in ui.episodes_browser.toHtml(),
+    }
+    assert {a.value for a, on in shown.items() if on} == allowed - {FA.REQUEST_REOPEN.value}
+
+
+def test_the_chip_says_ready_to_send_after_the_leader_signs(world, qtbot, answers):
+    fid = world.signed_by_staff()
+    world.login("lene")
+    view = make_view(world, qtbot, fid)
+    fill_leader(view.ui)
+    answers["password"] = PW["lene"]
+    view.ui.sign3_button.click()
+    assert view.ui.status_label.text() == "Klar til afsendelse" and view.ui.send_button.isEnabled()
+
+
+def test_an_overdue_returned_form_shows_the_state_the_mark_and_the_comment(world, qtbot):
+    fid = world.sent_form()
+    world.login("sofie")
+    world.force.send_back(fid, "Uddyb vurderingen.")
+    world.set_now(dt.datetime(2026, 4, 8, 8, 0, tzinfo=dt.timezone.utc))
+    world.login("lene")
+    view = make_view(world, qtbot, fid)
+    assert view.ui.status_label.text() == "Sendt tilbage"
+    assert view.mark_label.isVisible() and view.mark_label.text() == "For sent"
+    assert view.ui.returned_label.isVisible() and "»Uddyb vurderingen.«" in view.ui.returned_label.text()
+
+
+def test_the_leader_reopens_a_processed_form_after_the_question(world, qtbot, answers):
+    fid = world.sent_form()
+    world.login("sofie")
+    world.force.save_authority_section(fid, AUTHORITY)
+    world.force.sign_section(fid, 4, PW["sofie"])
+    world.login("lene")
+    view = make_view(world, qtbot, fid)
+    assert view.reopen_button.isVisible() and not view.ui.save3_button.isVisible()
+    answers["reason"] = None
+    view.reopen_button.click()
+    assert world.force.get_form(fid).status == "processed"
+    kind, title, prompt = answers["asked"][-1]
+    assert kind == "reason" and title == "Genåbn skemaet"
+    assert prompt.startswith("Månedsskema for Jens Hansen, marts 2026 er behandlet af kommunen.")
+    assert "afsnit 3 og 4 skal underskrives igen (af lederen og sagsbehandleren)" in prompt
+    assert "kommunen ser skemaet som genåbnet" in prompt
+    answers["reason"] = "Vurderingen skal uddybes"
+    view.reopen_button.click()
+    assert view.form.status == "awaiting_leader" and view.ui.status_label.text() == "Afventer leder"
+    assert view.mark_label.text() == "Genåbnet"
+    assert "»Vurderingen skal uddybes«" in view.ui.returned_label.text()
+    dialog_cls = __import__("tilsyn.ui.views.force_form_view", fromlist=["ForceFormDialog"]).ForceFormDialog
+    dialog = dialog_cls(world.force, world.services.residents, fid)
+    qtbot.addWidget(dialog)
+    assert not dialog.version_button.isHidden()
+
+
+def test_the_leader_answers_a_staff_request_in_the_form(world, qtbot, answers):
+    fid = world.sent_form()
+    world.login("pia")
+    late = dt.datetime(2026, 3, 20, 1, 0, tzinfo=CPH)
+    world.force.request_reopen(world.episode(when=late), "Fandt den i vagtbogen")
+    world.login("lene")
+    view = make_view(world, qtbot, fid)
+    assert view.requests_box.isVisible() and view.accept_request_button.isVisible()
+    assert "Pia Jensen bad" in view.requests_label.text() and "»Fandt den i vagtbogen«" in view.requests_label.text()
+    view.accept_request_button.click()
+    assert len(view.form.episodes) == 2 and view.form.status == "awaiting_staff"
+    assert "genåbnet af Lene Leder" in view.requests_label.text() and not view.accept_request_button.isVisible()

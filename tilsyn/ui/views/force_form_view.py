@@ -12,12 +12,22 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
-from PySide6.QtWidgets import QButtonGroup, QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ... import messages
 from ...domain.errors import DomainError, ValidationError
 from ...domain.force import AuthorityInput, LeaderInput
-from ...domain.roles import Action, allowed
+from ...domain.form_workflow import FormAction
 from ...services.exports import ExportService
 from ...services.force import ForceService
 from ...services.force_dto import EpisodeDTO, FormDTO
@@ -81,7 +91,48 @@ class ForceFormView(QWidget):
         ui.save4_button.clicked.connect(self.save_authority)
         ui.sign4_button.clicked.connect(self.sign_authority)
         ui.send_back_button.clicked.connect(self.send_back)
+        self._build_workflow_widgets()
         self.reload()
+
+    def _build_workflow_widgets(self) -> None:
+        """Issue 12: the marks beside the state chip (for sent, genåbnet, …), the staff's requests
+        to reopen with the leader's answer buttons, and the leader's Genåbn button."""
+        ui = self.ui
+        self.mark_label = QLabel(self)
+        self.mark_label.setObjectName("mark_label")
+        self.mark_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.mark_label.setStyleSheet(status_chip_style("overdue"))
+        ui.title_layout.insertWidget(ui.title_layout.indexOf(ui.status_label) + 1, self.mark_label)
+        self.requests_box = QWidget(self)
+        self.requests_box.setObjectName("requests_box")
+        box = QVBoxLayout(self.requests_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.requests_label = QLabel(self.requests_box)
+        self.requests_label.setObjectName("requests_label")
+        self.requests_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.requests_label.setWordWrap(True)
+        self.requests_label.setStyleSheet(ui.returned_label.styleSheet())
+        box.addWidget(self.requests_label)
+        row = QHBoxLayout()
+        self.accept_request_button = QPushButton("&Genåbn og tilføj magtanvendelsen", self.requests_box)
+        self.accept_request_button.setObjectName("accept_request_button")
+        self.refuse_request_button = QPushButton("&Afvis anmodningen …", self.requests_box)
+        self.refuse_request_button.setObjectName("refuse_request_button")
+        for b in (self.accept_request_button, self.refuse_request_button):
+            b.setAutoDefault(False)
+            row.addWidget(b)
+        row.addStretch(1)
+        box.addLayout(row)
+        ui.main_layout.insertWidget(ui.main_layout.indexOf(ui.must_sign_label) + 1, self.requests_box)
+        self.accept_request_button.clicked.connect(self.accept_request)
+        self.refuse_request_button.clicked.connect(self.refuse_request)
+        self.reopen_button = QPushButton("Gen&åbn skemaet …", ui.section3_group)
+        self.reopen_button.setObjectName("reopen_button")
+        self.reopen_button.setAutoDefault(False)
+        self.reopen_button.setToolTip("Tag skemaet tilbage fra myndigheden for at rette det. Kommunen ser det "
+                                      "som genåbnet med din begrundelse.")
+        ui.signature3_layout.addWidget(self.reopen_button)
+        self.reopen_button.clicked.connect(self.reopen)
 
     # -- showing ---------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -99,14 +150,24 @@ class ForceFormView(QWidget):
         self.form = form
         ui = self.ui
         ui.title_label.setText(form_title(form))
+        # The state comes from the domain on the DTO; the marks stand beside it.
         ui.status_label.setText(messages.form_status_label(form.status))
         ui.status_label.setStyleSheet(status_chip_style(form.status))
+        marks = [messages.FORM_MARK_LABELS[m] for m in messages.MARK_ORDER if m in form.marks]
+        self.mark_label.setText(" · ".join(m[:1].upper() + m[1:] for m in marks))
+        self.mark_label.setVisible(bool(marks))
         ui.meta_label.setText(_meta(form))
-        returned = form.status == "returned" and form.returned_at is not None
-        ui.returned_label.setText(
-            f"Sendt tilbage af myndigheden {messages.format_moment(form.returned_at)}: »{form.return_comment}«"
-            if returned else "")
-        ui.returned_label.setVisible(returned)
+        banner = []
+        if form.returned_at is not None and form.sent_at is None:
+            # Shown whatever the state (also on an overdue form, and when section 2 is voided too).
+            banner.append(f"Sendt tilbage af myndigheden {messages.format_moment(form.returned_at)}: "
+                          f"»{form.return_comment}«")
+        if form.reopened_at is not None and form.sent_at is None:
+            banner.append(f"Genåbnet {messages.format_moment(form.reopened_at)}, efter at skemaet var sendt til "
+                          f"myndigheden: »{form.reopen_reason}«. Kommunen ser skemaet som genåbnet.")
+        ui.returned_label.setText("\n".join(banner))
+        ui.returned_label.setVisible(bool(banner))
+        self._show_requests(form)
         must = must_sign_text(form)
         ui.must_sign_label.setText(must)
         ui.must_sign_label.setVisible(bool(must))
@@ -166,7 +227,7 @@ class ForceFormView(QWidget):
         if acute:
             reason = messages.NOT_COVERED_TEXTS.get(form.not_covered_reason, form.not_covered_reason)
             ui.not_covered_value.setText(f"Registreret som akut / ikke-godkendt magtanvendelse: {reason}")
-        can_edit = self._can(Action.EPISODE_REGISTER) and not form.closed_for_staff
+        can_edit = form.may(FormAction.EDIT_EPISODES)
         ui.episodes_browser.setHtml(episodes_html(form.episodes, can_edit))
         self._fit_episodes()
 
@@ -190,7 +251,7 @@ class ForceFormView(QWidget):
         self._set_yes_no("discussed_in_staff_group", d.discussed_in_staff_group)
         self._set_yes_no("action_plan_exists", d.action_plan_exists)
         # An empty section starts with the leader's own name and today's date.
-        if self._can(Action.FORM_SIGN_LEADER) and form.signature(3) is None:
+        if form.may(FormAction.EDIT_LEADER) and form.signature(3) is None:
             user = self._force.ctx.user
             if not d.leader_name and user is not None:
                 ui.leader_name_edit.setText(user.full_name)
@@ -205,7 +266,7 @@ class ForceFormView(QWidget):
         ui.processed_on_edit.set_date(d.processed_on)
         self._set_yes_no("residence_municipality_informed", d.residence_municipality_informed)
         self._set_yes_no("acting_municipality_informed", d.acting_municipality_informed)
-        if self._can(Action.FORM_PROCESS) and form.sent_at is not None and form.signature(4) is None:
+        if form.may(FormAction.EDIT_AUTHORITY) and form.signature(4) is None:
             user = self._force.ctx.user
             if not d.processed_by_name and user is not None:
                 ui.processed_by_name_edit.setText(user.full_name)
@@ -213,34 +274,38 @@ class ForceFormView(QWidget):
                 ui.processed_on_edit.set_date(self._force.now_local().date())
 
     def _apply_rights(self, form: FormDTO) -> None:
-        """Hide what the role cannot do; disable what the form's state does not allow yet."""
+        """Show the actions the domain allows this user now (``form.allowed``); nothing is
+        derived here. A leader waiting for section 2 sees the sign button disabled with why."""
         ui = self.ui
-        staff = self._can(Action.EPISODE_REGISTER)
-        leader = self._can(Action.FORM_SIGN_LEADER)
-        authority = self._can(Action.FORM_PROCESS)
-        signed = {s.section for s in form.signatures}
+        may = form.may
         sent = form.sent_at is not None
+        signed = {s.section for s in form.signatures}
 
-        ui.sign2_button.setVisible(staff and 2 not in signed and not form.closed_for_staff)
-        ui.sign2_button.setEnabled(bool(form.episodes))
+        ui.sign2_button.setVisible(may(FormAction.SIGN_EPISODES))
+        ui.sign2_button.setEnabled(may(FormAction.SIGN_EPISODES))
 
-        leader_open = leader and not sent
+        leader_open = may(FormAction.EDIT_LEADER)
         self._set_section_editable(LEADER_TEXTS, ("assessed_on",), ("discussed_in_staff_group", "action_plan_exists"),
                                    leader_open)
         ui.save3_button.setVisible(leader_open)
         ui.sign3_button.setVisible(leader_open and 3 not in signed)
-        ui.sign3_button.setEnabled(2 in signed)
-        ui.sign3_button.setToolTip("" if 2 in signed else "Afsnit 2 skal underskrives af personalet først.")
+        ui.sign3_button.setEnabled(may(FormAction.SIGN_LEADER))
+        ui.sign3_button.setToolTip("" if may(FormAction.SIGN_LEADER) else
+                                   "Afsnit 2 skal underskrives af personalet først.")
         ui.send_button.setVisible(leader_open)
-        ui.send_button.setEnabled({2, 3} <= signed)
+        ui.send_button.setEnabled(may(FormAction.SEND))
+        self.reopen_button.setVisible(may(FormAction.REOPEN))
 
-        authority_open = authority and sent
+        authority_open = may(FormAction.EDIT_AUTHORITY)
         self._set_section_editable(AUTHORITY_TEXTS, ("processed_on",),
                                    ("residence_municipality_informed", "acting_municipality_informed"),
                                    authority_open)
         ui.save4_button.setVisible(authority_open)
-        ui.sign4_button.setVisible(authority_open and 4 not in signed)
-        ui.send_back_button.setVisible(authority_open and 4 not in signed)
+        ui.sign4_button.setVisible(may(FormAction.PROCESS))
+        ui.send_back_button.setVisible(may(FormAction.SEND_BACK))
+        deciding = may(FormAction.DECIDE_REOPEN)
+        self.accept_request_button.setVisible(deciding)
+        self.refuse_request_button.setVisible(deciding)
         # The authority's section is empty and not editable before the form is sent: say so.
         ui.section4_note_label.setText(
             "Udfyldes af sagsbehandler for magtanvendelse"
@@ -255,9 +320,6 @@ class ForceFormView(QWidget):
         for name in yes_no:
             for suffix in ("yes", "no"):
                 getattr(ui, f"{name}_{suffix}_radio").setEnabled(editable)
-
-    def _can(self, action: Action) -> bool:
-        return bool(self.form) and allowed(self._force.ctx.user, action, self.form.care_home_id)
 
     def _set_yes_no(self, name: str, value: bool | None) -> None:
         group = self._groups[name]
@@ -393,6 +455,86 @@ class ForceFormView(QWidget):
             return
         self._done(form, "Skemaet er sendt tilbage til lederen.")
 
+    def _show_requests(self, form: FormDTO) -> None:
+        lines = []
+        for q in form.reopen_requests:
+            when = messages.format_moment(q.episode_started_at) if q.episode_started_at else ""
+            head = (f"{q.requested_by} bad {messages.format_moment(q.requested_at)} om at få skemaet genåbnet for "
+                    f"en magtanvendelse {when} ({q.episode_type_label}): »{q.reason}«")
+            if q.state == "accepted":
+                head += f" – genåbnet af {q.decided_by} {messages.format_moment(q.decided_at)}."
+            elif q.state == "refused":
+                head += f" – afvist af {q.decided_by} {messages.format_moment(q.decided_at)}: »{q.decision_reason}«"
+            else:
+                head += " – venter på lederens svar."
+            lines.append(head)
+        self.requests_label.setText("\n".join(lines))
+        self.requests_box.setVisible(bool(lines))
+
+    def _pending_request(self):
+        return next((q for q in self.form.reopen_requests if q.state == "pending"), None) if self.form else None
+
+    def reopen(self) -> None:
+        """Genåbn skemaet: the leader takes a sent or processed form back, after the question."""
+        form = self.form
+        params = {"sections": [s for s in (3, 4) if form.signature(s) is not None], "state": form.status}
+        reason = prompts.ask_reason(self, "Genåbn skemaet", messages.reopen_question(params, form_title(form)),
+                                    "&Genåbn")
+        if reason is None:
+            return
+        self._clear_errors()
+        try:
+            done = self._force.reopen_form(self.form_id, reason)
+        except DomainError as exc:
+            self._show_error(exc)
+            return
+        self._done(done, "Skemaet er genåbnet. Kommunen ser det som genåbnet med din begrundelse.")
+
+    def accept_request(self) -> None:
+        """Genåbn og tilføj: the staff member's episode goes on the form, which is reopened."""
+        q = self._pending_request()
+        if q is None:
+            return
+        form = self.form
+        at_authority = form.status in ("sent", "processed")
+        if at_authority:
+            params = {"sections": [s for s in (2, 3, 4) if form.signature(s) is not None], "state": form.status}
+            text = (messages.reopen_question(params, form_title(form)).rsplit("\n\n", 1)[0]
+                    + f"\n\nBegrundelsen bliver medarbejderens: »{q.reason}«.")
+        else:
+            text = ("Magtanvendelsen kommer på skemaet. Afsnit 2 og 3 skal underskrives igen. "
+                    f"Medarbejderens begrundelse: »{q.reason}«.")
+        if not prompts.ask_confirm(self, "Genåbn og tilføj magtanvendelsen", text, "&Genåbn og tilføj"):
+            return
+        self._clear_errors()
+        try:
+            self._force.accept_reopen_request(q.id)
+        except DomainError as exc:
+            self._show_error(exc)
+            return
+        self.reload()
+        self.changed.emit(self.form_id)
+        self.message.emit("Skemaet er genåbnet, og magtanvendelsen er tilføjet. Afsnit 2 skal underskrives igen.")
+
+    def refuse_request(self) -> None:
+        """Afvis: the request stays visible with the leader's reason."""
+        q = self._pending_request()
+        if q is None:
+            return
+        reason = prompts.ask_reason(self, "Afvis anmodningen",
+                                    f"Skriv til {q.requested_by}, hvorfor skemaet ikke genåbnes. Anmodningen og "
+                                    "magtanvendelsen bliver stående med din begrundelse.", "&Afvis")
+        if reason is None:
+            return
+        try:
+            self._force.refuse_reopen_request(q.id, reason)
+        except DomainError as exc:
+            self._show_error(exc)
+            return
+        self.reload()
+        self.changed.emit(self.form_id)
+        self.message.emit("Anmodningen er afvist.")
+
     def edit_episode(self, episode_id: str) -> None:
         """Open the registration dialog on one episode of the form."""
         episode = next((e for e in self.form.episodes if e.id == episode_id), None)
@@ -448,11 +590,38 @@ class ForceFormDialog(QDialog):
         self.pdf_button = buttons.addButton("Vis som &PDF", QDialogButtonBox.ButtonRole.ActionRole)
         self.pdf_button.setObjectName("pdf_button")
         self.pdf_button.clicked.connect(self.show_pdf)
+        # The version the municipality had before the form was reopened stays printable as it was.
+        self.version_button = buttons.addButton("Vis &udgaven kommunen havde", QDialogButtonBox.ButtonRole.ActionRole)
+        self.version_button.setObjectName("version_button")
+        self.version_button.clicked.connect(self.show_version_pdf)
+        self.view.changed.connect(lambda _id: self._show_version_button())
+        self._show_version_button()
         self._exports = exports or ExportService(force.ctx)
         self.preview = None
         layout.addWidget(buttons)
         self.setWindowTitle(self.view.ui.title_label.text() or "Månedsskema")
         self.resize(1000, 860)
+
+    def _show_version_button(self) -> None:
+        form = self.view.form
+        self.version_button.setVisible(bool(form and form.versions))
+        if form and form.versions:
+            v = form.versions[-1]
+            self.version_button.setToolTip(
+                f"Skemaet, som myndigheden {'behandlede' if v.state == 'processed' else 'modtog'} det, før det blev "
+                f"genåbnet {messages.format_moment(v.reopened_at)}.")
+
+    def show_version_pdf(self) -> None:
+        """The latest kept version (before the latest reopening), in the PDF preview."""
+        form = self.view.form
+        if not form or not form.versions:
+            return
+        try:
+            pdf = self._exports.version_pdf(form.versions[-1].id)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self.preview = preview_pdf(self, pdf, f"{self.windowTitle()} – udgaven kommunen havde")
 
     def show_pdf(self) -> None:
         """The form as it prints (its own template version), in the PDF preview."""
