@@ -179,9 +179,13 @@ class SiteService:
             check_enrolment(hub.kind if hub else None, kind, len(homes))
             if find_peer(uow.session, name) is not None or name.casefold() == hub.name.casefold():
                 raise ExchangeRefused("site_name_taken", name=name)
+            from ...domain.names import name_key
+
+            # By name_key in Python: SQL lower() leaves Æ, Ø and Å as they are on SQLite.
+            by_key = {name_key(h.name): h for h in uow.care_homes.list_all()}
             home_ids: list[str] = []
             for home_name in homes:
-                home = uow.care_homes.by_name(home_name)
+                home = by_key.get(name_key(home_name))
                 if home is None:
                     raise ExchangeRefused("site_home_unknown", home=home_name)
                 if str(home.id) not in home_ids:
