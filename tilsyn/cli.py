@@ -48,7 +48,7 @@ EXIT_USAGE = 2
 
 COMMANDS = ("demo", "import-residents", "encrypt", "rekey", "verify", "export-month",
             "sample", "sample-verify", "sample-redraw", "visit-move", "visit-cancel", "report-visit", "report-annual",
-            "protocols")
+            "protocols", "site", "exchange")
 # Global options that take a value: wants_cli must skip the value when looking for a command.
 _OPTIONS_WITH_VALUE = ("--db", "--passphrase-env")
 # Qt's own options that take a value (QGuiApplication, QApplication, X11); the GUI passes them on.
@@ -770,6 +770,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.set_defaults(run=_run_export_month)
     _add_supervision_parsers(commands, common)
     _add_protocols_parser(commands, common)
+    from .cli_exchange import add_parsers as _add_exchange_parsers
+
+    _add_exchange_parsers(commands, common)
     return parser
 
 
