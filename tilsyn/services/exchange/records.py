@@ -409,9 +409,8 @@ def apply_records(uow, sender: PeerInfo, part: Any) -> dict[str, int]:
         elif outcome is Outcome.APPLY:
             later_refs += _write(obj, item["d"], insert=False)
             counts["opdateret"] += 1
-        krow.version = item["v"]
-        if krow.pending_version == item["v"]:
-            krow.pending_version, krow.pending_seq = None, None
+        # The sender holds what it sent, whatever this site sent it before.
+        krow.version, krow.pending_version, krow.pending_seq = item["v"], None, None
         session.flush()
     for obj, key, value in later_refs:
         setattr(obj, key, value)
