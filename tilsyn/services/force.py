@@ -54,6 +54,7 @@ from ..domain.form_workflow import (
 from ..domain.permits import PermitTerms
 from ..domain.roles import Action, allowed
 from ..domain.chain import canonical_json
+from ..domain.sync import monthly_form_id
 from ..domain.signing import (
     SIGNATURE_ITSELF,
     SIGNED_MISMATCH,
@@ -69,6 +70,7 @@ from ..store.repositories import as_uuid
 from ..store.repositories_force import ReopenRequestRepository, form_versions, residents_with_permits_in
 from ..store.uow import retrying
 from .context import AppContext
+from .exchange.guard import Part, require_owner
 from .force_dto import (
     AuthorityDTO,
     BindingFault,
@@ -198,6 +200,7 @@ class ForceService:
         if r is None:
             raise NotFound(what="Beboeren")
         self.ctx.require(Action.EPISODE_REGISTER, str(r.care_home_id))
+        require_owner(uow, Part.ACUTE if as_acute else Part.EPISODE, care_home_id=r.care_home_id)
         started = data.started_at
         cat_version = current_catalogue(local_date(started) if started else None).version
         if not as_acute and started is not None:
@@ -227,6 +230,7 @@ class ForceService:
                 # runs in a savepoint and, if it loses the race, the winner's form is used.
                 form, created = uow.add_unique(
                     ForceForm(
+                        id=monthly_form_id(str(r.id), month.year, month.month),
                         kind=FormKind.MONTHLY.value, resident_id=r.id, care_home_id=r.care_home_id,
                         year=month.year, month=month.month, template_version=TEMPLATE_MONTHLY,
                         catalogue_version=cat_version,
@@ -257,6 +261,7 @@ class ForceService:
                 raise NotFound(what="Magtanvendelsen")
             form = ep.form
             self.ctx.require(Action.EPISODE_REGISTER, str(form.care_home_id))
+            require_owner(uow, Part.EPISODE, care_home_id=form.care_home_id)
             clean = self._validate_update(ep, data)
             if form.kind == FormKind.MONTHLY.value:
                 month = Month(form.year, form.month)
@@ -362,6 +367,7 @@ class ForceService:
         with self.ctx.uow_factory() as uow:
             form = self._form(uow, form_id)
             self.ctx.require(Action.FORM_SIGN_LEADER, str(form.care_home_id))
+            require_owner(uow, Part.LEADER, care_home_id=form.care_home_id)
             data = validate_leader_section(data, for_signing=False)
             reason = optional_reason(reason)
             signed = self._signed(uow, form)
@@ -384,6 +390,7 @@ class ForceService:
         with self.ctx.uow_factory() as uow:
             form = self._form(uow, form_id)
             self.ctx.require(Action.FORM_PROCESS, str(form.care_home_id))
+            require_owner(uow, Part.SECTION4, care_home_id=form.care_home_id)
             data = validate_authority_section(data, for_signing=False)
             reason = optional_reason(reason)
             signed = self._signed(uow, form)
@@ -406,6 +413,8 @@ class ForceService:
         with self.ctx.uow_factory() as uow:
             form = self._form(uow, form_id)
             home = str(form.care_home_id)
+            require_owner(uow, {SECTION_EPISODES: Part.EPISODE, SECTION_LEADER: Part.LEADER}.get(section, Part.SECTION4),
+                          care_home_id=home)
             if section == SECTION_EPISODES:
                 self.ctx.require(Action.EPISODE_REGISTER, home)
                 if not form.episodes:
@@ -434,6 +443,7 @@ class ForceService:
         with self.ctx.uow_factory() as uow:
             form = self._form(uow, form_id)
             self.ctx.require(Action.FORM_SIGN_LEADER, str(form.care_home_id))
+            require_owner(uow, Part.LEADER, care_home_id=form.care_home_id)
             signed = self._signed(uow, form)
             if not {SECTION_EPISODES, SECTION_LEADER} <= signed:
                 raise DomainError("form_not_signed")
@@ -455,6 +465,7 @@ class ForceService:
         with self.ctx.uow_factory() as uow:
             form = self._form(uow, form_id)
             self.ctx.require(Action.FORM_PROCESS, str(form.care_home_id))
+            require_owner(uow, Part.SEND_BACK, care_home_id=form.care_home_id)
             if form.sent_at is None:
                 raise DomainError("form_not_sent")
             if SECTION_AUTHORITY in self._signed(uow, form):
