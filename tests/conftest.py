@@ -231,3 +231,51 @@ def engine(db_url: str):
 def pytest_terminal_summary(terminalreporter) -> None:
     for seconds in _PG_STARTUP:
         terminalreporter.write_line(f"PostgreSQL test cluster: initdb + start took {seconds:.2f} s")
+
+
+# -- the command line logs in (issue 10, point 5) -------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _no_cli_login_from_the_environment(monkeypatch):
+    """A developer's own TILSYN_USER / TILSYN_PASSWORD never log a test in."""
+    monkeypatch.delenv("TILSYN_USER", raising=False)
+    monkeypatch.delenv("TILSYN_PASSWORD", raising=False)
+
+
+def add_cli_user(db: str, username: str, role: str, password: str, homes: tuple[str, ...] = ()) -> str:
+    """Create a user in ``db`` (an admin creates it), scoped to the care homes named in ``homes``;
+    returns its id."""
+    from tilsyn.services.app import close_app, open_app
+    from tilsyn.services.care_homes import CareHomeService
+    from tilsyn.services.users import UserInput, UserService
+
+    opened = open_app(db)
+    try:
+        ids = {h.name: h.id for h in CareHomeService(opened.context).list_care_homes()}
+        user = UserService(opened.context).create_user(
+            UserInput(username, f"{username.title()} Testbruger", role, care_home_ids=tuple(ids[h] for h in homes)),
+            password,
+        )
+        return user.id
+    finally:
+        close_app(opened.context)
+
+
+@pytest.fixture
+def cli_login(monkeypatch):
+    """``cli_login(username, password=None, *, db=None, role=None, homes=())`` logs the command line
+    in as a script would: TILSYN_USER and TILSYN_PASSWORD. The demo's users (admin, sagsbehandler,
+    konsulent, leder1, medarbejder1 ...) have the demo password, the default; with ``role`` the user
+    is first created in ``db``."""
+    from tilsyn.services.demo_force import DEMO_PASSWORD
+
+    def login(username: str, password: str | None = None, *, db: str | None = None, role: str | None = None,
+              homes: tuple[str, ...] = ()) -> None:
+        password = password or DEMO_PASSWORD
+        if role is not None:
+            add_cli_user(db, username, role, password, homes)
+        monkeypatch.setenv("TILSYN_USER", username)
+        monkeypatch.setenv("TILSYN_PASSWORD", password)
+
+    return login

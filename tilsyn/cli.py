@@ -12,13 +12,14 @@ import os
 import re
 import sys
 import textwrap
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence, TextIO
 
 from . import __version__
 from .domain.errors import DomainError
 from .messages import binding_fault_text, format_number, text_for
-from .services.app import close_app, open_app
+from .services.app import OpenResult, close_app, open_app
 from .services.demo_force import DEMO_PASSWORD
 from .services.audit import AuditService
 from .services.exports import ExportResult, ExportService
@@ -41,6 +42,7 @@ from .services.demo import (
     DemoSummary,
 )
 from .services.imports import COLUMNS, REQUIRED_COLUMNS, ImportReport, ImportService, check_import_file
+from .services.users import UserService
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -50,7 +52,7 @@ COMMANDS = ("demo", "import-residents", "encrypt", "rekey", "verify", "export-mo
             "sample", "sample-verify", "sample-redraw", "visit-move", "visit-cancel", "report-visit", "report-annual",
             "protocols", "site", "exchange")
 # Global options that take a value: wants_cli must skip the value when looking for a command.
-_OPTIONS_WITH_VALUE = ("--db", "--passphrase-env")
+_OPTIONS_WITH_VALUE = ("--db", "--passphrase-env", "--user")
 # Qt's own options that take a value (QGuiApplication, QApplication, X11); the GUI passes them on.
 _QT_OPTIONS_WITH_VALUE = (
     "platform", "platformpluginpath", "platformtheme", "plugin", "qmljsdebugger", "qwindowgeometry",
@@ -58,6 +60,13 @@ _QT_OPTIONS_WITH_VALUE = (
 )
 # Commands that only read: a database that does not exist is refused, never created.
 READ_ONLY_COMMANDS = ("verify", "export-month", "sample-verify", "report-visit", "report-annual")
+# Commands that run without a login: verify prints hashes, record ids and masked CPR numbers only;
+# demo writes only into an empty or demo database; encrypt and rekey work on the file with its
+# passphrase. EVERY OTHER COMMAND, and every command added later, runs as a logged-in user (see
+# _run_logged_in): --user is added to its parser and main logs in before it runs.
+NO_LOGIN_COMMANDS = ("demo", "verify", "encrypt", "rekey")
+USER_ENV = "TILSYN_USER"
+PASSWORD_ENV = "TILSYN_PASSWORD"
 PASSPHRASE_ENV = "TILSYN_DB_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "TILSYN_DB_NEW_PASSPHRASE"
 
@@ -112,8 +121,8 @@ def _unknown_command(word: str) -> str:
     return f"{text} Kommandoerne er: {', '.join(COMMANDS)}."
 
 
-def _require_database(db: str | None) -> None:
-    """Refuse (``database_missing``) a database that does not exist, before anything opens it."""
+def _require_database(db: str | None, code: str = "database_missing") -> None:
+    """Refuse (``code``) a database that does not exist, before anything opens it."""
     from .store.db import database_exists, display_url, resolve_url, sqlite_path
 
     try:
@@ -124,7 +133,7 @@ def _require_database(db: str | None) -> None:
     except Exception:  # noqa: BLE001 - a malformed URL is reported by _open, in Danish
         return
     if not exists:
-        raise DomainError("database_missing", file=str(sqlite_path(url) or display_url(url)))
+        raise DomainError(code, file=str(sqlite_path(url) or display_url(url)))
 
 
 def main(args: Sequence[str] | None = None) -> int:
@@ -146,7 +155,7 @@ def main(args: Sequence[str] | None = None) -> int:
         ns = parser.parse_args(args)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
-    for option in ("db", "passphrase_env"):
+    for option in ("db", "passphrase_env", "user"):
         if getattr(ns, option, None) == "":
             parser.print_usage(sys.stderr)
             print(f"{parser.prog}: fejl: --{option.replace('_', '-')} mangler en værdi", file=sys.stderr)
@@ -159,7 +168,13 @@ def main(args: Sequence[str] | None = None) -> int:
     try:
         if ns.command in READ_ONLY_COMMANDS:
             _require_database(getattr(ns, "db", None))
-        return ns.run(ns, sys.stdout, sys.stderr)
+        # site join (creates the database) and exchange unpack (logs in itself unless the site has no
+        # users yet) are the two subcommands marked no_login (tilsyn.cli_exchange).
+        if ns.command in NO_LOGIN_COMMANDS or getattr(ns, "no_login", False):
+            return ns.run(ns, sys.stdout, sys.stderr)
+        # A login needs a user in the database: a database that does not exist is never created.
+        _require_database(getattr(ns, "db", None), "database_missing_login")
+        return _run_logged_in(ns, sys.stdout, sys.stderr)
     except DomainError as err:
         print(text_for(err), file=sys.stderr)
         return EXIT_REFUSED
@@ -175,10 +190,11 @@ def main(args: Sequence[str] | None = None) -> int:
 # -- commands -------------------------------------------------------------------------------------
 
 
-def _open(db: str | None, passphrase: str | None = None):
-    """Open the database; any failure becomes a Danish refusal instead of a traceback."""
+def _open(db: str | None, passphrase: str | None = None, actor=None):
+    """Open the database, with nobody logged in unless a built-in ``actor`` is given (verify);
+    any failure becomes a Danish refusal instead of a traceback."""
     try:
-        return open_app(db, passphrase=passphrase)
+        return open_app(db, passphrase=passphrase, actor=actor)
     except DomainError:
         raise
     except Exception as exc:  # noqa: BLE001 - a bad path or URL must read as a refusal, not a crash
@@ -194,10 +210,111 @@ def _open_failure(exc: BaseException) -> str:
     return errorlog.redact(text.splitlines()[0] if text else type(exc).__name__)
 
 
+# -- login: every command but NO_LOGIN_COMMANDS runs as a user (issue 10, point 5) ---------------
+
+
+@dataclass(frozen=True)
+class _Login:
+    username: str
+    password: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class _Session:
+    opened: OpenResult
+    engine: object  # kept: a command may close_app its context before main logs out
+
+
+def _credentials(ns: argparse.Namespace) -> _Login:
+    """--user (or $TILSYN_USER) and the password from $TILSYN_PASSWORD, else a hidden prompt on a
+    terminal; refused in Danish before anything opens the database. Never a --password option:
+    the command line is visible to every user of the machine (ps, shell history)."""
+    username = (getattr(ns, "user", None) or os.environ.get(USER_ENV) or "").strip()
+    if not username:
+        raise DomainError("cli_user_missing")
+    password = os.environ.get(PASSWORD_ENV) or None
+    if password is None:
+        if not _on_terminal():
+            raise DomainError("cli_password_missing", username=username)
+        try:
+            password = getpass.getpass(f"Adgangskode for {username}: ")
+        except EOFError:
+            raise DomainError("cli_password_missing", username=username) from None
+        except KeyboardInterrupt:
+            raise DomainError("cancelled") from None
+    return _Login(username, password)
+
+
+def _run_logged_in(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run ``ns.run`` as the user named on the command line, then log out.
+
+    The credentials are checked first; the database is opened and the user logged in (through
+    UserService.login, which audits every try and shares the login window's back-off) when the
+    command first asks for it with ``_session(ns)``, so a command can refuse its input before
+    anything is opened or written.
+    """
+    ns.login = _credentials(ns)
+    try:
+        code = ns.run(ns, out, err)
+    except BaseException:
+        _end_session(ns, quiet=True)
+        raise
+    _end_session(ns)
+    return code
+
+
+def _session(ns: argparse.Namespace) -> OpenResult:
+    """The command's database with its user logged in; opened on the first call. Every command
+    that reads or changes personal data gets its database here and nowhere else."""
+    session = getattr(ns, "session", None)
+    if session is not None:
+        return session.opened
+    login = getattr(ns, "login", None)
+    if login is None:  # only _run_logged_in logs a command in
+        raise DomainError("cli_user_missing")
+    opened = _open(getattr(ns, "db", None), _db_passphrase(ns))
+    ns.session = _Session(opened, opened.context.extras.get("engine"))
+    ns.login = None
+    UserService(opened.context).login(login.username, login.password)
+    return opened
+
+
+def _end_session(ns: argparse.Namespace, quiet: bool = False) -> None:
+    """Log out (audited) and close the database. ``quiet``: the command failed, and a failing
+    logout must not hide why."""
+    session = vars(ns).pop("session", None)
+    ns.login = None
+    if session is None:
+        return
+    ctx = session.opened.context
+    try:
+        UserService(ctx).logout()
+    except Exception:  # noqa: BLE001 - only while the command's own error is on its way out
+        if not quiet:
+            raise
+    finally:
+        close_app(ctx)
+        if session.engine is not None:
+            session.engine.dispose()
+
+
+def _add_login_option(parser: argparse.ArgumentParser) -> None:
+    """--user on a command's parser and on its subcommands' parsers."""
+    parser.add_argument(
+        "--user", metavar="BRUGERNAVN", default=argparse.SUPPRESS,
+        help=f"log ind som denne bruger (ellers ${USER_ENV}); adgangskoden spørges der om, eller den læses "
+        f"fra ${PASSWORD_ENV}",
+    )
+    for action in parser._actions:  # noqa: SLF001 - argparse keeps subcommands only here
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            for sub in action.choices.values():
+                _add_login_option(sub)
+
+
 def _run_demo(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     opened = _open(getattr(ns, "db", None), _db_passphrase(ns))
     try:
-        summary = DemoService(opened.context).fill(
+        summary = DemoService(opened.context).fill_unattended(
             seed=ns.seed, homes=ns.homes, residents_per_home=ns.residents_per_home, force=ns.force
         )
     finally:
@@ -209,7 +326,9 @@ def _run_demo(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _run_verify(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    opened = _open(getattr(ns, "db", None), _db_passphrase(ns))
+    from .domain.roles import VERIFIER
+
+    opened = _open(getattr(ns, "db", None), _db_passphrase(ns), VERIFIER)
     try:
         report = AuditService(opened.context).verify(expect_head=getattr(ns, "expect_head", None))
     finally:
@@ -219,26 +338,12 @@ def _run_verify(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _run_export_month(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .domain.roles import SYSTEM_EXPORT
-
-    opened = _open_as(getattr(ns, "db", None), _db_passphrase(ns), SYSTEM_EXPORT)
-    try:
-        result = ExportService(opened.context).export_month(
-            ns.month, home=ns.home, out_dir=ns.out, layout=ns.layout, pdfa=ns.pdfa
-        )
-    finally:
-        close_app(opened.context)
+    # As the logged-in user: their role must allow the export, and a leader gets their homes only.
+    result = ExportService(_session(ns).context).export_month(
+        ns.month, home=ns.home, out_dir=ns.out, layout=ns.layout, pdfa=ns.pdfa
+    )
     print(export_text(result), file=out)
     return EXIT_OK
-
-
-def _open_as(db: str | None, passphrase: str | None, actor):
-    try:
-        return open_app(db, passphrase=passphrase, actor=actor)
-    except DomainError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - a bad path or URL must read as a refusal, not a crash
-        raise DomainError("database_unreadable", reason=_open_failure(exc)) from exc
 
 
 def export_text(r: ExportResult) -> str:
@@ -369,14 +474,10 @@ def demo_summary_text(s: DemoSummary) -> str:
 
 
 def _run_import(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    # Check the file before opening the database, so a mistyped name creates no database. The
-    # service streams it from the path (never the whole file in memory).
+    # Check the file before opening the database and logging in, so a mistyped name writes nothing.
+    # The service streams it from the path (never the whole file in memory).
     path = check_import_file(ns.file)
-    opened = _open(getattr(ns, "db", None), _db_passphrase(ns))
-    try:
-        report = ImportService(opened.context).import_residents(path)
-    finally:
-        close_app(opened.context)
+    report = ImportService(_session(ns).context).import_residents(path)
     if report.ignored_columns:
         print(f"Kolonner, der ikke bruges: {', '.join(report.ignored_columns)}.", file=err)
     if not report.ok:
@@ -662,7 +763,9 @@ def build_parser() -> argparse.ArgumentParser:
         description=textwrap.fill(
             "Fylder en tom database med en opdigtet kommune i og omkring Vejle: plejecentre med "
             "afdelinger, beboere med gyldige CPR-numre, pårørende og afgørelser om magtanvendelse. "
-            "Samme --seed giver de samme personer. En database med data afvises uden --force.",
+            "Samme --seed giver de samme personer. En demodatabase afvises uden --force; en database med "
+            "rigtige data (brugere, kommune, plejecentre eller beboere, som demoen ikke har lavet) afvises "
+            "altid.",
             78,
         ),
         epilog=_EPILOG,
@@ -674,14 +777,15 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--residents-per-home", type=_count(0, 2000), default=DEFAULT_RESIDENTS_PER_HOME,
                       metavar="N", help=f"beboere pr. plejecenter (standard {DEFAULT_RESIDENTS_PER_HOME})")
     demo.add_argument("--force", action="store_true",
-                      help="tilføj demodata, selv om databasen ikke er tom")
+                      help="tilføj demodata til en demodatabase (aldrig til en database med rigtige data)")
     demo.set_defaults(run=_run_demo)
 
     imp = commands.add_parser(
         "import-residents",
         parents=[common],
         help="indlæs eller opdater beboere fra en CSV-fil (alt eller intet)",
-        description="Indlæser beboere fra en CSV-fil. Alle rækker kontrolleres, før noget gemmes.",
+        description="Indlæser beboere fra en CSV-fil. Alle rækker kontrolleres, før noget gemmes. Kræver et "
+                    "login (--user) som sagsbehandler eller administrator.",
         epilog=_IMPORT_EPILOG + "\n\n" + _EPILOG.split("\n\n", 1)[1],
     )
     imp.add_argument("file", metavar="FIL.csv", help="CSV-filen med beboerne")
@@ -756,7 +860,8 @@ def build_parser() -> argparse.ArgumentParser:
         description=textwrap.fill(
             "Skriver for hvert sendt (eller behandlet) skema i måneden en PDF og en JSON-fil, en samlet PDF "
             "med forside pr. plejecenter og en CSV-oversigt i --out. Samme data giver de samme filer, byte "
-            "for byte. Kommandoen læser skemaerne med sagsbehandlerens rettigheder.",
+            "for byte. Kommandoen kræver et login (--user): den eksporterer, hvad brugerens rolle og "
+            "plejecentre giver adgang til.",
             78,
         ),
         epilog=_EPILOG.split("\n\n", 1)[1],
@@ -773,18 +878,22 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_exchange import add_parsers as _add_exchange_parsers
 
     _add_exchange_parsers(commands, common)
+    # Keep this last: every command but NO_LOGIN_COMMANDS takes --user (main logs it in).
+    parser.add_argument("--user", metavar="BRUGERNAVN", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    for name, sub in commands.choices.items():
+        if name not in NO_LOGIN_COMMANDS:
+            _add_login_option(sub)
     return parser
 
 
 # -- supervision visits: sample, sample-verify, report-visit, report-annual ------------------------
-# These commands act with the supervision consultant's rights (roles.SYSTEM_CONSULTANT).
+# These commands act as the logged-in user (a consultant draws samples and writes reports).
 
 
 def _supervision(ns: argparse.Namespace):
-    from .domain.roles import SYSTEM_CONSULTANT
     from .services.supervision import SupervisionService
 
-    opened = _open_as(getattr(ns, "db", None), _db_passphrase(ns), SYSTEM_CONSULTANT)
+    opened = _session(ns)
     return opened, SupervisionService(opened.context)
 
 

@@ -1,24 +1,31 @@
-"""tilsyn export-month: exit codes, Danish messages and the files it writes (demo database)."""
+"""tilsyn export-month: exit codes, Danish messages and the files it writes (demo database), as the
+demo's caseworker (the command logs in)."""
 
 import pytest
 
 from tilsyn import cli
-from tilsyn.domain.roles import SYSTEM_EXPORT
 from tilsyn.services.app import close_app, open_app
 from tilsyn.services.demo import DemoService
+from tilsyn.services.demo_force import DEMO_PASSWORD
 from tilsyn.services.force import ForceService
+from tilsyn.services.users import UserService
 
 
 @pytest.fixture(scope="module")
 def demo_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    opened = open_app(str(path))
-    DemoService(opened.context).fill(homes=2, residents_per_home=20)
-    opened.context.user = SYSTEM_EXPORT
+    opened = open_app(str(path), actor=None)
+    DemoService(opened.context).fill_unattended(homes=2, residents_per_home=20)
+    UserService(opened.context).login("sagsbehandler", DEMO_PASSWORD)
     sent = [s for s in ForceService(opened.context).inbox(include_processed=True)]
     close_app(opened.context)
     month = max(f"{s.year:04d}-{s.month:02d}" for s in sent)
     return str(path), month, [s for s in sent if f"{s.year:04d}-{s.month:02d}" == month]
+
+
+@pytest.fixture(autouse=True)
+def _as_the_caseworker(cli_login):
+    cli_login("sagsbehandler")
 
 
 def test_export_month_writes_files_and_says_so(demo_db, tmp_path, capsys):

@@ -135,12 +135,79 @@ def test_same_seed_same_people_other_seed_other_people(ctx, tmp_path):
         close_app(other)
 
 
-def test_refuses_a_database_that_is_not_empty(ctx):
+@pytest.mark.parametrize("force", [False, True], ids=["plain", "force"])
+def test_refuses_a_municipality_set_up_by_hand_with_or_without_force(ctx, force):
     CareHomeService(ctx).set_up_municipality("Vejle Kommune", [CareHomeInput("Bakkegården", units=("A",))])
     with pytest.raises(DomainError) as exc:
-        DemoService(ctx).fill(homes=1, residents_per_home=3)
-    assert exc.value.code == "database_not_empty"
+        DemoService(ctx).fill(homes=1, residents_per_home=3, force=force)
+    assert exc.value.code == "demo_real_database" and exc.value.params["what"] == "en kommune, plejecentre"
     assert _count(ctx, CareHome) == 1 and _count(ctx, Resident) == 0
+    assert _setting(ctx, "demo_database") is None
+
+
+def _setting(ctx, key):
+    from tilsyn.store.models import Setting
+
+    with ctx.uow_factory() as uow:
+        row = uow.session.get(Setting, key)
+        return row.value if row else None
+
+
+def _user_count(ctx) -> int:
+    from tilsyn.store.models import User
+
+    return _count(ctx, User)
+
+
+@pytest.mark.parametrize("force", [False, True], ids=["plain", "force"])
+def test_refuses_a_database_with_a_real_admin_with_or_without_force(ctx, force):
+    """The first-run screen's administrator makes a database real: ``tilsyn demo`` (no login) never
+    writes known demo passwords into it."""
+    from tilsyn.services.users import UserService
+
+    UserService(ctx).create_first_admin("anne", "Anne Andersen", "rigtig-kode-1")
+    with pytest.raises(DomainError) as exc:
+        DemoService(ctx).fill_unattended(homes=1, residents_per_home=3, force=force)
+    assert exc.value.code == "demo_real_database" and exc.value.params["what"] == "brugere"
+    assert _user_count(ctx) == 1 and _count(ctx, CareHome) == 0 and _setting(ctx, "demo_database") is None
+
+
+def test_a_demo_database_is_not_real_but_needs_force(ctx):
+    # (--force on it: test_force_adds_to_a_filled_database_without_clashes)
+    DemoService(ctx).fill_unattended(homes=1, residents_per_home=3)
+    with pytest.raises(DomainError) as exc:
+        DemoService(ctx).fill_unattended(homes=1, residents_per_home=3)
+    assert exc.value.code == "database_not_empty"
+    assert _count(ctx, CareHome) == 1 and _count(ctx, Resident) == 3
+
+
+def test_the_first_run_screen_fills_as_its_logged_in_admin_who_stays_real(ctx):
+    import json
+
+    from tilsyn.services.users import UserService
+
+    ctx.user = None
+    users = UserService(ctx)
+    users.create_first_admin("anne", "Anne Andersen", "rigtig-kode-1")
+    users.login("anne", "rigtig-kode-1")
+    summary = DemoService(ctx).fill(homes=1, residents_per_home=3)
+    assert summary.care_homes == 1
+    assert json.loads(_setting(ctx, "demo_database"))["users"] == _user_count(ctx) - 1  # not Anne
+    with pytest.raises(DomainError) as exc:
+        DemoService(ctx).fill_unattended(homes=1, residents_per_home=3, force=True)
+    assert exc.value.code == "demo_real_database" and exc.value.params["what"] == "brugere"
+
+
+def test_a_resident_added_to_a_demo_database_makes_it_real(ctx):
+    from tilsyn.domain.people import ResidentInput
+    from tilsyn.services.residents import ResidentService
+
+    DemoService(ctx).fill_unattended(homes=1, residents_per_home=2)
+    home = CareHomeService(ctx).list_care_homes()[0].id
+    ResidentService(ctx).save(None, ResidentInput("010150-1234", "Jens Hansen", home))
+    with pytest.raises(DomainError) as exc:
+        DemoService(ctx).fill_unattended(homes=1, residents_per_home=2, force=True)
+    assert exc.value.params["what"] == "beboere"
 
 
 def test_force_adds_to_a_filled_database_without_clashes(ctx):

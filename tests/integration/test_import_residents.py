@@ -281,10 +281,11 @@ def _cli_homes(db_url: str) -> None:
         close_app(opened.context)
 
 
-def test_cli_refuses_an_unterminated_quote_with_exit_1_and_the_row(db_url, tmp_path, capsys):
+def test_cli_refuses_an_unterminated_quote_with_exit_1_and_the_row(db_url, tmp_path, capsys, cli_login):
     from tilsyn import cli
 
     _cli_homes(db_url)
+    cli_login("sofie", db=db_url, role="caseworker")
     csv_file = tmp_path / "beboere.csv"
     csv_file.write_bytes(("cpr;navn;plejecenter;kontaktperson\r\n"
                           '120331-1002;Karen Østergaard;Lindehaven;"Mette Kjær\r\n'
@@ -463,10 +464,11 @@ def test_unchanged_rows_are_reported_as_unchanged(ctx, homes):
     assert ImportService(ctx).import_residents(respelled.encode()).unchanged == 2
 
 
-def test_cli_summary_counts_created_updated_and_unchanged(db_url, tmp_path, capsys):
+def test_cli_summary_counts_created_updated_and_unchanged(db_url, tmp_path, capsys, cli_login):
     from tilsyn import cli
 
     _cli_homes(db_url)
+    cli_login("sofie", db=db_url, role="caseworker")
     csv_file = tmp_path / "beboere.csv"
     csv_file.write_text("cpr;navn;plejecenter\n120331-1002;Karen;Lindehaven\n050728-1003;Jørgen;Lindehaven\n",
                         encoding="utf-8")

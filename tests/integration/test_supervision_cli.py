@@ -10,7 +10,7 @@ import sqlite3
 
 import pytest
 
-from supervision_support import RESIDENTS, build, full_visit
+from supervision_support import PW, RESIDENTS, build, full_visit
 from tilsyn import cli
 from tilsyn.services.app import close_app, open_app
 
@@ -24,6 +24,12 @@ def db(tmp_path):
     w = build(opened.context)
     close_app(opened.context)
     return str(path), w
+
+
+@pytest.fixture(autouse=True)
+def _as_the_consultant(cli_login):
+    """The commands log in; Karl is the world's supervision consultant."""
+    cli_login("karl", PW)
 
 
 def run(capsys, *args):

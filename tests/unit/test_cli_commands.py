@@ -96,10 +96,12 @@ def test_unopenable_database_is_a_refusal_not_a_traceback(tmp_path, capsys):
 
 
 @pytest.fixture
-def demo_db(db, capsys) -> str:
-    """The default demo's care homes and units, without residents (the example file fits them)."""
+def demo_db(db, capsys, cli_login) -> str:
+    """The default demo's care homes and units, without residents (the example file fits them);
+    the command line logs in as the demo's caseworker."""
     assert cli.main(["demo", "--db", db, "--residents-per-home", "0"]) == 0
     capsys.readouterr()
+    cli_login("sagsbehandler")
     return db
 
 
@@ -140,11 +142,23 @@ def test_import_with_a_bad_row_reports_and_writes_nothing(demo_db, tmp_path, cap
     assert _rows(demo_db, "select count(*) from resident") == [(0,)]
 
 
-def test_import_missing_file_is_refused_without_creating_a_database(tmp_path, capsys):
-    db = tmp_path / "ny.sqlite"
+def test_import_missing_file_is_refused_before_the_login(demo_db, tmp_path, capsys):
     missing = tmp_path / "findes-ikke.csv"
-    assert cli.main(["import-residents", "--db", str(db), str(missing)]) == 1
+    logins = _rows(demo_db, "select count(*) from audit_entry where action = 'login'")
+    assert cli.main(["import-residents", "--db", demo_db, str(missing)]) == 1
     assert capsys.readouterr().err.strip() == f"Filen {missing} findes ikke."
+    assert _rows(demo_db, "select count(*) from audit_entry where action = 'login'") == logins
+
+
+def test_import_into_a_database_that_does_not_exist_creates_none(tmp_path, capsys, cli_login):
+    # Nobody can log in to a database that does not exist: it is refused, never created.
+    cli_login("sagsbehandler")
+    db = tmp_path / "ny.sqlite"
+    assert cli.main(["import-residents", "--db", str(db), str(EXAMPLE)]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"Databasen {db} findes ikke. Kontrollér stien i --db (eller $TILSYN_DB). Kommandoen kræver et login "
+        "og opretter ikke en ny database."
+    )
     assert not db.exists()
 
 
@@ -236,7 +250,7 @@ def test_an_unexpected_error_before_any_database_logs_in_a_new_private_data_fold
         raise RuntimeError("uventet i 0101501234")
 
     monkeypatch.setattr(cli, "_db_passphrase", explode)  # runs before the database is opened
-    assert cli.main(["import-residents", str(EXAMPLE)]) == 1
+    assert cli.main(["demo"]) == 1
     err = capsys.readouterr().err
     log = private_data_dir / "tilsyn-fejl.log"
     assert f"Detaljerne er gemt i {log} (hændelse " in err and "0101501234" not in err
@@ -320,3 +334,80 @@ def test_a_database_that_cannot_be_opened_is_named_without_cpr_numbers(tmp_path,
     assert capsys.readouterr().err.strip() == (
         'Databasen kan ikke åbnes: invalid input syntax for type uuid: "XXXXXX-XXXX"'
     )
+
+
+# -- demo never writes into a real database (issue 10, point 5) -----------------------------------
+
+
+def _table_counts(db: str) -> dict[str, int]:
+    tables = ("user_account", "municipality", "care_home", "resident", "setting", "audit_entry")
+    return {t: _rows(db, f"select count(*) from {t}")[0][0] for t in tables}
+
+
+def _first_admin(db: str) -> None:
+    """What the first-run screen does: the first administrator, before any municipality."""
+    from tilsyn.services.users import UserService
+
+    opened = open_app(db, actor=None)
+    try:
+        UserService(opened.context).create_first_admin("anne", "Anne Andersen", "rigtig-kode-1")
+    finally:
+        close_app(opened.context)
+
+
+def _municipality_by_hand(db: str) -> None:
+    from tilsyn.domain.people import CareHomeInput
+    from tilsyn.services.care_homes import CareHomeService
+
+    opened = open_app(db)
+    try:
+        CareHomeService(opened.context).set_up_municipality("Vejle Kommune", [CareHomeInput("Bakkegården")])
+    finally:
+        close_app(opened.context)
+
+
+REAL_REFUSAL = ("Databasen indeholder rigtige data, som demoen ikke har lavet ({what}). Demodata indlæses kun i "
+                "en tom database eller en demodatabase, også med --force. Intet er gemt.")
+
+
+@pytest.mark.parametrize("force", [False, True], ids=["plain", "force"])
+@pytest.mark.parametrize(("make_real", "what"), [(_first_admin, "brugere"),
+                                                 (_municipality_by_hand, "en kommune, plejecentre")],
+                         ids=["first-admin", "municipality"])
+def test_demo_refuses_a_real_database_with_or_without_force(db, capsys, make_real, what, force):
+    make_real(db)
+    before = _table_counts(db)
+    args = ["demo", "--db", db, "--homes", "1", "--residents-per-home", "2"] + (["--force"] if force else [])
+    assert cli.main(args) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith(REAL_REFUSAL.format(what=what))
+    assert _table_counts(db) == before
+
+
+def test_demo_force_refuses_a_demo_database_someone_added_a_real_user_to(db, capsys):
+    from tilsyn.services.users import UserInput, UserService
+
+    assert cli.main(["demo", "--db", db, "--homes", "1", "--residents-per-home", "2"]) == 0
+    opened = open_app(db, actor=None)
+    try:
+        users = UserService(opened.context)
+        users.login("admin", "demo-kode")
+        users.create_user(UserInput("jens", "Jens Jensen", "caseworker"), "rigtig-kode-1")
+    finally:
+        close_app(opened.context)
+    before = _table_counts(db)
+    capsys.readouterr()
+    assert cli.main(["demo", "--db", db, "--homes", "1", "--residents-per-home", "2", "--force"]) == 1
+    assert capsys.readouterr().err.startswith(REAL_REFUSAL.format(what="brugere"))
+    assert _table_counts(db) == before
+
+
+def test_demo_marks_what_it_made_and_is_audited_as_the_demo_generator(db):
+    import json
+
+    assert cli.main(["demo", "--db", db, "--homes", "2", "--residents-per-home", "3"]) == 0
+    (mark,) = _rows(db, "select value from setting where key = 'demo_database'")[0]
+    assert json.loads(mark) == {"users": 7, "municipalities": 1, "care_homes": 2, "residents": 6}
+    actors = {a for (a,) in _rows(db, "select distinct actor_name from audit_entry")}
+    assert actors == {"Demogeneratoren (tilsyn demo)"}

@@ -119,3 +119,48 @@ def test_encrypt_help_names_the_backup_options(capsys):
     out = capsys.readouterr().out
     for option in ("--encrypt-backups", "--remove-plain-backups", "--remove-plain"):
         assert option in out
+
+
+# -- nobody acts without logging in (issue 10, point 5) -------------------------------------------
+
+
+def _subparsers(parser):
+    import argparse
+
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action.choices
+    return {}
+
+
+def test_every_command_but_the_exempt_ones_takes_user_and_none_takes_a_password():
+    commands = _subparsers(cli.build_parser())
+    assert set(commands) == set(cli.COMMANDS)
+    assert set(cli.NO_LOGIN_COMMANDS) == {"demo", "verify", "encrypt", "rekey"}
+    for name, sub in commands.items():
+        options = {o for a in sub._actions for o in a.option_strings}
+        assert ("--user" in options) is (name not in cli.NO_LOGIN_COMMANDS), name
+        assert not any("password" in o for o in options), name
+
+
+def test_the_command_line_never_acts_as_a_built_in_system_actor():
+    import inspect
+
+    source = inspect.getsource(cli)
+    for name in ("SYSTEM", "SYSTEM_EXPORT", "SYSTEM_CONSULTANT", "_open_as"):
+        assert f"{name}," not in source and f"{name})" not in source and f"import {name}" not in source, name
+
+
+def test_the_built_in_actors_may_do_only_their_one_job():
+    from tilsyn.domain import roles
+    from tilsyn.domain.roles import DEMO_GENERATOR, VERIFIER, Action, allowed
+
+    assert not hasattr(roles, "SYSTEM_CONSULTANT")
+    assert [a for a in Action if allowed(VERIFIER, a)] == [Action.AUDIT_VERIFY]
+    assert [a for a in Action if allowed(DEMO_GENERATOR, a)] == [Action.DEMO_LOAD]
+    assert VERIFIER.id is None and DEMO_GENERATOR.id is None  # no account to log in as
+
+
+def test_an_empty_user_is_a_usage_error(capsys):
+    assert cli.main(["export-month", "--month", "2026-01", "--out", "ud", "--user", ""]) == 2
+    assert "--user mangler en værdi" in capsys.readouterr().err

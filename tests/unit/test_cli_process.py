@@ -84,9 +84,15 @@ def test_same_seed_gives_the_same_people_in_any_process(tmp_path):
 def test_version_and_missing_file(tmp_path):
     version = _run(["-m", "tilsyn", "--version"], tmp_path)
     assert version.returncode == 0 and version.stdout.startswith("tilsyn ")
-    missing = _run(["-m", "tilsyn", "import-residents", "--db", str(tmp_path / "t.sqlite"), "nej.csv"], tmp_path)
+    db = str(tmp_path / "t.sqlite")
+    demo = _run(["-m", "tilsyn", "demo", "--db", db, "--homes", "1", "--residents-per-home", "0"], tmp_path)
+    assert demo.returncode == 0, demo.stderr
+    missing = _run(["-m", "tilsyn", "import-residents", "--db", db, "nej.csv"], tmp_path,
+                   TILSYN_USER="sagsbehandler", TILSYN_PASSWORD="demo-kode")  # a script's login
     assert missing.returncode == 1
     assert missing.stderr.strip() == "Filen nej.csv findes ikke."
+    nobody = _run(["-m", "tilsyn", "import-residents", "--db", db, "nej.csv"], tmp_path)
+    assert nobody.returncode == 1 and nobody.stderr.startswith("Log ind: angiv brugernavn med --user")
 
 
 def _without_display() -> dict[str, str]:

@@ -87,13 +87,16 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
 
 @dataclass(frozen=True)
 class Actor:
-    """Who is acting: a logged-in user, or the command line (``system``)."""
+    """Who is acting: a logged-in user, or a built-in actor (``id`` None) for one narrow job.
+
+    ``only`` narrows a built-in actor to the listed actions, whatever its role allows."""
 
     id: str | None
     username: str
     full_name: str
     role: Role
     care_home_ids: frozenset[str] = field(default_factory=frozenset)
+    only: frozenset[Action] | None = None
 
     @property
     def scoped(self) -> bool:
@@ -104,11 +107,17 @@ class Actor:
         return f"{self.full_name} ({self.username})"
 
 
+# Built-in actors. The command line never acts as SYSTEM or SYSTEM_EXPORT: every command that reads
+# or changes personal data logs a user in (tilsyn.cli). These two remain for open_app's default in
+# tests, benchmarks and the screenshot tool, which fill and read throwaway databases.
 SYSTEM = Actor(None, "system", "Kommandolinjen", Role.ADMIN)
-# tilsyn export-month reads and exports the sent forms with the caseworker's rights.
 SYSTEM_EXPORT = Actor(None, "system", "Kommandolinjen (eksport)", Role.CASEWORKER)
-# The supervision commands (tilsyn sample, report-visit ...) act with the consultant's rights.
-SYSTEM_CONSULTANT = Actor(None, "system", "Kommandolinjen (tilsyn)", Role.CONSULTANT)
+# ``tilsyn verify`` runs without a login: it prints hashes, record ids and masked CPR numbers, never
+# personal data, so anyone holding the file (or the authority with a printed chain head) can run it.
+VERIFIER = Actor(None, "tilsyn verify", "Kontrollen", Role.ADMIN, only=frozenset({Action.AUDIT_VERIFY}))
+# ``tilsyn demo`` fills an empty database, which has nobody to log in as; DemoService lets this
+# actor write only into an empty or demo database (the first-run screen fills as the new admin).
+DEMO_GENERATOR = Actor(None, "tilsyn demo", "Demogeneratoren", Role.ADMIN, only=frozenset({Action.DEMO_LOAD}))
 
 
 class PermissionDenied(DomainError):
@@ -123,7 +132,7 @@ def allowed(actor: Actor | None, action: Action, care_home_id: str | None = None
     """True when ``actor`` may do ``action`` (on ``care_home_id`` for scoped roles)."""
     if actor is None:
         return False
-    if action not in PERMISSIONS[actor.role]:
+    if action not in PERMISSIONS[actor.role] or (actor.only is not None and action not in actor.only):
         return False
     if care_home_id is not None and actor.scoped:
         return str(care_home_id) in actor.care_home_ids

@@ -37,7 +37,9 @@ def open_app(
     Raises DatabaseNewer (code ``database_newer``) when the file is from a newer app version.
     ``passphrase`` opens (or creates) a SQLCipher file: WrongPassphrase when it does not fit,
     PassphraseRequired for an encrypted file without one, NotEncrypted for a plain file with one.
-    The command line acts as ``SYSTEM``; the GUI passes ``actor=None`` and logs a user in.
+    ``actor`` defaults to ``SYSTEM`` for tests, benchmarks and throwaway databases; the GUI and the
+    command line pass ``actor=None`` and log a user in (the CLI's verify and demo use the narrow
+    built-in ``VERIFIER`` and ``DEMO_GENERATOR``).
     """
     url = resolve_url(db, passphrase=passphrase)
     file = sqlite_path(url)

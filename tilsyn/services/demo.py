@@ -11,6 +11,7 @@ steps to ``DemoService.steps`` and counters to ``DemoSummary``.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 import tomllib
 import uuid
@@ -30,7 +31,7 @@ from ..domain.people import (
     validate_resident,
 )
 from ..domain.permits import EXPIRY_WARNING_DAYS, PermitTerms, validate_permit
-from ..domain.roles import Action
+from ..domain.roles import DEMO_GENERATOR, Action
 from ..resources import resource_path
 from ..store.models import CareHome, Municipality, Permit, PermitForceType, Relative, Resident, Unit
 from .context import AppContext
@@ -47,6 +48,13 @@ PERMIT_SHARE = 0.20
 MOVED_OUT_SHARE = 0.04
 OTHER_MUNICIPALITY_SHARE = 0.07
 FEMALE_SHARE = 0.66
+# The setting the demo writes in its own transaction: how many of each kind of record it made.
+# Whatever a database holds beyond that is real (a first admin, a municipality set up by hand,
+# imported residents), and such a database is never filled, with or without ``force``.
+DEMO_MARK = "demo_database"
+# What is counted, and how the refusal names it.
+_REAL_KINDS = {"users": "brugere", "municipalities": "en kommune", "care_homes": "plejecentre",
+               "residents": "beboere"}
 
 
 @dataclass(frozen=True)
@@ -125,6 +133,16 @@ class DemoService:
         with self.ctx.uow_factory() as uow:
             return _is_empty(uow)
 
+    def fill_unattended(self, **options: Any) -> DemoSummary:
+        """``tilsyn demo``: ``fill`` without a login (an empty database has nobody to log in as),
+        audited as the demo generator, which may fill only an empty or demo database."""
+        previous = self.ctx.user
+        self.ctx.user = DEMO_GENERATOR
+        try:
+            return self.fill(**options)
+        finally:
+            self.ctx.user = previous
+
     def fill(
         self,
         seed: int = DEFAULT_SEED,
@@ -132,9 +150,13 @@ class DemoService:
         residents_per_home: int = DEFAULT_RESIDENTS_PER_HOME,
         force: bool = False,
     ) -> DemoSummary:
-        """Write the demo in one transaction. Refuses a non-empty database unless ``force``.
+        """Write the demo in one transaction. Refuses a non-empty database unless ``force``, and a
+        database with anything the demo did not make, ``force`` or not.
 
-        Raises DomainError ``database_not_empty`` (nothing written) when refused.
+        Raises DomainError (nothing written): ``demo_real_database`` when the database holds real
+        users, a municipality, care homes or residents; a logged-in administrator (the first-run
+        screen) may fill a database whose only real records are users. ``database_not_empty`` for a
+        demo database without ``force``.
         """
         self.ctx.require(Action.DEMO_LOAD)
         if homes < 1 or residents_per_home < 0:
@@ -142,6 +164,12 @@ class DemoService:
         data = demo_data()
         today = self.ctx.today()
         with self.ctx.uow_factory() as uow:
+            made = _demo_made(uow)
+            before = _counts(uow)
+            real = [kind for kind in _REAL_KINDS if before[kind] > made[kind]]
+            logged_in = self.ctx.user is not None and self.ctx.user.id is not None
+            if real and not (logged_in and real == ["users"]):
+                raise DomainError("demo_real_database", what=", ".join(_REAL_KINDS[k] for k in real))
             was_empty = _is_empty(uow)
             if not was_empty and not force:
                 raise DomainError("database_not_empty")
@@ -157,12 +185,36 @@ class DemoService:
             )
             for step in self.steps:
                 step(build)
+            uow.flush()
+            after = _counts(uow)
+            uow.settings.set(DEMO_MARK, json.dumps({k: made[k] + after[k] - before[k] for k in _REAL_KINDS},
+                                                   sort_keys=True))
             uow.commit()
         return _summary(build)
 
 
 def _is_empty(uow) -> bool:
     return uow.municipalities.count() == 0 and uow.care_homes.count() == 0 and uow.residents.count() == 0
+
+
+def _counts(uow) -> dict[str, int]:
+    return {"users": uow.users.count(), "municipalities": uow.municipalities.count(),
+            "care_homes": uow.care_homes.count(), "residents": uow.residents.count()}
+
+
+def _demo_made(uow) -> dict[str, int]:
+    """How many records of each kind earlier demo fills made (all 0 on a database without the mark)."""
+    try:
+        mark = json.loads(uow.settings.get(DEMO_MARK) or "{}")
+    except ValueError:
+        mark = {}
+    if not isinstance(mark, dict):
+        mark = {}
+    out = {}
+    for kind in _REAL_KINDS:
+        value = mark.get(kind)
+        out[kind] = value if isinstance(value, int) and value >= 0 else 0
+    return out
 
 
 def _summary(b: _DemoBuild) -> DemoSummary:
