@@ -33,3 +33,12 @@ def services(empty_services):
         ],
     )
     return empty_services
+
+
+@pytest.fixture(autouse=True)
+def _sign_later(monkeypatch):
+    """The registration's success step asks »Underskriv afsnit 2 nu?« in a modal box; unless a
+    test answers it, every GUI test answers »Senere« (a modal box would wait for nobody)."""
+    from tilsyn.ui.dialogs import episode_flow
+
+    monkeypatch.setattr(episode_flow, "ask_sign_now", lambda parent, text: False)

@@ -37,27 +37,28 @@ def test_every_list_with_its_count(world, qtbot):
     w.login("lene")
     view = make_view(w, qtbot)
     assert view.ui.today_label.text() == "Fredag 20. marts 2026"
-    assert view.counts() == {"late": 2, "leader": 1, "overdue": 1, "permits": 1, "unsent": 1}
-    assert view.ui.late_group.title() == "Registreret for sent (2)"
-    assert sorted(view.texts("late")) == [
-        "Jens Hansen · Bakkegården — 10-02-2026 kl. 08.00, registreret 20-03-2026 · »Sygdom«",
+    # Issue 12, point 6: one form is one line, with all its states on it (the February form was in
+    # three lists before: late, leader and overdue, and "used but not sent" too).
+    assert view.counts() == {"staff": 1, "leader": 0, "returned": 0, "requests": 0, "late": 1, "permits": 1}
+    assert view.ui.late_group.title() == "Registreret for sent (1)"
+    assert view.texts("late") == [
         "Jens Hansen · Bakkegården — 17-03-2026 kl. 21.00, registreret 20-03-2026 · »Glemt ved vagtskifte«"]
-    assert view.texts("leader") == ["Jens Hansen · Bakkegården — februar 2026 · For sent · 1 magtanvendelse"]
-    assert view.texts("overdue") == [
-        "Jens Hansen · Bakkegården — februar 2026 · For sent · 1 magtanvendelse · frist 05-03-2026"]
+    assert view.texts("staff") == [
+        "Jens Hansen · Bakkegården — februar 2026 · Afventer personalets underskrift · for sent · 1 magtanvendelse · "
+        "1 registreret for sent · frist 05-03-2026"]
     assert view.texts("permits") == [
         "Jens Hansen · Bakkegården — udløber 31-03-2026 · Fastholdelse i hygiejnesituationer (§ 126 a), "
         "Tilbageholdelse i boligen (§ 127)"]
-    assert view.ui.summary_label.text().startswith("6 punkter venter på handling.")
+    assert view.ui.summary_label.text().startswith("3 punkter venter på handling.")
     assert view.ui.late_empty_label.isHidden()
     # Enter on a line opens its form.
-    tree = view.lists["leader"]
+    tree = view.lists["staff"]
     tree.setCurrentItem(tree.topLevelItem(0))
     qtbot.keyClick(tree, Qt.Key.Key_Return)
     assert view.form_dialog.view.form.id == feb.form_id
     view.form_dialog.reject()
     view.lists["late"].itemActivated.emit(view.lists["late"].topLevelItem(0), 0)
-    assert view.form_dialog.view.form.id in (late.form_id, feb.form_id)
+    assert view.form_dialog.view.form.id == late.form_id
     view.form_dialog.reject()
 
 
@@ -75,7 +76,7 @@ def test_empty_lists_say_so_and_refresh_sees_changes(world, qtbot):
     world.login("sofie")
     world.set_now(dt.datetime(2026, 1, 5, 8, 0, tzinfo=dt.timezone.utc))  # Jens's permit ends after 30 days
     view = make_view(world, qtbot)
-    assert view.counts() == {"late": 0, "leader": 0, "overdue": 0, "permits": 0, "unsent": 0}
+    assert view.counts() == {"staff": 0, "leader": 0, "returned": 0, "requests": 0, "late": 0, "permits": 0}
     assert view.ui.late_empty_label.isVisible() and not view.lists["late"].isVisible()
     assert view.ui.summary_label.text() == "Der er intet, der venter på handling."
     world.set_now(dt.datetime(2026, 3, 20, 8, 0, tzinfo=dt.timezone.utc))
@@ -91,3 +92,45 @@ def test_the_consultant_lands_on_the_homes_due_for_supervision_not_an_empty_page
     assert view.supervision_group.title().startswith("Plejecentre, der skal have tilsyn (")
     assert view.supervision_texts() and all("næste besøg senest" in t for t in view.supervision_texts())
     assert view.ui.summary_label.text().endswith("skal have tilsyn nu.")
+
+
+def test_sent_back_forms_and_reopen_requests_have_their_own_lists(world, qtbot):
+    """Issue 12, points 2 and 6: the returned form with the comment; a staff request with its reason."""
+    from force_support import AUTHORITY, PW
+
+    w = world
+    fid = w.sent_form()
+    w.login("sofie")
+    w.force.send_back(fid, "Uddyb hvordan magten var mindst indgribende, og hvad personalet gør fremover.")
+    w.login("pia")
+    w.force.register_episode(w.episode(resident="anna", force_type="125_alarm"))
+    anna = w.force.monthly_form_for(w.ids["anna"], 2026, 3).id
+    w.force.sign_section(anna, 2, PW["pia"])
+    w.login("lene")
+    from force_support import LEADER
+
+    w.force.save_leader_section(anna, LEADER)
+    w.force.sign_section(anna, 3, PW["lene"])
+    w.force.send_to_authority(anna)
+    w.login("sofie")
+    w.force.save_authority_section(anna, AUTHORITY)
+    w.force.sign_section(anna, 4, PW["sofie"])
+    w.login("pia")
+    w.force.request_reopen(w.episode(resident="anna", force_type="125_alarm",
+                                     when=dt.datetime(2026, 3, 20, 1, 0, tzinfo=CPH)), "Fandt den i vagtbogen")
+    w.set_now(dt.datetime(2026, 4, 8, 8, 0, tzinfo=dt.timezone.utc))
+    w.login("lene")
+    view = make_view(w, qtbot)
+    (line,) = view.texts("returned")
+    assert line == ("Jens Hansen · Bakkegården — marts 2026 · Sendt tilbage · for sent · 1 magtanvendelse · "
+                    "frist 05-04-2026 · bemærkning: »Uddyb hvordan magten var mindst indgribende, og hvad "
+                    "personalet gør fremover.«")
+    assert view.ui.returned_group.title() == "Sendt tilbage af myndigheden (1)"
+    (request,) = view.texts("requests")
+    assert request == ("Anna Berg · Bakkegården — marts 2026 · magtanvendelse 20-03-2026 kl. 01.00 · Pia Jensen "
+                       "20-03-2026: »Fandt den i vagtbogen« · venter på lederens svar")
+    # One line per form, wrapped, with the whole text as its tooltip.
+    tree = view.lists["returned"]
+    assert tree.wordWrap() and tree.textElideMode() == Qt.TextElideMode.ElideNone
+    assert tree.topLevelItem(0).toolTip(0).startswith(line)
+    assert view.counts() == {"staff": 0, "leader": 0, "returned": 1, "requests": 1, "late": 0, "permits": 0}

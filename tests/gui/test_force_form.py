@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from force_support import AUTHORITY, CPH, PW, cheap_hashing, close_world, open_world
 from tilsyn.ui.dialogs import sign_dialog
@@ -367,3 +368,18 @@ def test_the_leader_answers_a_staff_request_in_the_form(world, qtbot, answers):
     view.accept_request_button.click()
     assert len(view.form.episodes) == 2 and view.form.status == "awaiting_staff"
     assert "genåbnet af Lene Leder" in view.requests_label.text() and not view.accept_request_button.isVisible()
+
+
+def test_the_caseworkers_inbox_shows_a_reopened_form_with_the_reason(world, qtbot):
+    from tilsyn.ui.models.force_tables import FormSummaryModel
+    from tilsyn.ui.views.force_inbox_view import ForceInboxView
+
+    fid = world.sent_form()
+    world.force.reopen_form(fid, "Vurderingen skal uddybes")
+    world.login("sofie")
+    view = ForceInboxView(world.force, world.services.residents)
+    qtbot.addWidget(view)
+    assert view.form_ids() == [fid]
+    index = view.proxy.index(0, FormSummaryModel.COL_STATUS)
+    assert index.data() == "Afventer leder · genåbnet: »Vurderingen skal uddybes«"
+    assert "Genåbnet: »Vurderingen skal uddybes«" in index.data(Qt.ItemDataRole.ToolTipRole)

@@ -100,11 +100,11 @@ def test_month_overview_shows_overdue_and_returned(world, qtbot):
     M = MonthOverviewModel
     assert dict(table_rows(view.ui.overview_table, (M.COL_NAME, M.COL_STATUS))) == {
         "Anna Berg": "Kladde", "Jens Hansen": "Sendt tilbage"}
-    # Past the due day (5 April) both unsent forms are "for sent", the returned one too.
+    # Past the due day (5 April) both unsent forms are "for sent", beside their state (issue 12, point 6).
     w.set_now(dt.datetime(2026, 4, 6, 8, 0, tzinfo=dt.timezone.utc))
     view.refresh()
     assert dict(table_rows(view.ui.overview_table, (M.COL_NAME, M.COL_STATUS))) == {
-        "Anna Berg": "For sent", "Jens Hansen": "For sent"}
+        "Anna Berg": "Afventer personalets underskrift · for sent", "Jens Hansen": "Sendt tilbage · for sent"}
 
 
 def test_inbox_lists_sent_forms_across_care_homes(world, qtbot):
@@ -204,7 +204,8 @@ def test_the_page_registers_and_refreshes_the_overview(world, qtbot, monkeypatch
     dialog.ui.force_type_combo.setCurrentIndex(dialog.ui.force_type_combo.findData("127_retention"))
     dialog.ui.description_edit.setPlainText("Ville gå ud")
     dialog.save()
-    assert page.ui.status_label.text() == "Magtanvendelsen er registreret på månedsskemaet for Jens Hansen, marts 2026."
+    assert page.ui.status_label.text() == ("Magtanvendelsen er registreret på månedsskemaet for Jens Hansen, "
+                                           "marts 2026. Afsnit 2 mangler din underskrift.")
     month = page.views[TAB_MONTH]
     M = MonthOverviewModel
     assert ("Jens Hansen", "Kladde") in table_rows(month.ui.overview_table, (M.COL_NAME, M.COL_STATUS))

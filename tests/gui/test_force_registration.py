@@ -76,7 +76,8 @@ def test_whole_episode_by_keyboard_makes_the_monthly_form(world, qtbot):
     with qtbot.waitSignal(dialog.registered):
         qtbot.keyClick(dialog.ui.narrative_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert dialog.result.kind == "monthly" and not dialog.result.late
-    assert dialog.result_text == "Magtanvendelsen er registreret på månedsskemaet for Jens Hansen, marts 2026."
+    assert dialog.result_text == ("Magtanvendelsen er registreret på månedsskemaet for Jens Hansen, marts 2026. "
+                                  "Afsnit 2 mangler din underskrift.")
     form = world.force.get_form(dialog.result.form_id)
     (ep,) = form.episodes
     assert ep.description == "Jens ville gå ud i nattøj" and ep.force_type == "127_retention"
@@ -181,7 +182,7 @@ def test_a_late_registration_asks_for_the_reason(world, qtbot):
     qtbot.keyClicks(dialog.ui.late_reason_edit, "Glemt ved vagtskifte")
     dialog.save()
     assert dialog.result.late
-    assert dialog.result_text.endswith("Den er markeret »registreret for sent«.")
+    assert dialog.result_text.endswith("Den er markeret »registreret for sent«. Afsnit 2 mangler din underskrift.")
     (ep,) = world.force.get_form(dialog.result.form_id).episodes
     assert ep.late and ep.late_reason == "Glemt ved vagtskifte"
 
@@ -245,7 +246,7 @@ def test_colleagues_from_the_last_shift_are_ready_to_tick(world, qtbot):
     assert rows[1]["position"] == "SSH"
 
 
-def test_a_closed_month_is_refused_with_the_reason(world, qtbot):
+def test_a_closed_month_is_refused_with_the_reason(world, qtbot, monkeypatch):
     from force_support import LEADER, PW
 
     fid = world.signed_by_staff()
@@ -257,8 +258,71 @@ def test_a_closed_month_is_refused_with_the_reason(world, qtbot):
     pick_resident(dialog, qtbot, "jens")
     dialog.ui.force_type_combo.setCurrentIndex(dialog.ui.force_type_combo.findData("127_retention"))
     dialog.ui.description_edit.setPlainText("Igen")
+    asked = []
+    monkeypatch.setattr(module.prompts, "ask_reason", lambda *a, **k: asked.append(a) or None)
     dialog.save()
-    assert dialog.ui.form_error_label.text().startswith("Lederen har underskrevet månedsskemaet for marts 2026.")
+    # Issue 12, point 2: the staff member is offered to keep the episode in a request to the leader.
+    (_parent, title, prompt) = asked[0][:3]
+    assert title == "Bed lederen om at genåbne skemaet"
+    assert prompt.startswith("Lederen har underskrevet månedsskemaet for Jens Hansen, marts 2026")
+    assert dialog.result is None and world.force.get_form(fid).reopen_requests == ()  # declined: nothing stored
+    monkeypatch.setattr(module.prompts, "ask_reason", lambda *a, **k: "Fandt den i vagtbogen")
+    with qtbot.waitSignal(dialog.registered):
+        dialog.save()
+    assert dialog.result_text.startswith("Magtanvendelsen over for Jens Hansen er gemt i en anmodning til lederen")
+    (req,) = world.force.get_form(fid).reopen_requests
+    assert req.state == "pending" and req.reason == "Fandt den i vagtbogen" and req.episode_description == "Igen"
+    assert world.force.load_draft("episode") is None  # kept in the request, not in a draft
+
+
+def test_a_leader_registering_on_a_processed_form_is_asked_first(world, qtbot, monkeypatch):
+    from force_support import AUTHORITY, PW
+
+    fid = world.sent_form()
+    world.login("sofie")
+    world.force.save_authority_section(fid, AUTHORITY)
+    world.force.sign_section(fid, 4, PW["sofie"])
+    world.login("lene")
+    dialog = open_dialog(world, qtbot)
+    pick_resident(dialog, qtbot, "jens")
+    dialog.ui.force_type_combo.setCurrentIndex(dialog.ui.force_type_combo.findData("127_retention"))
+    dialog.ui.description_edit.setPlainText("Fundet i vagtbogen")
+    asked = []
+    monkeypatch.setattr(module.prompts, "ask_reason", lambda *a, **k: asked.append(a) or None)
+    dialog.save()
+    prompt = asked[0][2]
+    assert prompt.startswith("Månedsskemaet for Jens Hansen, marts 2026 er behandlet af kommunen.")
+    assert "afsnit 2, 3 og 4 skal underskrives igen (af personalet, lederen og sagsbehandleren)" in prompt
+    assert "kommunen ser skemaet som genåbnet" in prompt
+    assert world.force.get_form(fid).status == "processed" and dialog.result is None  # declined: unchanged
+    monkeypatch.setattr(module.prompts, "ask_reason", lambda *a, **k: "Episode fundet i vagtbogen")
+    with qtbot.waitSignal(dialog.registered):
+        dialog.save()
+    form = world.force.get_form(fid)
+    assert form.reopen_reason == "Episode fundet i vagtbogen" and len(form.episodes) == 2
+    assert [v.state for v in form.versions] == ["processed"]
+
+
+def test_the_success_step_signs_section_2_in_the_same_flow(world, qtbot, monkeypatch):
+    from force_support import PW
+    from tilsyn.ui.dialogs import episode_flow
+
+    fid = world.signed_by_staff()
+    questions = []
+    monkeypatch.setattr(episode_flow, "ask_sign_now", lambda parent, text: questions.append(text) or True)
+    monkeypatch.setattr(episode_flow.prompts, "ask_signature",
+                        lambda parent, heading, text, sign: sign(PW["pia"]))
+    dialog = open_dialog(world, qtbot)
+    pick_resident(dialog, qtbot, "jens")
+    dialog.ui.force_type_combo.setCurrentIndex(dialog.ui.force_type_combo.findData("127_retention"))
+    dialog.ui.description_edit.setPlainText("Ville gå ud igen")
+    with qtbot.waitSignal(dialog.registered):
+        dialog.save()
+    assert questions and "Afsnit 2 skal underskrives, før lederen kan vurdere måneden." in questions[0]
+    form = world.force.get_form(fid)
+    assert len(form.episodes) == 2 and form.signature(2) is not None and form.status == "awaiting_leader"
+    assert dialog.result_text == ("Magtanvendelsen er registreret på månedsskemaet for Jens Hansen, marts 2026. "
+                                  "Afsnit 2 er underskrevet.")
 
 
 def test_correcting_a_signed_episode_asks_for_the_reason(world, qtbot, monkeypatch):

@@ -30,13 +30,14 @@ from ... import messages
 from ...domain.errors import DomainError, ValidationError
 from ...domain.force import COPENHAGEN, EpisodeNotCovered
 from ...services.force import ForceService
-from ...services.force_dto import EpisodeDTO, RegistrationResult, TypeChoice
+from ...services.force_dto import EpisodeDTO, RegistrationResult, ReopenRequestResult, TypeChoice
 from ...services.residents import ResidentService
 from ..errors import clear_field_errors, field_texts, show_field_errors
 from ..forms.ui_episode_dialog import Ui_EpisodeDialog
 from ...domain.times import ends_next_day, episode_times, parse_time
 from ..models.force_inputs import DRAFT_TEXT_KEYS, episode_input, format_time
 from ..models.force_resident_completer import ResidentCompleter
+from . import episode_flow
 from . import sign_dialog as prompts
 
 AUTOSAVE_MS = 300
@@ -570,9 +571,20 @@ class EpisodeDialog(QDialog):
             self._offer_acute(exc)
             return
         except DomainError as exc:
-            self._show_errors(exc)
-            return
+            if exc.code not in ("form_reopen_needs_reason", "month_closed") or self._episode is not None:
+                self._show_errors(exc)
+                return
+            try:  # issue 12: ask before reopening a form, or keep the episode in a request
+                result = episode_flow.reopen_or_request(self, self._force, data, exc, self._resident_name())
+            except DomainError as again:
+                self._show_errors(again)
+                return
+            if result is None:
+                return
         self._finish(result, data)
+
+    def _resident_name(self) -> str:
+        return self.completer.chosen.name if self.completer.chosen else ""
 
     def _update(self, data):
         try:
@@ -604,6 +616,9 @@ class EpisodeDialog(QDialog):
             if result.voided_sections:
                 sections = ", ".join(str(s) for s in result.voided_sections)
                 text += f" Afsnit {sections} skal underskrives igen."
+            text = episode_flow.offer_signing(self, self._force, result, text)  # issue 12, point 5
+        elif isinstance(result, ReopenRequestResult):
+            text = episode_flow.request_text(name)
         else:
             text = f"Rettelsen af magtanvendelsen over for {name} er gemt."
         self.result_text = text

@@ -1,7 +1,9 @@
 """Status colours and icons of monthly forms, shared by tables and screens.
 
-Every status has a label (tilsyn.messages.form_status_label), a colour and a round icon, so a
-status reads the same in the month overview, the inbox, the dashboard and the form.
+Every workflow state (tilsyn.domain.form_workflow, carried on the DTOs as ``status``) has a
+label (tilsyn.messages.form_status_label), a colour and a round icon, so a state reads the same
+in the month overview, the inbox, the dashboard and the form. "overdue" is a mark beside the state
+(for sent), drawn in its own red chip.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 STATUS_COLORS: dict[str, tuple[str, str]] = {
     "none": ("#eeeeee", "#555555"),
     "draft": ("#e3eefc", "#1d4f91"),
+    "awaiting_staff": ("#f3e5f5", "#6a1b7a"),
     "awaiting_leader": ("#fff3cd", "#7a5b00"),
+    "ready_to_send": ("#e8f0d8", "#3d5a14"),
     "sent": ("#dff3f7", "#0b6375"),
     "processed": ("#dcf2e0", "#1e6b32"),
     "returned": ("#ffe5cc", "#8a4100"),

@@ -87,6 +87,8 @@ class _RowsModel(QAbstractTableModel):
             return self.row_id(row)
         if role == STATUS_ROLE:
             return row.status
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row, col)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in self.NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if col == self.STATUS_COL:
@@ -103,6 +105,10 @@ class _RowsModel(QAbstractTableModel):
 
     def sort_key(self, row, col: int):
         return self.text(row, col).casefold()
+
+    def tooltip(self, row, col: int) -> str | None:
+        """The whole text of a cell, so nothing cut off with "…" is lost."""
+        return self.text(row, col) or None
 
     def row_id(self, row):
         return None
@@ -122,7 +128,7 @@ class MonthOverviewModel(_RowsModel):
             self.COL_NAME: r.resident_name,
             self.COL_CPR: r.cpr_masked,
             self.COL_ROOM: r.room,
-            self.COL_STATUS: messages.form_status_label(r.status),
+            self.COL_STATUS: messages.form_state_text(r.status, r.marks),
             self.COL_EPISODES: str(r.episodes),
             self.COL_LATE: str(r.late_episodes) if r.late_episodes else "",
             self.COL_ACUTE: str(r.acute_records) if r.acute_records else "",
@@ -136,7 +142,7 @@ class MonthOverviewModel(_RowsModel):
         if col == self.COL_ACUTE:
             return r.acute_records
         if col == self.COL_STATUS:
-            return f"{STATUS_ORDER.get(r.status, 9)}{r.resident_name.casefold()}"
+            return f"{STATUS_ORDER.get(r.status, 9) - 10 * ('overdue' in r.marks) + 10:02d}{r.resident_name.casefold()}"
         return super().sort_key(r, col)
 
     def row_id(self, r: MonthOverviewRow):
@@ -146,8 +152,9 @@ class MonthOverviewModel(_RowsModel):
         return self.rows[row]
 
 
-# Most urgent first when sorting by status.
-STATUS_ORDER = {"overdue": 0, "returned": 1, "draft": 2, "awaiting_leader": 3, "sent": 4, "processed": 5, "none": 6}
+# Most urgent first when sorting by state ("for sent" forms before all others).
+STATUS_ORDER = {"returned": 1, "awaiting_staff": 2, "draft": 3, "awaiting_leader": 4, "ready_to_send": 5, "sent": 6,
+                "processed": 7, "none": 8}
 
 
 class FormSummaryModel(_RowsModel):
@@ -167,7 +174,8 @@ class FormSummaryModel(_RowsModel):
             self.COL_CPR: s.cpr_masked,
             self.COL_MONTH: messages.month_label(s.year, s.month),
             self.COL_KIND: KIND_LABELS.get(s.kind, s.kind),
-            self.COL_STATUS: messages.form_status_label(s.status),
+            self.COL_STATUS: messages.form_state_text(s.status, s.marks) + (
+                f": »{s.reopen_reason}«" if "reopened" in s.marks and s.reopen_reason else ""),
             self.COL_EPISODES: str(s.episodes),
             self.COL_DUE: messages.format_date(s.due_date),
             self.COL_SENT: messages.format_date(local_date(s.sent_at)) if s.sent_at else "",
@@ -183,8 +191,18 @@ class FormSummaryModel(_RowsModel):
         if col == self.COL_SENT:
             return s.sent_at.isoformat() if s.sent_at else ""
         if col == self.COL_STATUS:
-            return STATUS_ORDER.get(s.status, 9)
+            return STATUS_ORDER.get(s.status, 9) - 10 * ("overdue" in s.marks)
         return super().sort_key(s, col)
+
+    def tooltip(self, s: FormSummary, col: int) -> str | None:
+        if col == self.COL_STATUS:
+            lines = [messages.form_state_text(s.status, s.marks)]
+            if s.reopen_reason and "reopened" in s.marks:
+                lines.append(f"Genåbnet: »{s.reopen_reason}«")
+            if s.return_comment and s.status == "returned":
+                lines.append(f"Sendt tilbage: »{s.return_comment}«")
+            return "\n".join(lines)
+        return super().tooltip(s, col)
 
     def row_id(self, s: FormSummary):
         return s.id

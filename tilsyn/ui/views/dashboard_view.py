@@ -1,8 +1,11 @@
 """Overblik: what needs doing now in the user's care homes, as titled lists with counts.
 
-Late registrations, monthly forms the leader has not signed, forms overdue at the authority,
-permits ending within 30 days, and months where force was used but no form was sent. Enter or
-double-click opens the form (or, for a permit, the resident).
+One form is one line, in the list of its workflow state (computed in the domain): forms whose
+section 2 waits for the staff's signature, forms waiting for the leader (signature or sending),
+forms the authority sent back (with the comment); beside the state on that line its marks (for
+sent, genåbnet) and late registrations. Also: staff requests to reopen a closed month, late
+registrations on forms not listed otherwise, permits ending within 30 days. Lines wrap and carry
+their whole text as a tooltip. Enter or double-click opens the form (or, for a permit, the resident).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from ... import messages
 from ...domain.errors import DomainError
 from ...domain.force import local_date
 from ...domain.roles import Action, allowed
-from ...services.force_dto import DashboardDTO, FormSummary, LateEpisodeDTO, PermitEndingDTO
+from ...services.force_dto import DashboardDTO, FormSummary, LateEpisodeDTO, PermitEndingDTO, ReopenRequestDTO
 from ..forms.ui_dashboard import Ui_DashboardView
 from ..models.force_status import status_icon
 from ..services_bundle import Services
@@ -26,11 +29,12 @@ TARGET_ROLE = Qt.ItemDataRole.UserRole + 2
 VISIBLE_ROWS = 8
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 CARDS = {
+    "staff": "Mangler personalets underskrift",
+    "leader": "Mangler lederens underskrift eller afsendelse",
+    "returned": "Sendt tilbage af myndigheden",
+    "requests": "Anmodninger om genåbning",
     "late": "Registreret for sent",
-    "leader": "Mangler lederens underskrift",
-    "overdue": "For sent hos myndigheden",
     "permits": "Tilladelser, der udløber inden for 30 dage",
-    "unsent": "Tilladelse brugt, men intet skema sendt",
 }
 
 
@@ -41,12 +45,29 @@ def late_text(e: LateEpisodeDTO) -> str:
 
 
 def form_text(s: FormSummary, due: bool = False) -> str:
+    """One form on one line: its state with every mark, its episodes, the comment or reason."""
     n = s.episodes
     text = (f"{s.resident_name} · {s.care_home} — {messages.month_label(s.year, s.month)} · "
-            f"{messages.form_status_label(s.status)} · {n} {'magtanvendelse' if n == 1 else 'magtanvendelser'}")
-    if due and s.due_date:
+            f"{messages.form_state_text(s.status, s.marks)} · {n} {'magtanvendelse' if n == 1 else 'magtanvendelser'}")
+    if s.late_episodes:
+        text += f" · {s.late_episodes} registreret for sent"
+    if (due or "overdue" in s.marks) and s.due_date:
         text += f" · frist {messages.format_date(s.due_date)}"
+    if s.status == "returned" or "returned" in s.marks:
+        text += f" · bemærkning: »{s.return_comment}«"
+    if "reopened" in s.marks and s.reopen_reason:
+        text += f" · genåbnet: »{s.reopen_reason}«"
     return text
+
+
+def request_text(q: ReopenRequestDTO) -> str:
+    """A staff request to reopen: who asked, when, why, and the leader's answer once refused."""
+    when = f"magtanvendelse {messages.format_moment(q.episode_started_at)}" if q.episode_started_at else ""
+    text = (f"{q.resident_name} · {q.care_home} — {messages.month_label(q.year, q.month)} · {when} · "
+            f"{q.requested_by} {messages.format_date(local_date(q.requested_at))}: »{q.reason}«")
+    if q.state == "refused":
+        return text + f" · afvist af {q.decided_by}: »{q.decision_reason}«"
+    return text + " · venter på lederens svar"
 
 
 def permit_text(p: PermitEndingDTO) -> str:
@@ -105,12 +126,14 @@ class DashboardView(QWidget):
             return
         ui.scroll_area.setVisible(True)
         self.dto = dto
-        self._fill("late", [(late_text(e), "form", e.form_id, "overdue") for e in dto.late_registrations])
+        self._fill("staff", [(form_text(s), "form", s.id, s.status) for s in dto.awaiting_staff])
         self._fill("leader", [(form_text(s), "form", s.id, s.status) for s in dto.leader_pending])
-        self._fill("overdue", [(form_text(s, due=True), "form", s.id, s.status) for s in dto.overdue])
+        self._fill("returned", [(form_text(s), "form", s.id, s.status) for s in dto.returned])
+        self._fill("requests", [(request_text(q), "form", q.form_id, "returned" if q.state == "refused"
+                                 else "awaiting_leader") for q in dto.reopen_requests])
+        self._fill("late", [(late_text(e), "form", e.form_id, "overdue") for e in dto.late_registrations])
         self._fill("permits", [(permit_text(p), "resident", p.permit.resident_id, "awaiting_leader")
                                for p in dto.permits_ending])
-        self._fill("unsent", [(form_text(s), "form", s.id, s.status) for s in dto.unsent_used_months])
         waiting = sum(self.counts().values())
         ui.summary_label.setText(
             "Der er intet, der venter på handling." if not waiting else
@@ -203,8 +226,8 @@ class DashboardView(QWidget):
         getattr(self.ui, f"{key}_empty_label").setVisible(not items)
         # As tall as its lines, up to VISIBLE_ROWS; longer lists scroll inside the card.
         rows = min(len(items), VISIBLE_ROWS)
-        row_height = lst.sizeHintForRow(0) if items else 0
-        lst.setFixedHeight(rows * row_height + 2 * lst.frameWidth() + 2)
+        height = sum(max(lst.sizeHintForRow(i), 1) for i in range(rows))
+        lst.setFixedHeight(height + 2 * lst.frameWidth() + 2)
 
     # -- opening -----------------------------------------------------------------------------
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
