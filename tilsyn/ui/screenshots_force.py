@@ -199,3 +199,87 @@ def resident_force_overview(studio: Studio):
     window.force_page.show_history(_resident_with_most_force(services))
     studio.settle()
     return window
+
+
+# -- issue 12: reopening, staff requests and the sent-back list -------------------------------------
+
+def _forms_in_home(services, home: str, statuses: tuple[str, ...]) -> list:
+    """As the caseworker: the sent (and processed) forms of ``home`` in one of ``statuses``."""
+    return [s for s in services.force.inbox(include_processed=True) if s.status in statuses
+            and s.care_home == home and s.kind == "monthly"]
+
+
+def _leader_home_name(studio: Studio) -> str:
+    leader = _services(studio, "leder1")
+    home_id = _home_of(leader)
+    return next(h.name for h in leader.care_homes.list_care_homes() if h.id == home_id)
+
+
+@shot("reopen-question.png")
+def reopen_question(studio: Studio):
+    """The leader registers a late-found episode on a processed form: the question before reopening."""
+    from .. import messages
+    from .dialogs.sign_dialog import ReasonDialog
+
+    home = _leader_home_name(studio)
+    caseworker = _services(studio, "sagsbehandler")
+    form = max(_forms_in_home(caseworker, home, ("processed",)), key=lambda s: (s.year, s.month, s.resident_name))
+    title = f"Månedsskemaet for {form.resident_name}, {messages.month_label(form.year, form.month)}"
+    dialog = ReasonDialog("Genåbn skemaet", messages.reopen_question({"sections": [2, 3, 4], "state": "processed"},
+                                                                      title), "&Genåbn og registrér")
+    dialog.ui.text_edit.setPlainText("Episoden blev fundet i vagtbogen ved månedens gennemgang.")
+    dialog.resize(640, dialog.sizeHint().height())
+    return studio.dialog(dialog)
+
+
+def _dashboard_card(studio: Studio, group_name: str):
+    from .main_window import PAGE_OVERVIEW
+
+    services = _services(studio, "leder1")
+    window = _window(studio, services)
+    window.show_page(PAGE_OVERVIEW)
+    view = window.dashboard_view
+    view.refresh()
+    studio.settle()
+    group = getattr(view.ui, group_name)
+    view.ui.scroll_area.ensureWidgetVisible(group, 0, 0)
+    studio.settle()
+    return window
+
+
+@shot("reopen-request.png")
+def reopen_request(studio: Studio):
+    """A care worker's late-found episode on a month the leader has signed, in the leader's Overblik."""
+    import datetime as dt
+
+    from ..domain.force import EpisodeInput, StaffInput
+
+    home = _leader_home_name(studio)
+    caseworker = _services(studio, "sagsbehandler")
+    form = max(_forms_in_home(caseworker, home, ("processed", "sent")), key=lambda s: (s.year, s.month))
+    staff = _services(studio, "medarbejder1")
+    full = staff.force.get_form(form.id)
+    e = full.episodes[-1]
+    when = e.started_at - dt.timedelta(hours=2) if e.started_at.day > 1 else e.started_at + dt.timedelta(minutes=30)
+    if not any(q.state == "pending" for q in full.reopen_requests):
+        staff.force.request_reopen(EpisodeInput(
+            full.resident_id, e.force_type, when, when + dt.timedelta(minutes=5), e.situation, e.location, e.purpose,
+            "Fundet i vagtbogen: beboeren blev holdt let på armen under tandbørstning.", e.avoidance,
+            e.least_intrusive, e.narrative, tuple(StaffInput(s.name, s.workplace, s.position, s.is_writer)
+                                                   for s in e.staff), late_reason="Fundet i vagtbogen"),
+            "Episoden stod i vagtbogen, men blev ikke registreret. Fundet ved månedens gennemgang.")
+    return _dashboard_card(studio, "requests_group")
+
+
+@shot("dashboard-sent-back.png")
+def dashboard_sent_back(studio: Studio):
+    """The leader's list of forms the caseworker sent back, each on one line with the comment."""
+    home = _leader_home_name(studio)
+    leader = _services(studio, "leder1")
+    if not leader.force.dashboard().returned:
+        caseworker = _services(studio, "sagsbehandler")
+        sent = _forms_in_home(caseworker, home, ("sent",))
+        for s in sent[:1]:
+            caseworker.force.send_back(s.id, "Uddyb under afsnit 3, hvordan personalet reflekterer over "
+                                             "episoderne, og hvornår handleplanen sidst blev opdateret.")
+    return _dashboard_card(studio, "returned_group")

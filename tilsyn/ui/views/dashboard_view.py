@@ -10,8 +10,8 @@ their whole text as a tooltip. Enter or double-click opens the form (or, for a p
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QGroupBox, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ... import messages
@@ -224,9 +224,21 @@ class DashboardView(QWidget):
         group.setTitle(f"{CARDS[key]} ({len(items)})")
         lst.setVisible(bool(items))
         getattr(self.ui, f"{key}_empty_label").setVisible(not items)
-        # As tall as its lines, up to VISIBLE_ROWS; longer lists scroll inside the card.
-        rows = min(len(items), VISIBLE_ROWS)
-        height = sum(max(lst.sizeHintForRow(i), 1) for i in range(rows))
+        self._fit_height(lst)
+
+    def _fit_height(self, lst: QTreeWidget) -> None:
+        """As tall as its (wrapped) lines, up to VISIBLE_ROWS; longer lists scroll inside the card.
+        Called again when the card's width changes, since a wrapped line's height depends on it."""
+        # QTreeView sizes rows without the column's width, so a wrapped line's height is set here.
+        width = max(lst.viewport().width() - lst.iconSize().width() - 16, 80)
+        metrics = lst.fontMetrics()
+        for i in range(lst.topLevelItemCount()):
+            item = lst.topLevelItem(i)
+            text = metrics.boundingRect(QRect(0, 0, width, 100000), Qt.TextFlag.TextWordWrap, item.text(0))
+            item.setSizeHint(0, QSize(width, max(text.height(), metrics.height()) + 6))
+        lst.doItemsLayout()
+        rows = min(lst.topLevelItemCount(), VISIBLE_ROWS)
+        height = sum(lst.topLevelItem(i).sizeHint(0).height() for i in range(rows))
         lst.setFixedHeight(height + 2 * lst.frameWidth() + 2)
 
     # -- opening -----------------------------------------------------------------------------
@@ -254,6 +266,10 @@ class DashboardView(QWidget):
             dialog.open()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(watched, QTreeWidget) and event.type() == QEvent.Type.Resize:
+            assert isinstance(event, QResizeEvent)
+            if event.size().width() != event.oldSize().width():
+                self._fit_height(watched)
         if isinstance(watched, QTreeWidget) and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and watched.currentItem() is not None:

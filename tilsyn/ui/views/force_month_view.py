@@ -36,10 +36,14 @@ _COLUMN_SAMPLES = {
 def legend_html() -> str:
     """Each status's dot and label, in the order a form goes through them."""
     parts = []
-    for status in ("none", "draft", "awaiting_leader", "sent", "processed", "returned", "overdue"):
+    for status in ("none", "draft", "awaiting_staff", "awaiting_leader", "ready_to_send", "sent", "returned",
+                   "processed"):
         fg = STATUS_COLORS[status][1]
         dot = "○" if status == "none" else "●"
         parts.append(f"<span style='color:{fg}'>{dot}</span>&nbsp;{messages.form_status_label(status)}")
+    # "For sent" is a mark beside the state, not a state of its own (issue 12, point 6).
+    late = STATUS_COLORS["overdue"][1]
+    parts.append(f"<span style='color:{late}'>●</span>&nbsp;For sent (ved siden af tilstanden)")
     return "&nbsp;&nbsp;&nbsp; ".join(parts)
 
 
