@@ -414,3 +414,51 @@ def test_the_form_view_shows_the_end_date_of_a_night_episode(world, qtbot):
     dialog.save()
     form = world.force.get_form(dialog.result.form_id)
     assert "19-03-2026 kl. 23.10 – 20-03-2026 kl. 00.20" in episodes_html(form.episodes, False)
+
+
+# -- issue 12, point 9: an ordinary episode in at most 8 inputs, by keyboard only ----------------------
+
+def test_an_ordinary_episode_takes_at_most_eight_inputs_by_keyboard(world, qtbot):
+    """The path in the README's user section, driven with the keyboard only. An input is one field
+    typed into (with the key that confirms it) or one command key; Tab presses only move on."""
+    dialog = open_dialog(world, qtbot)
+    inputs, tabs = [], 0
+
+    def focus(widget) -> None:
+        nonlocal tabs
+        for _ in range(30):
+            if dialog.focusWidget() is widget:
+                return
+            qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+            tabs += 1
+        raise AssertionError(f"Tab never reached {widget.objectName()}")
+
+    def type_into(widget, text: str, what: str) -> None:
+        focus(widget)
+        qtbot.keyClicks(widget, text)
+        inputs.append(what)
+
+    ui = dialog.ui
+    assert dialog.focusWidget() is ui.resident_edit  # the dialog opens on the resident
+    qtbot.keyClicks(ui.resident_edit, "jens")
+    qtbot.wait(SEARCH_DELAY_MS + 50)
+    qtbot.keyClick(ui.resident_edit, Qt.Key.Key_Return)
+    inputs.append("beboer: »jens« Enter")
+    assert dialog.focusWidget() is ui.force_type_combo
+    qtbot.keyClicks(ui.force_type_combo, "Til")
+    inputs.append("type: »Til«")
+    type_into(ui.start_time_edit, "0140", "start: »0140«")  # Tab into a field selects what it holds
+    type_into(ui.end_time_edit, "0155", "slut: »0155«")
+    type_into(ui.description_edit, "Jens ville gå ud i nattøj", "kort beskrivelse")
+    colleague = dialog._staff_rows[1]["name"]
+    type_into(colleague, "Ole Hansen", "kollega: »Ole Hansen«")
+    with qtbot.waitSignal(dialog.registered):
+        qtbot.keyClick(colleague, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    inputs.append("Ctrl+Enter: gem")
+    assert len(inputs) <= 8, inputs
+    assert len(inputs) == 7, (inputs, tabs)
+    (ep,) = world.force.get_form(dialog.result.form_id).episodes
+    assert ep.force_type == "127_retention" and ep.description == "Jens ville gå ud i nattøj"
+    assert ep.started_at == dt.datetime(2026, 3, 20, 1, 40, tzinfo=CPH)
+    assert ep.ended_at == dt.datetime(2026, 3, 20, 1, 55, tzinfo=CPH)
+    assert [(s.name, s.is_writer) for s in ep.staff] == [("Pia Jensen", True), ("Ole Hansen", False)]
