@@ -86,7 +86,7 @@ def test_batch_cover_page_summarises_the_month(world, tmp_path):
         "Skemaer, der endnu ikke er underskrevet og sendt 1",
         "Tilbageholdelse i boligen (§ 127) 2", "Akut fastholdelse og føren (§ 126) 1",
         "Jens Ærø Hansen 17-03-2026 kl. 21.00 20-03-2026 kl. 09.00 Glemt ved vagtskifte",
-        "Anna Berg 020230-xxxx Kladde 1",
+        "Anna Berg 020230-xxxx Afventer personalets underskrift 1",  # issue 12: the workflow state
         "1 Bo Ek 030330-xxxx Akut registrering 1", "2 Jens Ærø Hansen 010130-xxxx Månedsskema 3",
         # the forms follow, each numbered on its own
         "SKEMA 1", "Månedsskema for registrering og indberetning af magtanvendelse",
