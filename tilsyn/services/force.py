@@ -641,8 +641,9 @@ class ForceService:
         with self.ctx.uow_factory() as uow:
             forms = uow.forms.for_home_month(care_home_id, year, month)
             signed = self._signed_many(uow, [f.id for f in forms])
-            counts = uow.forms.episode_counts([f.id for f in forms])
-            late = _late_counts(uow, [f.id for f in forms])
+            both = uow.forms.episode_and_late_counts([f.id for f in forms])
+            counts = {fid: n for fid, (n, _) in both.items()}
+            late = {fid: k for fid, (_, k) in both.items()}
             pending = _pending_counts(uow, [f.id for f in forms])
             by_resident: dict = {}
             for f in forms:
@@ -684,8 +685,9 @@ class ForceService:
         due = self.due_day()
         with self.ctx.uow_factory() as uow:
             since = self.ctx.now() - dt.timedelta(days=60)
+            homes = uow.care_homes.names()  # one query, not one per line
             late = tuple(
-                LateEpisodeDTO(str(e.id), str(e.form_id), e.form.resident.name, _home_name(uow, e.form.care_home_id),
+                LateEpisodeDTO(str(e.id), str(e.form_id), e.form.resident.name, homes.get(e.form.care_home_id, ""),
                                e.started_at, e.registered_at, e.late_reason)
                 for e in uow.episodes.late(since, scope)
             )
@@ -716,11 +718,10 @@ class ForceService:
                 _request_dto(q, name, home, year, month, kind)
                 for q, name, home, year, month, kind in ReopenRequestRepository(uow.session).open_or_recent(
                     scope, since))
-            ending = []
-            for p in uow.permits.ending_between(today, today + dt.timedelta(days=30)):
-                if scope is None or str(p.resident.care_home_id) in scope:
-                    ending.append(PermitEndingDTO(_permit_dto(p, today), p.resident.name,
-                                                  _home_name(uow, p.resident.care_home_id)))
+            ending = [
+                PermitEndingDTO(_permit_dto(p, today), p.resident.name, homes.get(p.resident.care_home_id, ""))
+                for p in uow.permits.ending_between(today, today + dt.timedelta(days=30), scope)
+            ]
             del due
             return DashboardDTO(late, with_late(leader_pending), overdue, tuple(ending), (),
                                 with_late(awaiting_staff), with_late(returned), requests)
@@ -960,20 +961,6 @@ def _section1_as_signed(snap: dict, resident_id: str, today: dt.date) -> Section
 def _home_name(uow, home_id) -> str:
     home = uow.care_homes.get(home_id)
     return home.name if home else ""
-
-
-def _late_counts(uow, form_ids) -> dict:
-    from sqlalchemy import func, select
-
-    out: dict = {}
-    if not form_ids:
-        return out
-    for fid, n in uow.session.execute(
-        select(Episode.form_id, func.count()).where(Episode.form_id.in_(form_ids), Episode.late.is_(True))
-        .group_by(Episode.form_id)
-    ):
-        out[fid] = n
-    return out
 
 
 def _apply_episode(ep: Episode, clean: EpisodeInput) -> None:

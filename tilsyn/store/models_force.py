@@ -88,11 +88,15 @@ class Episode(Timestamped, Base):
     __table_args__ = (
         Index("ix_episode_resident_time", "resident_id", "started_at"),
         Index("ix_episode_late", "late", "registered_at"),
+        # Episodes and late episodes by form (the month overview, the lists), not every late one
+        # ever registered; replaces the single-column ix_episode_form_id (0012).
+        Index("ix_episode_form_late", "form_id", "late"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     resident_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("resident.id", ondelete="CASCADE"))
-    form_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("force_form.id", ondelete="CASCADE"), index=True)
+    # Indexed by ix_episode_form_late (form_id, late), which also serves every lookup by form.
+    form_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("force_form.id", ondelete="CASCADE"))
     catalogue_version: Mapped[str] = mapped_column(String(20))
     force_type: Mapped[str] = mapped_column(String(40))
     situation: Mapped[str] = mapped_column(String(40), default="")
@@ -168,7 +172,11 @@ class ReopenRequest(Timestamped, Base):
     form (accepted: the episode is added) or to refuse it with a reason. Never deleted."""
 
     __tablename__ = "force_reopen_request"
-    __table_args__ = (Index("ix_force_reopen_request_form", "form_id", "state"),)
+    __table_args__ = (
+        Index("ix_force_reopen_request_form", "form_id", "state"),
+        # Pending and recently refused requests (the dashboard), not every decided one (0012).
+        Index("ix_force_reopen_request_state", "state", "decided_at"),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     form_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("force_form.id", ondelete="CASCADE"))

@@ -41,6 +41,10 @@ class Visit(Timestamped, Base):
     __table_args__ = (
         Index("ix_supervision_visit_home_status", "care_home_id", "status"),
         Index("ix_supervision_visit_programme", "programme_id"),
+        # Each home's latest held visit and the planned ones (the planning list), not every
+        # visit held since the first programme (0012).
+        Index("ix_supervision_visit_home_conducted", "care_home_id", "conducted_on"),
+        Index("ix_supervision_visit_status_planned", "status", "planned_on"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)

@@ -65,6 +65,10 @@ class CareHomeRepository(_Repository):
             select(CareHome).options(selectinload(CareHome.units)).order_by(CareHome.name)
         ).all()
 
+    def names(self) -> dict[uuid.UUID, str]:
+        """id -> name of every care home, in one query (lists name the home on each line)."""
+        return dict(self.session.execute(select(CareHome.id, CareHome.name)).all())
+
     def by_name(self, name: str) -> CareHome | None:
         return self.session.scalars(
             select(CareHome).where(func.lower(CareHome.name) == name.strip().lower())
@@ -201,12 +205,14 @@ class PermitRepository(_Repository):
             .order_by(Permit.valid_from)
         ).all()
 
-    def ending_between(self, start: dt.date, end: dt.date) -> Sequence[Permit]:
+    def ending_between(self, start: dt.date, end: dt.date, home_ids: frozenset[str] | None = None) -> Sequence[Permit]:
+        """Permits in force on ``start`` that end by ``end``; ``home_ids``: of residents in those homes."""
+        q = select(Permit).where(Permit.valid_to >= start, Permit.valid_to <= end, Permit.valid_from <= start)
+        if home_ids is not None:
+            q = q.join(Resident, Resident.id == Permit.resident_id).where(
+                Resident.care_home_id.in_([as_uuid(h) for h in home_ids]))
         return self.session.scalars(
-            select(Permit)
-            .where(Permit.valid_to >= start, Permit.valid_to <= end, Permit.valid_from <= start)
-            .options(selectinload(Permit.force_types), selectinload(Permit.resident))
-            .order_by(Permit.valid_to)
+            q.options(selectinload(Permit.force_types), selectinload(Permit.resident)).order_by(Permit.valid_to)
         ).all()
 
     @staticmethod

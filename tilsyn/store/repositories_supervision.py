@@ -7,7 +7,7 @@ import uuid
 from typing import Sequence
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import aliased, selectinload
 
 from .models import CareHome, Relative, Resident, User
 from .models_supervision import (
@@ -80,6 +80,22 @@ class VisitRepository(_Repository):
         return self.session.scalars(
             select(Visit).where(Visit.status.in_(list(statuses)), Visit.conducted_on.is_not(None))
             .order_by(Visit.conducted_on, Visit.id)
+        ).all()
+
+    def last_held_per_home(self, statuses: Sequence[str]) -> Sequence[Visit]:
+        """Each care home's latest visit that has taken place (for planning), oldest first.
+
+        One index probe per home (ix_supervision_visit_home_conducted, newest first), so the
+        planning list costs the same after ten years of visits as after one (issue 14)."""
+        w = aliased(Visit)
+        latest = (
+            select(w.id).where(w.care_home_id == CareHome.id, w.status.in_(list(statuses)),
+                               w.conducted_on.is_not(None))
+            .order_by(w.conducted_on.desc(), w.id.desc()).limit(1)
+            .correlate(CareHome).scalar_subquery()
+        )
+        return self.session.scalars(
+            select(Visit).join(CareHome, Visit.id == latest).order_by(Visit.conducted_on, Visit.id)
         ).all()
 
     def planned(self) -> Sequence[Visit]:

@@ -795,10 +795,7 @@ def flag_free_text(interview: Interview, question_id: str, item_id: str, include
 def planning_rows(uow, today: dt.date):
     """(home id, name, Due, last visit, planned visit) per care home, by the planning rule."""
     first_year = uow.supervision.programmes.first_year()
-    held = uow.supervision.visits.held(vrules.HELD_STATUSES)
-    last: dict = {}
-    for v in held:  # oldest first: the last one wins
-        last[v.care_home_id] = v
+    last = {v.care_home_id: v for v in uow.supervision.visits.last_held_per_home(vrules.HELD_STATUSES)}
     planned: dict = {}
     for v in uow.supervision.visits.planned():
         planned.setdefault(v.care_home_id, v)
