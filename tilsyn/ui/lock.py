@@ -34,6 +34,7 @@ from ..messages import text_for
 from ..services.users import UserService
 from .access import user_text
 from .widgets import ErrorLabel, WrappingLabel
+from .widgets.plain import plain_labels
 
 # What counts as someone at the keyboard.
 ACTIVITY = frozenset({
@@ -112,6 +113,7 @@ class UnlockPanel(QFrame):
         layout.addWidget(self.note_label)
         self.setTabOrder(self.password_edit, self.unlock_button)
         self.setTabOrder(self.unlock_button, self.switch_button)
+        plain_labels(self)  # user data is never read as markup
 
     def focus_chain(self) -> list[QWidget]:
         return [self.password_edit, self.unlock_button, self.switch_button]

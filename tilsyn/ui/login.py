@@ -20,6 +20,7 @@ from .lock import InactivityLock
 from .services_bundle import Services
 from .views.first_admin_view import FirstAdminView
 from .views.login_view import LoginView
+from .widgets.plain import plain_labels
 
 
 class LoginWindow(QWidget):
@@ -51,6 +52,7 @@ class LoginWindow(QWidget):
         layout.addWidget(self.database_label)
         self.login_view.logged_in.connect(self.logged_in)
         self.resize(560, 400)
+        plain_labels(self)  # user data is never read as markup
 
     def show_start(self) -> None:
         """The first-administrator form on a database without users, else an empty login form."""

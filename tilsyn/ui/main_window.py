@@ -16,6 +16,7 @@ from .access import hide_forbidden_buttons, page_visible, user_text
 from .forms.ui_main_window import Ui_MainWindow
 from .services_bundle import Services
 from .views.placeholder_view import PLACEHOLDERS, PlaceholderView
+from .widgets.plain import plain_labels
 
 PAGES = ("overview", "residents", "force", "supervision", "reports", "settings")
 PAGE_OVERVIEW, PAGE_RESIDENTS, PAGE_FORCE, PAGE_SUPERVISION, PAGE_REPORTS, PAGE_SETTINGS = range(len(PAGES))
@@ -64,6 +65,8 @@ class MainWindow(QMainWindow):
         self.ui.status_bar.addPermanentWidget(self.municipality_status)
         self.ui.status_bar.addPermanentWidget(self.database_status)
         self.database_status.setText(f"Database: {database}")
+        for label in (self.municipality_status, self.database_status, self.user_status):
+            plain_labels(label)  # user data is never read as markup
         self.admin_pages = None
         # The role decides which pages exist; the services refuse the rest anyway.
         self.hidden_pages = {key for key in PAGES if not page_visible(services.ctx.user, key)}

@@ -12,6 +12,7 @@ from ...services.dto import CareHomeDTO
 from ..errors import clear_field_errors, show_field_errors
 from ..forms.ui_care_home_dialog import Ui_CareHomeDialog
 from ..widgets import grow_to_fit
+from ..widgets.plain import plain_labels
 
 
 class CareHomeDialog(QDialog):
@@ -23,6 +24,7 @@ class CareHomeDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_CareHomeDialog()
         self.ui.setupUi(self)
+        plain_labels(self)  # user data is never read as markup
         self._service = care_homes
         self._home = home
         self.saved: CareHomeDTO | None = None

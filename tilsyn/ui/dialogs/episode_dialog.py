@@ -39,6 +39,7 @@ from ..models.force_inputs import DRAFT_TEXT_KEYS, episode_input, format_time
 from ..models.force_resident_completer import ResidentCompleter
 from . import episode_flow
 from . import sign_dialog as prompts
+from ..widgets.plain import plain_labels
 
 AUTOSAVE_MS = 300
 DRAFT_KIND = "episode"
@@ -71,6 +72,7 @@ class EpisodeDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_EpisodeDialog()
         self.ui.setupUi(self)
+        plain_labels(self)  # user data is never read as markup
         self._force = force
         self._episode = episode
         self.draft_kind = f"{DRAFT_KIND}:{episode.id}" if episode else DRAFT_KIND

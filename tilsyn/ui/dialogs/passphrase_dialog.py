@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..widgets import ErrorLabel, WrappingLabel
+from ..widgets.plain import plain_labels
 
 
 class PassphraseDialog(QDialog):
@@ -57,6 +58,7 @@ class PassphraseDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(440)
         self.passphrase_edit.setFocus()
+        plain_labels(self)  # user data is never read as markup
 
     def passphrase(self) -> str:
         return self.passphrase_edit.text()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...services.exports import slug
 from ...services.staging import replace_private
+from ..widgets.plain import plain_labels
 
 try:  # QtPrintSupport is a separate Qt module; a build without it still previews and saves.
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -134,6 +135,7 @@ class PdfPreviewDialog(QDialog):
         self._update_page()
         self._update_zoom()
         self.resize(900, 1000)
+        plain_labels(self)  # user data is never read as markup
 
     def _tool(self, name: str, text: str, tip: str) -> QToolButton:
         button = QToolButton(self)

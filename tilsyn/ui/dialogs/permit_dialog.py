@@ -14,6 +14,7 @@ from ...services.residents import PermitInput, ResidentService, catalogue
 from ..errors import clear_field_errors, show_field_errors
 from ..forms.ui_permit_dialog import Ui_PermitDialog
 from ..widgets import WrappingLabel, grow_to_fit
+from ..widgets.plain import plain_labels
 
 _SITUATION_INDENT = 26
 
@@ -31,6 +32,7 @@ class PermitDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_PermitDialog()
         self.ui.setupUi(self)
+        plain_labels(self)  # user data is never read as markup
         self._residents = residents
         self._resident_id = resident_id
         self._permit_id = permit_id

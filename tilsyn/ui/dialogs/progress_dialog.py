@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from ..workers import Worker
+from ..widgets.plain import plain_labels
 
 
 class ProgressDialog(QDialog):
@@ -59,6 +60,7 @@ class ProgressDialog(QDialog):
         self.progress_bar.setRange(0, 100)
         self.progress_bar.setValue(max(0, min(100, percent)))
         self.detail_label.setText(text)
+        plain_labels(self)  # user data is never read as markup
 
     def cancel(self) -> None:
         """Ask the work to stop; the window stays until it has."""

@@ -28,6 +28,7 @@ from ..errors import clear_field_errors, error_text, show_field_errors
 from ..forms.ui_resident_dialog import Ui_ResidentDialog
 from ..widgets import grow_to_fit
 from .permit_dialog import PermitDialog
+from ..widgets.plain import plain_labels
 
 PERMIT_STATUS_TEXT = {
     "active": "Aktiv",
@@ -57,6 +58,7 @@ class ResidentDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_ResidentDialog()
         self.ui.setupUi(self)
+        plain_labels(self)  # user data is never read as markup
         self._residents = residents
         self._resident_id = resident_id
         self._homes: list[CareHomeDTO] = care_homes.list_care_homes()

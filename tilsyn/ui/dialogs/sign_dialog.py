@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from ... import messages
@@ -15,6 +16,7 @@ from ...domain.errors import DomainError
 from ..forms.ui_reason_dialog import Ui_ReasonDialog
 from ..forms.ui_sign_dialog import Ui_SignDialog
 from ..widgets import grow_to_fit
+from ..widgets.plain import plain_labels
 
 
 # Refusals about the password stay in the dialog; anything else (an incomplete section, the
@@ -33,6 +35,7 @@ class SignDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_SignDialog()
         self.ui.setupUi(self)
+        plain_labels(self)  # user data is never read as markup
         self._sign = sign
         self.result: Any = None
         self.error: DomainError | None = None
@@ -72,6 +75,7 @@ class ReasonDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_ReasonDialog()
         self.ui.setupUi(self)
+        plain_labels(self)  # user data is never read as markup
         self._required_code = required_code
         self.setWindowTitle(title)
         self.ui.prompt_label.setText(prompt)
@@ -107,6 +111,7 @@ def ask_signature(parent: QWidget | None, heading: str, text: str, sign: Callabl
 def ask_confirm(parent: QWidget | None, title: str, text: str, ok_text: str) -> bool:
     """A yes/no question whose default answer is no."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the text names residents: never markup
     ok = box.addButton(ok_text, QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton("Annuller", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)

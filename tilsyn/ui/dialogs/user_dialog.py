@@ -21,6 +21,7 @@ from ...services.users import UserDTO, UserInput, UserService
 from ..errors import clear_field_errors, show_field_errors
 from ..forms.ui_user_dialog import Ui_UserDialog
 from ..widgets import ErrorLabel, WrappingLabel, grow_to_fit
+from ..widgets.plain import plain_labels
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 # The order an administrator thinks in: most users first.
@@ -44,6 +45,7 @@ class UserDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_UserDialog()
         self.ui.setupUi(self)
+        plain_labels(self)  # user data is never read as markup
         self._users = users
         self._user = user
         self.saved: UserDTO | None = None
@@ -200,6 +202,7 @@ class ResetPasswordDialog(QDialog):
         self.setMinimumWidth(460)
         self.error_labels = {"password": self.password_error, "password_repeat": self.repeat_error}
         self.password_edit.setFocus()
+        plain_labels(self)  # user data is never read as markup
 
     def save(self) -> None:
         try:
@@ -251,6 +254,7 @@ class ChangePasswordDialog(QDialog):
         # A wrong current password has no field of its own in the service: it belongs to the first.
         self.error_labels = {"": self.old_error, "password": self.password_error, "password_repeat": self.repeat_error}
         self.old_edit.setFocus()
+        plain_labels(self)  # user data is never read as markup
 
     def save(self) -> None:
         try:

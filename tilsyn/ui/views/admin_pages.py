@@ -14,6 +14,7 @@ from ..access import can
 from ..services_bundle import Services
 from ..widgets import ErrorLabel, WrappingLabel
 from .settings_view import SettingsView
+from ..widgets.plain import plain_labels
 
 
 class SecurityBox(QGroupBox):
@@ -56,6 +57,7 @@ class SecurityBox(QGroupBox):
         layout.addLayout(own)
         user = services.ctx.user
         self.password_button.setVisible(user is not None and user.id is not None)
+        plain_labels(self)  # user data is never read as markup
 
     def save(self) -> None:
         self.error_label.show_message(None)

@@ -12,6 +12,7 @@ from ...services.dto import CareHomeDTO
 from ..dialogs.care_home_dialog import CareHomeDialog
 from ..errors import show_error
 from ..forms.ui_care_homes import Ui_CareHomesView
+from ..widgets.plain import message_box, plain_labels
 
 COL_NAME, COL_KIND, COL_ADDRESS, COL_RESIDENTS, COL_UNITS = range(5)
 HEADERS = ("Navn", "Type", "Adresse", "Beboere", "Afdelinger")
@@ -93,6 +94,7 @@ class CareHomesView(QWidget):
         super().__init__(parent)
         self.ui = Ui_CareHomesView()
         self.ui.setupUi(self)
+        plain_labels(self)  # user data is never read as markup
         self._service = care_homes
         self.dialog: CareHomeDialog | None = None
         self.model = CareHomeTableModel(self)
@@ -177,8 +179,8 @@ class CareHomesView(QWidget):
         home = self.selected_home()
         if home is None:
             return
-        answer = QMessageBox.question(
-            self,
+        answer = message_box(
+            self, QMessageBox.Icon.Question,
             "Slet plejecenter",
             f"Vil du slette plejecentret »{home.name}«?\nDet kan ikke fortrydes.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

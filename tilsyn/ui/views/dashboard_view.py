@@ -23,6 +23,7 @@ from ..forms.ui_dashboard import Ui_DashboardView
 from ..models.force_status import status_icon
 from ..services_bundle import Services
 from .force_form_view import ForceFormDialog, open_form
+from ..widgets.plain import plain_labels
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -84,6 +85,7 @@ class DashboardView(QWidget):
         super().__init__(parent)
         self.ui = Ui_DashboardView()
         self.ui.setupUi(self)
+        plain_labels(self)  # user data is never read as markup
         self._services = services
         self.dto: DashboardDTO | None = None
         self.form_dialog: ForceFormDialog | None = None

@@ -9,6 +9,7 @@ from ...domain.errors import DomainError, ValidationError
 from ...services.users import UserService
 from ..errors import clear_field_errors, show_field_errors
 from ..forms.ui_first_admin import Ui_FirstAdminView
+from ..widgets.plain import plain_labels
 
 
 class FirstAdminView(QWidget):
@@ -20,6 +21,7 @@ class FirstAdminView(QWidget):
         super().__init__(parent)
         self.ui = Ui_FirstAdminView()
         self.ui.setupUi(self)
+        plain_labels(self)  # user data is never read as markup
         self._users = users
         self.error_labels = {
             "username": self.ui.username_error_label,

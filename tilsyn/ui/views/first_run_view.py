@@ -16,6 +16,7 @@ from ...services.context import AppContext
 from .. import workers
 from ..errors import error_text
 from ..forms.ui_first_run import Ui_FirstRunView
+from ..widgets.plain import plain_labels
 
 COL_NAME, COL_KIND, COL_ADDRESS, COL_POSTAL, COL_CITY, COL_UNITS = range(6)
 FIELD_COLUMNS = {
@@ -70,6 +71,7 @@ class FirstRunView(QWidget):
         super().__init__(parent)
         self.ui = Ui_FirstRunView()
         self.ui.setupUi(self)
+        plain_labels(self)  # user data is never read as markup
         self._service = care_homes
         self._fill_demo = fill_demo
         self._worker: workers.Worker | None = None

@@ -37,6 +37,7 @@ from ..dialogs.episode_dialog import EpisodeDialog
 from ..dialogs.pdf_preview import preview_pdf
 from ..errors import clear_field_errors, show_error, show_field_errors
 from ..forms.ui_form_view import Ui_FormView
+from ..widgets.plain import plain_labels
 from .force_common import SECTION_NAMES, form_title, must_sign_text, signature_text, status_chip_style
 
 LEADER_TEXTS = ("necessity", "reflection", "action_plan_updated", "discussed_when", "discussion_plans", "other",
@@ -60,6 +61,8 @@ class ForceFormView(QWidget):
         super().__init__(parent)
         self.ui = Ui_FormView()
         self.ui.setupUi(self)
+        # User data is never read as markup; the permits are a table built with escape().
+        plain_labels(self, self.ui.permits_value)
         self._force = force
         self._residents = residents
         self.form_id = form_id
@@ -428,7 +431,7 @@ class ForceFormView(QWidget):
     def send(self) -> None:
         """Send til myndigheden (sections 2 and 3 signed)."""
         if not prompts.ask_confirm(self, "Send til myndigheden",
-                                   f"Send {form_title(self.form).lower()} til kommunens sagsbehandler?",
+                                   f"Send {_lower_first(form_title(self.form))} til kommunens sagsbehandler?",
                                    "&Send"):
             return
         self._clear_errors()
@@ -631,6 +634,11 @@ class ForceFormDialog(QDialog):
             show_error(self, exc)
             return
         self.preview = preview_pdf(self, pdf, self.windowTitle())
+
+
+def _lower_first(text: str) -> str:
+    """"Månedsskema for Birthe Laursen" -> "månedsskema for Birthe Laursen": the name keeps its case."""
+    return text[:1].lower() + text[1:]
 
 
 def episodes_html(episodes: tuple[EpisodeDTO, ...], can_edit: bool) -> str:

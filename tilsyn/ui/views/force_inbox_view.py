@@ -15,6 +15,7 @@ from ..forms.ui_inbox import Ui_InboxView
 from ..models.force_tables import ID_ROLE, SORT_ROLE, FormSummaryModel
 from .force_common import count_text
 from .force_form_view import ForceFormDialog, open_form
+from ..widgets.plain import plain_labels
 
 MODE_INBOX, MODE_QUEUE = "inbox", "queue"
 INTROS = {
@@ -57,6 +58,7 @@ class ForceInboxView(QWidget):
         super().__init__(parent)
         self.ui = Ui_InboxView()
         self.ui.setupUi(self)
+        plain_labels(self)  # user data is never read as markup
         self._force = force
         self._residents = residents
         self.mode = mode

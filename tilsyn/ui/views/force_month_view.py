@@ -21,6 +21,7 @@ from ..models.force_status import STATUS_COLORS
 from ..models.force_tables import SORT_ROLE, MonthOverviewModel
 from .force_common import count_text
 from .force_form_view import ForceFormDialog, open_form
+from ..widgets.plain import plain_labels
 
 MONTHS_BACK = 36
 _COLUMN_SAMPLES = {
@@ -59,6 +60,7 @@ class MonthOverviewView(QWidget):
         super().__init__(parent)
         self.ui = Ui_MonthOverviewView()
         self.ui.setupUi(self)
+        plain_labels(self)  # user data is never read as markup
         self._force = force
         self._care_homes = care_homes
         self._residents = residents

@@ -17,6 +17,7 @@ from ..services_bundle import Services
 from .force_inbox_view import MODE_INBOX, MODE_QUEUE, ForceInboxView
 from .force_month_view import MonthOverviewView
 from .force_resident_view import ResidentForceView
+from ..widgets.plain import plain_labels
 
 TAB_MONTH, TAB_QUEUE, TAB_INBOX, TAB_HISTORY = "month", "queue", "inbox", "history"
 TAB_TITLES = {
@@ -32,6 +33,7 @@ class ForcePage(QWidget):
         super().__init__(parent)
         self.ui = Ui_ForcePage()
         self.ui.setupUi(self)
+        plain_labels(self)  # user data is never read as markup
         self._services = services
         self.episode_dialog: EpisodeDialog | None = None
         self.views: dict[str, QWidget] = {}

@@ -6,6 +6,9 @@ can be shown without opening any episode's text.
 
 from __future__ import annotations
 
+from html import escape
+
+import shiboken6
 from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QChart, QStackedBarSeries, QValueAxis
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
@@ -19,6 +22,7 @@ from ...services.residents import ResidentService
 from ..forms.ui_resident_force_view import Ui_ResidentForceView
 from ..models.force_resident_completer import ResidentCompleter
 from ..models.force_tables import ResidentForceModel, long_month, month_range, short_month
+from ..widgets.plain import plain_labels
 
 # One colour per type, in catalogue order; distinguishable in print and for common colour blindness.
 TYPE_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
@@ -33,6 +37,7 @@ class ResidentForceView(QWidget):
         super().__init__(parent)
         self.ui = Ui_ResidentForceView()
         self.ui.setupUi(self)
+        plain_labels(self)  # user data is never read as markup
         self._force = force
         self.overview: ResidentForceOverview | None = None
         ui = self.ui
@@ -52,11 +57,7 @@ class ResidentForceView(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
 
-        self.chart = QChart()
-        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.chart.setMargins(QMargins(4, 4, 4, 4))
-        ui.chart_view.setChart(self.chart)
+        self.chart = self._new_chart()
         ui.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         ui.splitter.setStretchFactor(0, 3)
         ui.splitter.setStretchFactor(1, 2)
@@ -97,12 +98,26 @@ class ResidentForceView(QWidget):
         self.ui.title_label.setText("Magtanvendelse over tid")
         self.ui.summary_label.setText("Vælg en beboer for at se al magtanvendelse over for beboeren, måned for måned.")
 
+    def _new_chart(self) -> QChart:
+        """A fresh chart in the chart view; the one shown before is deleted.
+
+        Each resident gets a new chart: QChart keeps drawing the labels of axes removed with
+        removeAxis (even deleted ones), so the previous resident's scale showed under the next's."""
+        chart = QChart()
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        old = self.ui.chart_view.chart()
+        self.ui.chart_view.setChart(chart)
+        if old is not None and shiboken6.isValid(old):
+            shiboken6.delete(old)
+        self.chart = chart
+        return chart
+
     def _draw_chart(self, ov: ResidentForceOverview, months: list[str]) -> None:
-        chart = self.chart
-        chart.removeAllSeries()
-        for axis in list(chart.axes()):
-            chart.removeAxis(axis)
-        chart.setTitle(f"Magtanvendelse pr. måned og type – {ov.resident_name}")
+        chart = self._new_chart()
+        # QChart renders its title as HTML.
+        chart.setTitle(escape(f"Magtanvendelse pr. måned og type – {ov.resident_name}"))
         if not months:
             return
         series = QStackedBarSeries()

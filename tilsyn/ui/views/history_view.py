@@ -26,6 +26,7 @@ from .. import workers
 from ..errors import error_text
 from ..forms.ui_history_view import Ui_HistoryView
 from ..widgets.resident_finder import ResidentFinder
+from ..widgets.plain import plain_labels
 
 ACTION_LABELS = {
     "create": "Oprettet",
@@ -354,6 +355,7 @@ class HistoryView(QWidget):
         super().__init__(parent)
         self.ui = Ui_HistoryView()
         self.ui.setupUi(self)
+        plain_labels(self)  # user data is never read as markup
         self._audit = audit
         self._names = dict(care_home_names or {})
         self._worker: workers.Worker | None = None

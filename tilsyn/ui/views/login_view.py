@@ -11,6 +11,7 @@ from ...domain.errors import DomainError
 from ...messages import text_for
 from ...services.users import LoginThrottled, UserService
 from ..forms.ui_login import Ui_LoginView
+from ..widgets.plain import plain_labels
 
 
 class LoginView(QWidget):
@@ -22,6 +23,7 @@ class LoginView(QWidget):
         super().__init__(parent)
         self.ui = Ui_LoginView()
         self.ui.setupUi(self)
+        plain_labels(self)  # user data is never read as markup
         self._users = users
         self._wait_until = 0.0
         # Counts the wait down on screen; the service itself refuses early tries anyway.

@@ -32,6 +32,7 @@ from ...services.privacy import PrivacyService, RetentionCandidate
 from ...services.residents import ResidentService
 from ..widgets import ErrorLabel, WrappingLabel
 from ..widgets.resident_finder import ResidentFinder
+from ..widgets.plain import plain_labels
 
 COL_NAME, COL_CPR, COL_HOME, COL_MOVE_OUT = range(4)
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -173,6 +174,7 @@ class PrivacyView(QWidget):
         self.apply_button.clicked.connect(self.apply_retention)
         if can_retention:
             self.refresh()
+        plain_labels(self)  # user data is never read as markup
 
     # -- export -----------------------------------------------------------------------------------
     def export(self) -> None:

@@ -24,6 +24,7 @@ from ..dialogs.pdf_preview import preview_pdf
 from ..dialogs.progress_dialog import ProgressDialog
 from ..errors import ERROR_STYLE, error_text
 from ..forms.ui_reports_view import Ui_ReportsView
+from ..widgets.plain import plain_labels
 
 #: How many months back the month picker reaches.
 MONTHS_BACK = 36
@@ -87,6 +88,7 @@ class ReportsView(QWidget):
         super().__init__(parent)
         self.ui = Ui_ReportsView()
         self.ui.setupUi(self)
+        plain_labels(self)  # user data is never read as markup
         self.exports = exports
         self.care_homes = care_homes
         self._start = start

@@ -13,6 +13,7 @@ from ..dialogs.resident_dialog import ResidentDialog
 from ..errors import show_error
 from ..forms.ui_residents_view import Ui_ResidentsView
 from ..models.resident_table_model import ResidentTableModel
+from ..widgets.plain import plain_labels
 
 SEARCH_DELAY_MS = 200
 # Column widths from sample texts, never from the rows: sizing to contents would fetch every page.
@@ -43,6 +44,7 @@ class ResidentsView(QWidget):
         super().__init__(parent)
         self.ui = Ui_ResidentsView()
         self.ui.setupUi(self)
+        plain_labels(self)  # user data is never read as markup
         self._residents = residents
         self._care_homes = care_homes
         #: The open resident dialog, if any (tests reach it here).

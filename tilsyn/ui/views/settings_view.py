@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.care_homes import CareHomeService
+from ..widgets.plain import plain_labels
 
 
 class SettingsView(QWidget):
@@ -85,6 +86,7 @@ class SettingsView(QWidget):
         for box in (db_box, home_box):
             box.setMaximumWidth(820)
         layout.addStretch(1)
+        plain_labels(self, hint)  # user data is never read as markup; the hint is rich on purpose
         self.refresh()
 
     def add_tab(self, widget: QWidget, title: str) -> int:

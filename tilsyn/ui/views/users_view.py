@@ -18,6 +18,7 @@ from ...services.users import UserDTO, UserInput, UserService
 from ..dialogs.user_dialog import ResetPasswordDialog, UserDialog
 from ..errors import show_error
 from ..forms.ui_users_view import Ui_UsersView
+from ..widgets.plain import plain_labels
 
 COL_USERNAME, COL_NAME, COL_ROLE, COL_HOMES, COL_ACTIVE, COL_LAST_LOGIN = range(6)
 HEADERS = ("Brugernavn", "Navn", "Rolle", "Plejecentre", "Aktiv", "Sidst logget ind")
@@ -97,6 +98,7 @@ class UsersView(QWidget):
         super().__init__(parent)
         self.ui = Ui_UsersView()
         self.ui.setupUi(self)
+        plain_labels(self)  # user data is never read as markup
         self._users = users
         self._care_homes = care_homes
         self.dialog: UserDialog | ResetPasswordDialog | None = None
