@@ -6,6 +6,7 @@ character no embedded font has), and the --pdfa output passes pikepdf's PDF/A-2b
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import io
 import re
 from collections import Counter
@@ -327,6 +328,40 @@ def test_pdfa_output_passes_pikepdfs_validator(layout, case):
         with pikepdf.open(io.BytesIO(pdf)) as doc:
             names = {str(f.BaseFont) for p in doc.pages for f in p.Resources.Font.values()}
         assert any("DejaVuSerif" in n for n in names)
+
+
+def _appendix(reason: str, label: str, frame_size: int):
+    from tilsyn.services.supervision.dto import RecomputeDraw, SampleAppendix
+    from tilsyn.services.supervision.service import recompute_script
+
+    pid = "76b3275d-84f2-48cb-b7b3-8a5af78c2f3f"
+    frame = tuple(f"{i:08x}-0000-4000-8000-000000000000" for i in range(frame_size))
+    draw = RecomputeDraw(
+        kind="resident", kind_label=label, seed="2011", size=3, frame_date=dt.date(2026, 3, 10),
+        rule_text="Hver beboer i rammen får SHA-256-værdien af teksten »frø|program-id|beboer-id«.",
+        formula='sorted(frame, key=lambda r: (sha256(f"{seed}|{programme_id}|{r}".encode()).hexdigest(), r))[:k]',
+        hashed_text=f"2011|{pid}|<beboer-id>", frame=frame, excluded=((frame[0], reason),),
+        members=((1, frame[1], "Erstattet"), (2, frame[2], "Interviewet")), superseded=True, redraw_reason=reason)
+    return SampleAppendix(pid, "Program-id og beboer-id som UUID-tekst med bindestreger.",
+                          (draw, dataclasses.replace(draw, superseded=False, redraw_reason="")), recompute_script())
+
+
+@pytest.mark.parametrize("case", ["plain", "fallback"])
+def test_visit_report_with_the_sample_appendix_passes_pdfa_2b(case):
+    """The appendix (ids, formula and script in small DejaVu Sans, no Courier) keeps the visit
+    report PDF/A; a hostile redraw reason and a frame of 300 ids print in it."""
+    from tilsyn.reports.visit_report import APPENDIX_TITLE, render_visit_report
+
+    hostile = "Glad 😀 𝐴 𝗔 🦄 <b>&amp;</b> \x07 " + "ø" * 300 if case == "fallback" else "Flyttet før besøget"
+    data = dataclasses.replace(visit_data({}), sample_appendix=_appendix(hostile, "Beboere " + hostile, 300))
+    pdf = to_pdfa(render_visit_report(data))
+    report = pikepdf.pdfa.validate_written(io.BytesIO(pdf), "2b")
+    assert report.passed, report.summary()
+    text = pdftotext(pdf)
+    assert APPENDIX_TITLE in text and "000000ff-0000-4000-8000-000000000000" in text
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        names = {str(f.BaseFont) for p in doc.pages for f in p.Resources.Font.values()}
+    assert names and all("DejaVu" in n for n in names), names
 
 
 def test_demo_month_export_passes_pdfa_2b(world, tmp_path):

@@ -3,14 +3,28 @@ names or CPR numbers)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
+import json
+import re
+import subprocess
+import sys
+import textwrap
 
 import pypdf
 import pytest
 
 from integration.supervision_support import CPRS, NAMES, NARRATIVE, build, full_visit
-from tilsyn.reports.visit_report import ActionRow, GoalAssessment, RespondentRow, ScoreRow, render_visit_report
+from pdf_support import pdftotext
+from tilsyn.reports.visit_report import (
+    APPENDIX_TITLE,
+    ActionRow,
+    GoalAssessment,
+    RespondentRow,
+    ScoreRow,
+    render_visit_report,
+)
 from tilsyn.services.app import close_app, open_app
 
 D = dt.date
@@ -147,3 +161,105 @@ def test_a_draft_says_so(visit):
     text, _ = pdf_text(render_visit_report(d))
     assert "Der er endnu ikke gennemført interview." in text
     assert "Rapporten har ikke været i høring endnu." in text
+
+
+# -- the appendix "Sådan efterprøves stikprøven" (issue 13, point 5) -----------------------------------------
+
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def appendix_text(pdf: bytes, *args: str) -> str:
+    text = pdftotext(pdf, *args)
+    assert APPENDIX_TITLE in text
+    return text[text.index(APPENDIX_TITLE):]
+
+
+def test_the_report_data_carries_the_sample_appendix(visit):
+    w, ids = visit
+    d = w.svc.visit_report_data(ids["visit"])
+    assert d.sample_appendix == w.svc.sample_appendix(ids["visit"])
+    a = d.sample_appendix
+    assert [(x.kind_label, x.seed, x.superseded) for x in a.draws] == [
+        ("Beboere", "2011", False), ("Pårørende (magtanvendelse inden for 1 år)", "2011", False)]
+    assert len(a.draws[0].frame) == 8 and a.script.startswith("import hashlib")
+
+
+def test_the_appendix_prints_ids_seed_frame_rule_formula_and_script(visit):
+    w, ids = visit
+    a = w.svc.sample_appendix(ids["visit"])
+    text = appendix_text(w.svc.visit_report_pdf(ids["visit"]))
+    flat = " ".join(text.split())
+    assert a.programme_id in flat and " ".join(a.id_form.split()) in flat
+    for d in a.draws:
+        assert f"Frø {d.seed}" in flat
+        assert " ".join(d.rule_text.split()) in flat
+        assert d.formula in flat, d.formula
+        assert d.hashed_text in flat
+        for rid in d.frame:
+            assert rid in flat
+        for rid, why in d.excluded:
+            assert rid in flat and why in flat
+        for rank, rid, status in d.members:
+            assert f"{rank} {rid} {status}" in flat
+    assert "Rammen (8 beboere)" in flat and "Rammen (1 beboer)" in flat
+    for line in a.script.splitlines():
+        assert line.strip() in text
+
+
+def test_the_script_in_the_pdf_recomputes_the_sample_from_the_pdf_text_alone(visit, tmp_path):
+    """Only what pdftotext reads from the appendix: the script, the programme id, and per draw the
+    seed, the sample in order and the frame, put in the JSON shape the script reads."""
+    w, ids = visit
+    text = appendix_text(w.svc.visit_report_pdf(ids["visit"]), "-layout")
+    lines = text.splitlines()
+    start = next(i for i, ln in enumerate(lines) if ln.strip().startswith("import hashlib"))
+    end = next(i for i, ln in enumerate(lines) if ln.strip().startswith("print(home"))
+    script = textwrap.dedent("\n".join(lines[start:end + 1]))
+    programme_id = UUID.search(text[text.index("Program-id"):]).group(0)
+    home = {"care_home": "Bakkegården"}
+    blocks = re.split(r"\n\s*(Beboere|Pårørende)[^\n]*· gældende trækning", text[:text.index("Script, der")])
+    for label, block in zip(blocks[1::2], blocks[2::2]):
+        seed = re.search(r"Frø\s+(\S+)", block).group(1)
+        members = block[block.index("Stikprøven i rækkefølge"):block.index("Rammen (")]
+        frame = block[block.index("Rammen ("):].split("Udeladt før trækningen")[0]
+        home["residents" if label == "Beboere" else "relatives"] = {
+            "seed": seed, "frame": UUID.findall(frame), "members": [{"resident_id": r} for r in UUID.findall(members)]}
+    assert set(home) == {"care_home", "residents", "relatives"} and len(home["residents"]["frame"]) == 8
+    data = tmp_path / "stikproeve.json"
+    data.write_text(json.dumps({"programme_id": programme_id, "care_homes": [home]}), encoding="utf-8")
+    (tmp_path / "recompute_sample.py").write_text(script, encoding="utf-8")
+    out = subprocess.run([sys.executable, str(tmp_path / "recompute_sample.py"), str(data)],
+                         capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == ["Bakkegården residents stemmer", "Bakkegården relatives stemmer"]
+    # The check can fail: a frame read wrongly does not recompute.
+    home["residents"]["members"].reverse()
+    data.write_text(json.dumps({"programme_id": programme_id, "care_homes": [home]}), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(tmp_path / "recompute_sample.py"), str(data)],
+                         capture_output=True, text=True, check=True).stdout
+    assert "Bakkegården residents STEMMER IKKE" in out
+
+
+def test_a_frame_of_hundreds_of_ids_splits_over_pages_with_every_id_whole(visit):
+    w, ids = visit
+    d = w.svc.visit_report_data(ids["visit"])
+    a = d.sample_appendix
+    frame = tuple(f"{i:08x}-0000-4000-8000-000000000000" for i in range(400))  # the widest digits
+    big = dataclasses.replace(d, sample_appendix=dataclasses.replace(
+        a, draws=(dataclasses.replace(a.draws[0], frame=frame), *a.draws[1:])))
+    pdf = render_visit_report(big)
+    pages = pdftotext(pdf).split("\f")
+    text = appendix_text(pdf)
+    assert set(frame) <= set(UUID.findall(text))  # each id on one line, none cut
+    assert "Rammen (400 beboere)" in text
+    on = [i for i, p in enumerate(pages) if frame[0] in p or frame[-1] in p]
+    assert on[-1] - on[0] >= 2  # over more than two pages, the header repeated
+    assert sum(p.count("Beboer-id") for p in pages) > 4
+
+
+def test_a_visit_without_draws_has_no_appendix(visit):
+    w, ids = visit
+    other = ids["other"]
+    d = w.svc.visit_report_data(other)
+    if d.sample_appendix is not None:
+        assert d.sample_appendix.draws == ()
+    assert APPENDIX_TITLE not in pdftotext(render_visit_report(d))

@@ -4,19 +4,22 @@ the consultation. Pseudonymous: respondents appear by code (B1, P1, M1), never b
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from functools import lru_cache
+from typing import Any, Protocol
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Preformatted, Spacer, Table, TableStyle
 
-from ..messages import format_percent, format_score
-from .base import SPLIT_IN_ROW, build_pdf, styles
+from ..messages import format_date, format_percent, format_score
+from .base import FONT, SPLIT_IN_ROW, build_pdf, styles
 from .charts import grouped_bars
-from .text import name_para, para
+from .text import name_para, para, printable
 
 DEFAULT_PADDING = 12  # reportlab's left + right cell padding
 
@@ -90,6 +93,33 @@ class StaffEvaluationSection:
     conclusion: str
 
 
+class AppendixDraw(Protocol):
+    """One draw as the appendix prints it (the service's RecomputeDraw; reports may not import
+    services, so the shape is stated here)."""
+
+    kind_label: str
+    seed: str
+    size: int
+    frame_date: dt.date
+    rule_text: str
+    formula: str
+    hashed_text: str
+    frame: tuple[str, ...]
+    excluded: tuple[tuple[str, str], ...]  # (resident id, reason)
+    members: tuple[tuple[int, str, str], ...]  # (rank, resident id, status)
+    superseded: bool
+    redraw_reason: str
+
+
+class SampleAppendix(Protocol):
+    """The appendix "Sådan efterprøves stikprøven" (the service's SampleAppendix)."""
+
+    programme_id: str
+    id_form: str
+    draws: tuple[AppendixDraw, ...]
+    script: str
+
+
 @dataclass(frozen=True)
 class VisitReportData:
     """Built by SupervisionService.visit_report_data; every value already a display string or number."""
@@ -122,6 +152,7 @@ class VisitReportData:
     share_rule: str = ""  # which answers count as satisfied, from the scales' data
     quotes: tuple[QuoteGroup, ...] = ()  # residents' and relatives' words marked for the report
     reply_history: tuple[ReplyRow, ...] = ()  # earlier replies, oldest first (the newest is above)
+    sample_appendix: SampleAppendix | None = None  # everything needed to recompute the draws
 
 
 def fmt_score(value: float | None) -> str:
@@ -277,6 +308,8 @@ def render_visit_report(data: VisitReportData) -> bytes:
                                [24 * mm, 40 * mm, 110 * mm], names=(1,)))
     else:
         story.append(Paragraph("Rapporten har ikke været i høring endnu.", st["body"]))
+    if data.sample_appendix is not None and data.sample_appendix.draws:
+        story += appendix_flowables(data.sample_appendix)
     return build_pdf(story, title=data.title, subject="Tilsynsrapport", footer=data.footer)
 
 
@@ -291,6 +324,103 @@ def staff_evaluation_flowables(s: StaffEvaluationSection) -> list[Any]:
         Spacer(1, 2 * mm),
         para(s.conclusion, st["label"]),
     ])]
+
+
+APPENDIX_TITLE = "Bilag: Sådan efterprøves stikprøven"
+ID_COLUMNS = 3  # resident ids per row of the frame table
+# A UUID of the widest digits is 50 mm at 6.5 pt: one fits a 58 mm cell on one line.
+ID_SIZE = 6.5
+CODE_SIZE = 7.0
+
+
+@lru_cache(maxsize=None)
+def _code_styles() -> tuple[ParagraphStyle, ParagraphStyle]:
+    """Small DejaVu Sans for ids and the script: embedded, so the PDF/A stays valid (no Courier)."""
+    cell = styles()["cell"]
+    ids = ParagraphStyle("appendix-id", parent=cell, fontSize=ID_SIZE, leading=ID_SIZE + 2.5)
+    code = ParagraphStyle("appendix-code", parent=cell, fontName=FONT, fontSize=CODE_SIZE, leading=CODE_SIZE + 2)
+    return ids, code
+
+
+def appendix_flowables(a: SampleAppendix) -> list[Any]:
+    """The appendix: the programme id and id form, then per draw the seed, size, frame date, rule
+    in words and as a formula, the hashed text, the sample in order, the whole frame and who was
+    left out; last the script that recomputes every draw from the JSON. Long frames split over
+    pages (table rows, header repeated)."""
+    st = styles()
+    ids, code = _code_styles()
+    out: list[Any] = [
+        PageBreak(),
+        para(APPENDIX_TITLE, st["h2"]),
+        para("Stikprøven kan genberegnes uden programmet og uden databasen, med Pythons hashlib alene: "
+             "Hver beboer i rammen får SHA-256-værdien af den viste tekst, beboerne ordnes efter værdien, "
+             "og stikprøven er de første i den rækkefølge (se reglen og formlen). Beboere angives kun med "
+             "deres id, aldrig med navn.", st["body"]),
+        Spacer(1, 2 * mm),
+        table(None, [["Program-id", para(a.programme_id, ids)], ["Id-form", a.id_form]], [44 * mm, 130 * mm]),
+    ]
+    for d in a.draws:
+        state = "erstattet af en ny trækning" if d.superseded else "gældende trækning"
+        facts = [
+            ["Frø", para(d.seed, ids)],
+            ["Stikprøvens størrelse (k)", str(d.size)],
+            ["Rammedato", format_date(d.frame_date)],
+            ["Regel", d.rule_text],
+            ["Formel", para(d.formula, code)],
+            ["Tekst der hashes", para(d.hashed_text, code)],
+            ["Rammen", _residents(len(d.frame))],
+        ]
+        if d.redraw_reason:
+            facts.append(["Begrundelse for ny trækning", d.redraw_reason])
+        out += [para(f"{d.kind_label} · {state}", st["label"]), Spacer(1, 1 * mm),
+                table(None, facts, [44 * mm, 130 * mm]), Spacer(1, 2 * mm)]
+        if d.members:
+            out += [para("Stikprøven i rækkefølge", st["label"]),
+                    table(["Nr.", "Beboer-id", "Status"],
+                          [[str(rank), para(rid or "–", ids), status] for rank, rid, status in d.members],
+                          [14 * mm, 70 * mm, 90 * mm]),
+                    Spacer(1, 2 * mm)]
+        rows = [[para(r, ids) for r in d.frame[i:i + ID_COLUMNS]] for i in range(0, len(d.frame), ID_COLUMNS)]
+        for row in rows:
+            row += [""] * (ID_COLUMNS - len(row))
+        out += [para(f"Rammen ({_residents(len(d.frame))})", st["label"])]
+        if rows:
+            out.append(table(["Beboer-id"] + [""] * (ID_COLUMNS - 1), rows, [58 * mm] * ID_COLUMNS))
+        else:
+            out.append(para("Rammen er tom.", st["body"]))
+        out.append(Spacer(1, 2 * mm))
+        if d.excluded:
+            out += [para("Udeladt før trækningen", st["label"]),
+                    table(["Beboer-id", "Årsag"], [[para(r, ids), why] for r, why in d.excluded],
+                          [70 * mm, 104 * mm]),
+                    Spacer(1, 2 * mm)]
+    out += [
+        para("Script, der genberegner hver stikprøve", st["label"]),
+        para("Gem scriptet som recompute_sample.py og kør det på filen fra »tilsyn sample-verify --year ÅÅÅÅ "
+             "--json« (eller »tilsyn sample --json«): python recompute_sample.py stikproeve.json. Filen "
+             "indeholder de samme oplysninger som dette bilag.", st["small"]),
+        Spacer(1, 1 * mm),
+        _code_block(a.script, code),
+    ]
+    return out
+
+
+def _residents(n: int) -> str:
+    return f"{n} beboer" if n == 1 else f"{n} beboere"
+
+
+def _code_block(script: str, style: ParagraphStyle) -> Table:
+    """The script with its indentation kept, shrunk until its longest line fits (a wrapped line
+    would no longer run)."""
+    width = 174 * mm - DEFAULT_PADDING
+    longest = max((stringWidth(line, style.fontName, style.fontSize) for line in script.splitlines()), default=0)
+    if longest > width:
+        size = style.fontSize * width / longest
+        style = ParagraphStyle(f"{style.name}-fit", parent=style, fontSize=size, leading=size + 2)
+    t = Table([[Preformatted(printable(script, style.fontName), style)]], colWidths=[174 * mm], hAlign="LEFT")
+    t.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#f4f7fa")),
+                           ("BOX", (0, 0), (-1, -1), 0.4, GRID)]))
+    return t
 
 
 def _bullets(items: tuple[str, ...], empty: str) -> list[Any]:

@@ -906,7 +906,8 @@ class SupervisionService:
         with self.ctx.uow_factory() as uow:
             v = core.get_visit(uow, visit_id, full=True)
             self._require_report(v)
-            return reporting.visit_report_data(uow, v, self.ctx.today())
+            data = reporting.visit_report_data(uow, v, self.ctx.today())
+        return dataclasses.replace(data, sample_appendix=self.sample_appendix(visit_id))
 
     def visit_report_pdf(self, visit_id: str) -> bytes:
         return render_visit_report(self.visit_report_data(visit_id))
