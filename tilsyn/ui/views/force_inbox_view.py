@@ -20,7 +20,8 @@ from ..widgets.plain import plain_labels
 MODE_INBOX, MODE_QUEUE = "inbox", "queue"
 INTROS = {
     MODE_INBOX: ("Skemaer, som lederne har sendt til myndigheden, fra alle plejecentre. Åbn et skema for at "
-                 "udfylde og underskrive afsnit 4, eller send det tilbage til lederen med en bemærkning."),
+                 "udfylde og underskrive afsnit 4, eller send det tilbage til lederen med en bemærkning. Et skema, "
+                 "plejecentret har genåbnet, står her som genåbnet med begrundelsen, til det sendes igen."),
     MODE_QUEUE: ("Månedsskemaer i dine plejecentre, der venter på din vurdering (afsnit 3), på din underskrift "
                  "eller på at blive sendt til myndigheden."),
 }
