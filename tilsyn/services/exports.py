@@ -822,6 +822,8 @@ def report_data_json(data: FormReportData) -> str:
 
 def report_data_from_json(text: str) -> FormReportData:
     """The FormReportData ``report_data_json`` wrote (tuples and nested rows rebuilt)."""
+    from ..reports.monthly_form import DayPart, EpisodeRow, FormReportData, PermitRow, SignatureLine, StaffRow, TypeUse
+
     d = json.loads(text)
     d["permits"] = tuple(PermitRow(**x) for x in d["permits"])
     d["periods"] = tuple(tuple(x) for x in d["periods"])
