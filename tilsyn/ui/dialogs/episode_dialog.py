@@ -637,6 +637,8 @@ class EpisodeDialog(QDialog):
         if "late_reason" in field_texts(exc):
             self.ui.late_group.setVisible(True)
         shown = show_field_errors(exc, self.error_labels, self.ui.form_error_label)
+        if "ended_at" in shown:  # the refusal under the end time says it all: no question twice
+            self.ui.overnight_label.setVisible(False)
         if shown:
             self._focus_field(shown[0])
 

@@ -117,7 +117,7 @@ class InterviewDialog(QDialog):
         self.ui.close_button.setAutoDefault(False)
         self._show(interview)
         self._loading = False
-        self.resize(1000, 780)
+        self.resize(1000, 740)  # fits a 1280 x 800 screen with a taskbar
 
     # -- building -------------------------------------------------------------------------------
     def _build_questions(self) -> None:

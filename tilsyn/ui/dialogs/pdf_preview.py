@@ -134,7 +134,7 @@ class PdfPreviewDialog(QDialog):
                               error=True)
         self._update_page()
         self._update_zoom()
-        self.resize(900, 1000)
+        self.resize(900, 740)  # fits a 1280 x 800 screen with a taskbar
         plain_labels(self)  # user data is never read as markup
 
     def _tool(self, name: str, text: str, tip: str) -> QToolButton:

@@ -24,7 +24,7 @@ class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
         if not MainWindow.objectName():
             MainWindow.setObjectName(u"MainWindow")
-        MainWindow.resize(1280, 800)
+        MainWindow.resize(1240, 740)
         self.quit_action = QAction(MainWindow)
         self.quit_action.setObjectName(u"quit_action")
         self.overview_action = QAction(MainWindow)

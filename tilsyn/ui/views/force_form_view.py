@@ -603,7 +603,7 @@ class ForceFormDialog(QDialog):
         self.preview = None
         layout.addWidget(buttons)
         self.setWindowTitle(self.view.ui.title_label.text() or "Månedsskema")
-        self.resize(1000, 860)
+        self.resize(1000, 740)  # fits a 1280 x 800 screen with a taskbar; the form scrolls
 
     def _show_version_button(self) -> None:
         form = self.view.form
