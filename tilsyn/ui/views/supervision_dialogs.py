@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from typing import Callable, Mapping
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QListWidgetItem, QWidget
 
 from ...domain.errors import DomainError, ValidationError
+from ...domain.supervision.protocols import KINDS as PROTOCOL_KINDS
 from ...domain.supervision.visits import ACTION_STATUS_LABELS, ACTION_STATUSES
 from ...messages import format_date, text_for
 from ...services.supervision.dto import (
@@ -139,6 +140,11 @@ class PlanVisitDialog(_ServiceDialog):
 # -- the programme ------------------------------------------------------------------------------------
 
 
+# Short row labels for the protocol choice (the kinds' full names are the tooltips).
+PROTOCOL_ROW_LABELS = {"resident": "Beboere", "relative": "Pårørende", "staff_dialogue": "Dialogmøde",
+                       "staff_evaluation": "Evaluering af skemaet"}
+
+
 class ProgrammeDialog(_ServiceDialog):
     """Create the year's programme (theme and sampling plan), or change an existing one's plan."""
 
@@ -157,11 +163,14 @@ class ProgrammeDialog(_ServiceDialog):
                 themes.setdefault(theme.id, (theme.year, theme.title))
         for theme_id, (theme_year, title) in sorted(themes.items(), key=lambda t: t[1][0]):
             self.ui.theme_combo.addItem(f"{theme_year}: {title}", theme_id)
+        #: kind -> the combo choosing that kind's protocol version ("id@version" as item data).
+        self.protocol_combos: dict[str, QComboBox] = self._protocol_rows(supervision.protocols(), programme)
         if programme is None:
             self.setWindowTitle(f"Opret tilsynsprogram for {year}")
             self.ui.intro_label.setText(
-                "Programmet samler årets interviewguider (den nyeste version af hver), temaet for "
-                "magtanvendelse og stikprøveplanen. Temaet kan ikke ændres, når programmet er oprettet.")
+                "Programmet samler årets interviewguider (valgt blandt de installerede; standarden er "
+                "foreslået), temaet for magtanvendelse og stikprøveplanen. Interviewguiderne og temaet kan "
+                "ikke ændres, når programmet er oprettet.")
             # The year's own theme, else the newest before it (themes repeat the latest principle).
             best = max((t for t in themes.items() if t[1][0] <= year), key=lambda t: t[1][0], default=None)
             if best is not None:
@@ -202,6 +211,48 @@ class ProgrammeDialog(_ServiceDialog):
         self.plan_check: PlanCheck | None = None
         self.check_plan()
 
+    def _protocol_rows(self, protocols, programme: ProgrammeDTO | None) -> dict[str, QComboBox]:
+        """One row per protocol kind after the theme: the installed versions of that kind, the
+        kind's default chosen for a new programme; an existing programme's choice shown, fixed."""
+        by_kind: dict[str, list] = {}
+        for p in protocols:
+            by_kind.setdefault(p.kind, []).append(p)
+        chosen = set(programme.protocols) if programme is not None else set()
+        combos: dict[str, QComboBox] = {}
+        form = self.ui.form_layout
+        row = 2  # after year and theme
+        if by_kind:
+            head = QLabel("<b>Interviewguider</b>", self)
+            head.setObjectName("protocols_heading_label")
+            form.insertRow(row, head)
+            row += 1
+        for kind in sorted(by_kind, key=lambda k: PROTOCOL_KINDS.index(k) if k in PROTOCOL_KINDS else 99):
+            items = sorted(by_kind[kind], key=lambda p: (not p.default, p.installed, p.id, -p.version))
+            combo = QComboBox(self)
+            combo.setObjectName(f"protocol_{kind}_combo")
+            for p in items:
+                marks = [m for m, on in (("standard", p.default), ("kommunens egen", p.installed)) if on]
+                combo.addItem(f"{p.title} (version {p.version})" + (f" – {', '.join(marks)}" if marks else ""),
+                              p.key)
+            current = next((i for i, p in enumerate(items) if p.key in chosen), None)
+            if programme is not None and current is None:
+                continue  # the programme has no protocol of this kind
+            combo.setCurrentIndex(current or 0)
+            combo.setEnabled(programme is None)
+            label = QLabel(f"{PROTOCOL_ROW_LABELS.get(kind, items[0].kind_label)}:", self)
+            label.setToolTip(items[0].kind_label)
+            label.setBuddy(combo)
+            form.insertRow(row, label, combo)
+            row += 1
+            combos[kind] = combo
+        if combos:
+            self.resize(max(self.width(), 640), self.height())
+        return combos
+
+    def chosen_protocols(self) -> list[str]:
+        """The protocol versions chosen, one "id@version" per kind."""
+        return [combo.currentData() for combo in self.protocol_combos.values()]
+
     def check_plan(self, *_args) -> None:
         """Say at once what the typed plan reaches over the care homes (and if it cannot be met)."""
         try:
@@ -220,7 +271,7 @@ class ProgrammeDialog(_ServiceDialog):
                     sample_max=self.ui.max_spin.value(), relatives_per_home=self.ui.relatives_spin.value())
         if self._programme is None:
             self._run(lambda: self._svc.create_programme(self._year, theme_id=self.ui.theme_combo.currentData(),
-                                                         **plan))
+                                                         protocols=self.chosen_protocols(), **plan))
         else:
             self._run(lambda: self._svc.update_sampling_plan(self._programme.id, **plan))
 
