@@ -687,9 +687,8 @@ class ForceService:
             since = self.ctx.now() - dt.timedelta(days=60)
             homes = uow.care_homes.names()  # one query, not one per line
             late = tuple(
-                LateEpisodeDTO(str(e.id), str(e.form_id), e.form.resident.name, homes.get(e.form.care_home_id, ""),
-                               e.started_at, e.registered_at, e.late_reason)
-                for e in uow.episodes.late(since, scope)
+                LateEpisodeDTO(str(eid), str(fid), name, homes.get(home, ""), started, registered, reason)
+                for eid, fid, name, home, started, registered, reason in uow.episodes.late_rows(since, scope)
             )
             summaries = self._summaries(uow, uow.forms.summary_rows(home_ids=scope, sent=False))
             # One form is one line: each open form goes to the one list of its state, its marks

@@ -157,6 +157,21 @@ class EpisodeRepository(_Repository):
             q.options(selectinload(Episode.form).selectinload(ForceForm.resident)).order_by(Episode.registered_at.desc())
         ).all()
 
+    def late_rows(self, since: dt.datetime, home_ids: frozenset[str] | None) -> list[tuple]:
+        """Flat rows of the late episodes registered since ``since``, newest first, without ORM
+        objects (the dashboard lists them): (id, form id, resident name, care home id, started_at,
+        registered_at, late_reason)."""
+        q = (
+            select(Episode.id, Episode.form_id, Resident.name, ForceForm.care_home_id, Episode.started_at,
+                   Episode.registered_at, Episode.late_reason)
+            .join(ForceForm, ForceForm.id == Episode.form_id)
+            .join(Resident, Resident.id == ForceForm.resident_id)
+            .where(Episode.late.is_(True), Episode.registered_at >= since)
+        )
+        if home_ids is not None:
+            q = q.where(ForceForm.care_home_id.in_([as_uuid(h) for h in home_ids]))
+        return list(self.session.execute(q.order_by(Episode.registered_at.desc())).all())
+
     def for_resident(self, resident_id) -> Sequence[Episode]:
         return self.session.scalars(
             select(Episode).where(Episode.resident_id == as_uuid(resident_id))
