@@ -48,20 +48,6 @@ from ..messages import (
     month_label,
     signed_fields_text,
 )
-from ..reports.batch import BatchCoverReportData, render_batch
-from ..reports.monthly_form import (
-    CHECKED,
-    UNCHECKED,
-    DayPart,
-    EpisodeRow,
-    FormReportData,
-    PermitRow,
-    SignatureLine,
-    StaffRow,
-    TypeUse,
-    render_form,
-)
-from ..reports.resident_overview import ResidentOverviewReportData, render_resident_overview
 from ..store import audit as store_audit
 from .audit import AuditService
 from .context import COPENHAGEN, AppContext
@@ -73,6 +59,27 @@ log = logging.getLogger(__name__)
 # Without a handler, logging's last resort would print the traceback to stderr: the detail is for
 # the private error log (when the app configures one), never for the terminal.
 log.addHandler(logging.NullHandler())
+
+
+# reportlab is imported when a PDF is made, not when the app starts (issue 14: it was a quarter of
+# the cold start). The renderers stay module attributes, so a test can still replace one.
+def render_form(data):
+    from ..reports.monthly_form import render_form as render
+
+    return render(data)
+
+
+def render_batch(cover, reports):
+    from ..reports.batch import render_batch as render
+
+    return render(cover, reports)
+
+
+def render_resident_overview(data):
+    from ..reports.resident_overview import render_resident_overview as render
+
+    return render(data)
+
 
 SENT_STATUSES = (FormStatus.SENT.value, FormStatus.PROCESSED.value)
 # Workflow states (tilsyn.domain.form_workflow) of a form the care home still has.
@@ -130,12 +137,16 @@ def _type_text(e: EpisodeDTO) -> str:
 
 
 def _episode_row(e: EpisodeDTO) -> EpisodeRow:
+    from ..reports.monthly_form import EpisodeRow
+
     short = "\n".join(p for p in (_type_text(e), _sentence(e.location), _sentence(e.description)) if p)
     staff = "\n".join(f"X {s.name}" if s.is_writer else s.name for s in e.staff)
     return EpisodeRow(_when(e), short, e.avoidance, e.least_intrusive, staff)
 
 
 def _days(episodes: tuple[EpisodeDTO, ...]) -> tuple[DayPart, ...]:
+    from ..reports.monthly_form import CHECKED, UNCHECKED, DayPart, StaffRow, TypeUse
+
     by_day: dict[dt.date, list[EpisodeDTO]] = {}
     for e in episodes:
         by_day.setdefault(local_date(e.started_at), []).append(e)
@@ -182,6 +193,8 @@ def _signed_by(sig, state=None) -> str:
 
 
 def _signature_line(form: FormDTO, n: int) -> SignatureLine:
+    from ..reports.monthly_form import SignatureLine
+
     s = form.signature(n)
     if s is None:
         return SignatureLine(n, False, "", "", "", "", "")
@@ -204,6 +217,8 @@ def form_report_data(form: FormDTO, *, layout: str | None = None, head: tuple[in
     """Everything one form prints, as Danish display strings, in ``layout`` (default: the
     template version the form was made under). ``head`` is the audit-log entry of the form's own
     latest change (``ExportService.anchor``): the same form prints the same bytes however often."""
+    from ..reports.monthly_form import FormReportData, PermitRow
+
     layout = layout or form.template_version
     template = load_template(layout)
     s1 = form.section1
@@ -450,6 +465,8 @@ class ExportService:
 
     def resident_overview_report(self, resident_id: str) -> ResidentOverviewReportData:
         """Counts of force by month and type for one resident, for the overview PDF."""
+        from ..reports.resident_overview import ResidentOverviewReportData
+
         ov = self.force.resident_overview(resident_id)
         with self.ctx.uow_factory() as uow:
             r = uow.residents.get(resident_id)
@@ -711,6 +728,8 @@ class ExportService:
         return out
 
     def _cover(self, m: Month, batch: _HomeBatch, head: tuple[int, str]) -> BatchCoverReportData:
+        from ..reports.batch import BatchCoverReportData
+
         rows = self.force.month_overview(batch.id, m.year, m.month)
         episodes = [e for f in batch.forms for e in f.episodes]
         order = {t.code: i for i, t in enumerate(current_catalogue().types)}

@@ -1,24 +1,33 @@
-"""Alembic migrations run from code: check the revision, back up, upgrade, refuse newer."""
+"""Alembic migrations run from code: check the revision, back up, upgrade, refuse newer.
+
+Alembic itself is imported only when an upgrade or downgrade is due: a start on a current
+database reads its revision with one query and the revision chain from the migration files'
+headers (issue 14: Alembic's import alone was a sixth of the cold start).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from ..domain.errors import DomainError
 from .db import create_private_file, read_only_engine, secure_sqlite_files, sqlite_path
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+VERSION_TABLE = "alembic_version"  # Alembic's default, as env.py configures it
+_HEADER = re.compile(r"^(down_revision|revision)\s*=\s*(.+?)\s*$", re.MULTILINE)
 
 
 class DatabaseNewer(DomainError):
@@ -41,6 +50,8 @@ class SchemaState:
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if engine is not None:
@@ -48,8 +59,41 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return cfg
 
 
+@lru_cache(maxsize=1)
+def _revisions() -> tuple[frozenset[str], str]:
+    """(every revision, the head) from the headers of the migration files, without Alembic.
+
+    The chain is linear: the head is the one revision no other names as its down_revision
+    (tests/integration/test_migrations.py checks this against Alembic's own reading)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        fields = {k: v for k, v in _HEADER.findall(path.read_text(encoding="utf-8"))}
+        if "revision" not in fields:
+            continue
+        revisions.add(fields["revision"].strip("'\""))
+        down = fields.get("down_revision", "None").strip("'\"")
+        if down != "None":
+            parents.add(down)
+    heads = revisions - parents
+    if len(heads) != 1:
+        raise RuntimeError(f"migrations must form one chain, heads: {sorted(heads)}")
+    return frozenset(revisions), heads.pop()
+
+
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    return _revisions()[1]
+
+
+def _read_revision(conn) -> str | None:
+    """The revision stamped in the database (None: empty), in one query."""
+    try:
+        return conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
+    except DBAPIError:
+        conn.rollback()  # PostgreSQL needs its transaction back before the next statement
+        if inspect(conn).has_table(VERSION_TABLE):
+            raise  # the table is there: locked, a hot journal ... is not an empty database
+        return None
 
 
 def schema_state(engine: Engine) -> SchemaState:
@@ -58,13 +102,12 @@ def schema_state(engine: Engine) -> SchemaState:
     An existing SQLite file is read through a read-only connection, so a database from a newer
     app is looked at without being changed (the engine's own connections switch it to WAL).
     """
-    script = ScriptDirectory.from_config(alembic_config())
+    revisions, head = _revisions()
     current = _current_read_only(engine)
     if current is _UNREAD:
         with engine.connect() as conn:
-            current = MigrationContext.configure(conn).get_current_revision()
-    known = _revision_exists(script, current)
-    return SchemaState(current, script.get_current_head(), known)
+            current = _read_revision(conn)
+    return SchemaState(current, head, current is None or current in revisions)
 
 
 _UNREAD = object()
@@ -80,22 +123,13 @@ def _current_read_only(engine: Engine):
     ro = read_only_engine(engine.url)
     try:
         with ro.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            return _read_revision(conn)
     except OperationalError:
         # A hot journal left by a crash needs a writer to roll it back first; the normal
         # connection does that (a newer database is still refused right after).
         return _UNREAD
     finally:
         ro.dispose()
-
-
-def _revision_exists(script: ScriptDirectory, rev: str | None) -> bool:
-    if rev is None:
-        return True
-    try:
-        return script.get_revision(rev) is not None
-    except Exception:
-        return False
 
 
 def upgrade(engine: Engine, revision: str = "head", *, backup: bool = True) -> Path | None:
@@ -121,6 +155,8 @@ def upgrade(engine: Engine, revision: str = "head", *, backup: bool = True) -> P
             # the copy of the main file holds everything.
             conn.connection.dbapi_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         backup_path = _private_copy(path, backup_path)
+    from alembic import command
+
     command.upgrade(alembic_config(engine), revision)
     return backup_path
 
@@ -140,6 +176,8 @@ def _private_copy(src: Path, dst: Path) -> Path:
 
 
 def downgrade(engine: Engine, revision: str) -> None:
+    from alembic import command
+
     command.downgrade(alembic_config(engine), revision)
 
 
