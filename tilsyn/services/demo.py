@@ -183,6 +183,7 @@ class DemoService:
                 residents_per_home=residents_per_home,
                 was_empty=was_empty,
             )
+            build.extras["now"] = self.ctx.now()  # no demo row is later than the clock
             for step in self.steps:
                 step(build)
             uow.flush()

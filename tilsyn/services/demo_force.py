@@ -89,7 +89,9 @@ def _step_force(b) -> None:
     b.uow.flush()  # signatures refer to the users without an ORM relationship to order by
     caseworker = users["caseworker"]
     today = b.today
-    now = dt.datetime.combine(today, dt.time(12, 0), tzinfo=CPH)
+    # Nothing the demo writes is later than its clock, whatever the hour (issue 12): episodes,
+    # registrations, signatures, sending and processing all stop at ``now``.
+    now = demo_now(b)
     current = Month.of(today)
     months = [current]
     for _ in range(11):
@@ -120,7 +122,7 @@ def _step_force(b) -> None:
                 day = rng.choice(days)
                 start = dt.datetime.combine(day, dt.time(rng.randint(0, 23), rng.choice([0, 10, 25, 40, 55])),
                                             tzinfo=CPH)
-                if start > now:
+                if start + dt.timedelta(minutes=MAX_EPISODE_MINUTES) > now:
                     continue
                 if form is None:
                     form = ForceForm(id=uuid.uuid4(), kind="monthly", resident=r, care_home_id=home.id, year=month.year,
@@ -131,12 +133,12 @@ def _step_force(b) -> None:
                 _episode(b, rng, form, r, first, code, start, now, staff, home)
                 created += 1
             if form is not None:
-                _advance(b, rng, form, month, today, leader, caseworker, staff)
+                _advance(b, rng, form, month, now, leader, caseworker, staff)
     # Acute / unpermitted records: a few residents without a permit.
     without = [p.resident for p in b.people if p.active and not p.resident.permits]
     for r in rng.sample(without, min(len(without), max(2, len(b.care_homes)))):
         day = today - dt.timedelta(days=rng.randint(1, 300))
-        start = dt.datetime.combine(day, dt.time(rng.randint(7, 21), 15), tzinfo=CPH)
+        start = dt.datetime.combine(day, dt.time(rng.randint(7, 21), 15), tzinfo=CPH)  # at least a day ago
         month = Month.of(day)
         form = ForceForm(id=uuid.uuid4(), kind="acute", resident=r, care_home_id=r.care_home.id, year=month.year, month=month.month,
                          template_version=TEMPLATE_ACUTE, catalogue_version=b.catalogue.version,
@@ -144,10 +146,21 @@ def _step_force(b) -> None:
         b.uow.forms.add(form)
         _episode(b, rng, form, r, r.name.split()[0], "126_holding", start, now,
                  users.get(("staff", r.care_home.id)), r.care_home)
-        _advance(b, rng, form, month, today, users.get(("leader", r.care_home.id)), caseworker,
+        _advance(b, rng, form, month, now, users.get(("leader", r.care_home.id)), caseworker,
                  users.get(("staff", r.care_home.id)))
     b.extras["episodes"] = created
     b.extras["users"] = len(users)
+
+
+MAX_EPISODE_MINUTES = 15
+
+
+def demo_now(b) -> dt.datetime:
+    """The demo's clock in Danish time (``b.extras["now"]``, set from the app's clock), else noon today."""
+    now = b.extras.get("now")
+    if now is None:
+        return dt.datetime.combine(b.today, dt.time(12, 0), tzinfo=CPH)
+    return now.astimezone(CPH)
 
 
 def _days(month: Month) -> list[dt.date]:
@@ -171,7 +184,7 @@ def _episode(b, rng, form, r, first, code, start, now, staff_user, home) -> None
     colleague = rng.choice(["Ole Hansen", "Mette Sørensen", "Ali Hassan", "Karin Lund", "Jonas Friis"])
     ep = Episode(
         id=uuid.uuid4(), form=form, resident_id=r.id, catalogue_version=form.catalogue_version, force_type=code, situation=situation,
-        started_at=start, ended_at=start + dt.timedelta(minutes=rng.choice([3, 5, 10, 15])),
+        started_at=start, ended_at=start + dt.timedelta(minutes=rng.choice([3, 5, 10, MAX_EPISODE_MINUTES])),
         location=where, purpose=purpose.format(first=first),
         description=desc.format(first=first, hh=start.strftime("%H.%M"), situation=situation_label),
         avoidance=rng.choice(AVOIDANCE).format(first=first), least_intrusive=rng.choice(LEAST).format(first=first),
@@ -199,10 +212,15 @@ def _sign(b, form, section, user, at) -> None:
         "sign", ENTITY, str(form.id), {"section": section, "hash": sig.hash, "template_version": form.template_version}))
 
 
-def _advance(b, rng, form, month: Month, today, leader, caseworker, staff) -> None:
-    """Move a form as far as a real one of its age would have come, with some stuck or sent back."""
+def _advance(b, rng, form, month: Month, now: dt.datetime, leader, caseworker, staff) -> None:
+    """Move a form as far as a real one of its age would have come, with some stuck or sent back;
+    never past ``now``: a step that would lie in the future is not taken."""
+    today = local_date(now)
     due = due_date(month)
     end = dt.datetime.combine(min(month.last_day, today), dt.time(20, 0), tzinfo=CPH)
+    # Signed once every episode is registered, and not after the clock.
+    registered = [e.registered_at for e in form.episodes if e.registered_at is not None]
+    end = min(max([end, *registered]), now)
     age_days = (today - month.last_day).days
     roll = rng.random()
     if age_days < 0:  # the current month: drafts, a few already signed by staff
@@ -214,11 +232,16 @@ def _advance(b, rng, form, month: Month, today, leader, caseworker, staff) -> No
     _sign(b, form, SECTION_EPISODES, staff, end)
     if roll < 0.14 and age_days < 60:  # waiting for the leader
         return
-    _fill_leader(form, leader, local_date(end) + dt.timedelta(days=2))
-    _sign(b, form, SECTION_LEADER, leader, end + dt.timedelta(days=2))
+    leader_at = end + dt.timedelta(days=2)
+    if leader_at > now:  # the month has only just ended: the leader has not got to it yet
+        return
+    _fill_leader(form, leader, local_date(leader_at))
+    _sign(b, form, SECTION_LEADER, leader, leader_at)
     sent = end + dt.timedelta(days=3)
+    if sent > now:  # signed by the leader, ready to send
+        return
     form.sent_at = sent
-    if roll < 0.20 and age_days < 120:  # sent back with a comment
+    if roll < 0.20 and age_days < 120 and sent + dt.timedelta(days=4) <= now:  # sent back with a comment
         form.sent_at = None
         form.returned_at = sent + dt.timedelta(days=4)
         form.return_comment = "Uddyb venligst hvordan magtanvendelsen blev forsøgt undgået."
@@ -231,7 +254,9 @@ def _advance(b, rng, form, month: Month, today, leader, caseworker, staff) -> No
     if age_days < 25 or roll < 0.30:  # sent, not yet processed
         return
     processed = min(dt.datetime.combine(due, dt.time(10), tzinfo=CPH) + dt.timedelta(days=rng.randint(1, 12)),
-                    dt.datetime.combine(today, dt.time(9), tzinfo=CPH))
+                    dt.datetime.combine(today, dt.time(9), tzinfo=CPH), now)
+    if processed <= sent:
+        return
     _fill_authority(form, caseworker, local_date(processed))
     _sign(b, form, SECTION_AUTHORITY, caseworker, processed)
     form.processed_at = processed
