@@ -902,6 +902,8 @@ def _run_sample(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     opened, svc = _supervision(ns)
     try:
+        if ns.protocol:
+            _sample_protocols(svc, ns)
         result = svc.draw_programme(ns.year, ns.seed, total=ns.total, min_per_home=ns.min_per_home,
                                     max_per_home=ns.max_per_home, visit_date=ns.visit_date,
                                     visit_dates=dict(ns.visit_dates or ()), exclusions=dict(ns.exclude or ()))
@@ -919,6 +921,42 @@ def _run_sample(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         print(sample_text(result.programme, result.draws, str(ns.seed), result.warning), file=out)
     return EXIT_OK
+
+
+def _sample_protocols(svc, ns: argparse.Namespace) -> None:
+    """``sample --protocol ID@VERSION``: the programme made now takes these installed versions
+    (each kind not named its default); an existing programme keeps its own, so one that has
+    other versions is refused by name."""
+    installed = {p.key: p for p in svc.protocols()}
+    named: dict = {}  # kind -> ProtocolDTO
+    for key in ns.protocol:
+        p = installed.get(key)
+        if p is None:
+            pid, _, version = key.partition("@")
+            raise DomainError("unknown_protocol", field="protocol", protocol=pid, version=version)
+        if p.kind in named and named[p.kind].key != key:
+            raise DomainError("programme_protocol_kind", field="protocol", protocol=p.kind_label)
+        named[p.kind] = p
+    programme = svc.programme_for_year(ns.year)
+    if programme is None:
+        chosen = dict(named)
+        for p in installed.values():
+            if p.default:
+                chosen.setdefault(p.kind, p)
+        svc.create_programme(ns.year, protocols=sorted(p.key for p in chosen.values()), sample_total=ns.total,
+                             sample_min=ns.min_per_home, sample_max=ns.max_per_home)
+        return
+    other = sorted(p.key for p in named.values() if p.key not in programme.protocols)
+    if other:
+        raise DomainError("programme_protocols_fixed", field="protocol", year=ns.year, given=", ".join(other),
+                          protocols=", ".join(sorted(programme.protocols)))
+
+
+def _protocol_key(text: str) -> str:
+    pid, _, version = text.strip().partition("@")
+    if not pid or not version.isdigit() or int(version) < 1:
+        raise argparse.ArgumentTypeError(f"»{text}« er ikke på formen ID@VERSION, fx resident-2023@1")
+    return f"{pid}@{int(version)}"
 
 
 def _draw_json(d) -> dict:
@@ -1190,6 +1228,9 @@ def _add_supervision_parsers(commands, common) -> None:
                              "eller other:TEKST; kan gentages")
     sample.add_argument("--json", action="store_true",
                         help="skriv resultatet som JSON (ramme, regel og beboer-id pr. plejecenter, til genberegning)")
+    sample.add_argument("--protocol", type=_protocol_key, action="append", default=None, metavar="ID@VERSION",
+                        help="interviewguide for et nyt program, valgt blandt de installerede (tilsyn protocols "
+                             "list); de slags, der ikke nævnes, får standarden; kan gentages")
     sample.set_defaults(run=_run_sample)
 
     redraw = commands.add_parser(

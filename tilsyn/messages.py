@@ -1086,3 +1086,14 @@ def reopen_question(params: dict, title: str = "") -> str:
     text += (" og kommunen ser skemaet som genåbnet med din begrundelse. Den udgave, kommunen "
              "havde, gemmes og kan stadig udskrives.\n\nSkriv hvorfor skemaet genåbnes:")
     return text
+
+
+# tilsyn sample --protocol (issue 13, point 6)
+TEXTS.update(
+    {
+        "programme_protocols_fixed": (
+            "Tilsynsprogram {year} findes allerede med interviewguiderne {protocols}; {given} kan ikke vælges nu. "
+            "Interviewguiderne vælges, når programmet oprettes, og ligger derefter fast."
+        ),
+    }
+)
