@@ -45,3 +45,7 @@ __all__ = [
     "first_unpack_allowed", "join", "open_file", "pack", "pack_file", "read_start_file", "register",
     "unpack_file", "unregister",
 ]
+
+# The record and audit payload kinds register themselves when imported; every entry point that
+# packs or unpacks goes through this package, so they are always there.
+from . import records as _records  # noqa: E402,F401

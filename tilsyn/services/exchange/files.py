@@ -262,7 +262,9 @@ def apply_registered(uow, sender: PeerInfo, payload: dict) -> Summary:
         if k.name in payload:
             for key, n in (k.apply(uow, sender, payload[k.name]) or {}).items():
                 counts[key] = counts.get(key, 0) + int(n)
-    return Summary(counts)
+    # The audit kind's applier leaves the head of the sender's chain as now held here: the receipt
+    # carries it back, so the sender knows which of its entries the hub has acknowledged.
+    return Summary(counts, uow.session.info.pop("exchange_sender_head", None))
 
 
 def apply(ctx: AppContext, incoming: Incoming, handler: Handler | None = None) -> Applied:
