@@ -18,7 +18,8 @@ from typing import Callable, Sequence, TextIO
 
 from . import __version__
 from .domain.errors import DomainError
-from .messages import binding_fault_text, format_number, text_for
+from .messages import format_number, text_for
+from .messages import verify_report_text as verify_text
 from .services.app import OpenResult, close_app, open_app
 from .services.demo_force import DEMO_PASSWORD
 from .services.audit import AuditService
@@ -372,66 +373,6 @@ def export_text(r: ExportResult) -> str:
     lines.append(f"Skabelon: {', '.join(r.layouts)}. Revisionslogens kædehoved: nr. {r.audit_head[0]}, "
                  f"{r.audit_head[1][:16]}")
     return "\n".join(lines)
-
-
-def verify_text(report) -> str:
-    """Danish report of a verify run: the chain head when all is well, else the first broken link."""
-    problems = {
-        "hash": "indholdet passer ikke med postens hash",
-        "link": "posten peger ikke på den foregående posts hash",
-        "sequence": "der mangler en post før denne",
-        "payload": "ændringerne passer ikke med deres hash",
-        "head": "kædens hoved passer ikke med den sidste post",
-        "redacted": "posten er tømt, men ingen registreret sletning efter opbevaringsperioden nævner den",
-    }
-    lines = [
-        f"Revisionslog: {format_number(report.entries)} poster, "
-        f"{format_number(report.signatures)} underskrifter.",
-        f"Kædens hoved: nr. {report.head_seq}, {report.head_hash[:16]}",
-    ]
-    anchor = getattr(report, "anchor", None)
-    if anchor is not None and anchor.found:
-        lines.append(f"Det forventede kædehoved nr. {anchor.seq} ({anchor.hash[:16]}) findes i kæden.")
-    if report.ok:
-        lines.append("Alt er i orden: kæden er ubrudt, alle underskrifter passer, og loggen passer med data.")
-        return "\n".join(lines)
-    if anchor is not None and not anchor.found:
-        lines.append(f"FEJL: Kæden indeholder ikke det forventede kædehoved nr. {anchor.seq} ({anchor.hash[:16]}): "
-                     "revisionsloggen er afkortet eller skrevet om, siden det blev udskrevet.")
-    first = report.first_broken
-    if first is not None:
-        lines.append(f"FEJL: Første brudte led er post nr. {first.seq}: {problems.get(first.problem, first.problem)}.")
-        if len(report.chain_faults) > 1:
-            lines.append(f"I alt {len(report.chain_faults)} fejl i kæden.")
-    for sig_id, problem in report.signature_faults:
-        lines.append(f"FEJL: Underskrift {sig_id} passer ikke med det underskrevne indhold.")
-    for fault in getattr(report, "data_faults", ()):
-        lines.append(f"FEJL: {_data_fault_text(fault)}")
-    for fault in getattr(report, "binding_faults", ()):
-        lines.append(f"FEJL: {binding_fault_text(fault)}")
-    shown = len(getattr(report, "data_faults", ()))
-    total = getattr(report, "data_fault_count", 0)
-    if total > shown:
-        lines.append(f"… og {format_number(total - shown)} flere steder, hvor data ikke passer med revisionsloggen.")
-    return "\n".join(lines)
-
-
-_TABLE_LABELS = {
-    "resident": "Beboer", "relative": "Pårørende", "permit": "Afgørelse", "permit_force_type": "Afgørelsens indgreb",
-    "episode": "Magtanvendelse", "episode_staff": "Medarbejder på magtanvendelse", "force_form": "Skema",
-    "care_home": "Plejecenter", "unit": "Afdeling", "municipality": "Kommune", "user_account": "Bruger",
-    "user_care_home": "Brugerens plejecenter", "setting": "Indstilling",
-}
-
-
-def _data_fault_text(fault) -> str:
-    """One fold fault in Danish: which table, which record, which field, and what happened."""
-    where = f"{_TABLE_LABELS.get(fault.table, fault.table)} ({fault.table}) {fault.record}"
-    if fault.problem == "inserted":
-        return f"{where} findes, men er indsat uden om revisionsloggen."
-    if fault.problem == "deleted":
-        return f"{where} er slettet uden om revisionsloggen."
-    return f"{where}: feltet »{fault.field}« er ændret uden om revisionsloggen."
 
 
 def _expect_head(value: str):

@@ -19,9 +19,12 @@ from tilsyn.ui.views.history_view import (
     H_REASON,
     REDACTED_TEXT,
     HistoryDialog,
+    VERIFY_LINES_SHOWN,
     HistoryView,
     place_names,
+    verify_text,
 )
+from tilsyn.messages import binding_fault_text, verify_fault_lines
 
 from security_support import close, open_with_admin
 
@@ -142,7 +145,46 @@ def test_verify_finds_an_entry_changed_behind_the_apps_back(view, resident, app,
     assert not signal.args[0].ok
     shown = view.ui.verify_label.text()
     assert shown.startswith("Revisionsloggen er IKKE i orden.")
-    assert f"Første brud: hændelse nr. {seq} (de gemte ændringer passer ikke med kontrolsummen)." in shown
+    # The same line tilsyn verify prints.
+    assert f"FEJL: Første brudte led er post nr. {seq}: ændringerne passer ikke med deres hash." in shown.splitlines()
+
+
+def test_verify_lists_each_row_changed_behind_the_logs_back_as_the_cli_does(view, resident, app, qtbot):
+    """Issue 10, point 1/2: the page names table, record and field (it said only "IKKE i orden")."""
+    engine = app.ctx.extras["engine"]
+    with engine.begin() as conn:
+        for (name,) in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).all():
+            conn.execute(text(f'DROP TRIGGER "{name}"'))
+        conn.execute(text("UPDATE resident SET name = 'Ole Olsen'"))
+    with qtbot.waitSignal(view.verified, timeout=10_000) as signal:
+        view.verify()
+    report = signal.args[0]
+    assert not report.ok and report.data_faults
+    shown = view.ui.verify_label.text().splitlines()
+    assert shown[0].startswith("Revisionsloggen er IKKE i orden.")
+    assert shown[1:] == verify_fault_lines(report)
+    assert any(line.startswith("FEJL: Beboer (resident) ") and "feltet »name« er ændret uden om revisionsloggen"
+               in line for line in shown)
+    assert "Ole Olsen" not in view.ui.verify_label.text()  # never the data itself
+
+
+def test_verify_text_shows_binding_faults_and_caps_a_long_list():
+    from tilsyn.domain.ledger import DataFault
+    from tilsyn.services.audit import VerifyReport
+    from tilsyn.services.force_dto import BindingFault
+
+    binding = BindingFault("f1a2b3c4", "monthly", "010140-xxxx", 2, "episodes.e1.description", "mismatch")
+    report = VerifyReport(10, 1, 10, "a" * 64, (), (), binding_faults=(binding,))
+    shown = verify_text(report).splitlines()
+    assert shown[1:] == [f"FEJL: {binding_fault_text(binding)}"]
+    assert "f1a2b3c4 (beboer 010140-xxxx)" in shown[1] and "svarer ikke længere til underskriften" in shown[1]
+    many = tuple(DataFault("resident", f"r{i}", "name", "changed") for i in range(30))
+    long = verify_text(VerifyReport(10, 0, 10, "a" * 64, (), (), data_faults=many, data_fault_count=45))
+    rows = long.splitlines()
+    assert len(rows) == 1 + VERIFY_LINES_SHOWN + 1
+    assert rows[1:1 + VERIFY_LINES_SHOWN] == verify_fault_lines(
+        VerifyReport(10, 0, 10, "a" * 64, (), (), data_faults=many, data_fault_count=45))[:VERIFY_LINES_SHOWN]
+    assert rows[-1] == "… og 11 linjer mere: kør »tilsyn verify« for hele listen."
 
 
 def test_history_dialog_for_one_record(app, resident, qtbot):

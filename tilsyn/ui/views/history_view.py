@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableView
 from ...domain.cpr import mask
 from ...domain.errors import DomainError
 from ...domain.roles import ROLE_LABELS, Role
-from ...messages import care_home_kind_label, field_label, format_number, text_for
+from ...messages import care_home_kind_label, field_label, format_number, text_for, verify_fault_lines
 from ...services.audit import AuditEntryDTO, AuditService, VerifyReport
 from ...services.context import COPENHAGEN
 from ...services.residents import ResidentService
@@ -225,33 +225,24 @@ def record_title(e: AuditEntryDTO) -> str:
 
 
 def verify_text(report: VerifyReport) -> str:
-    """The result of verify() in Danish, one paragraph."""
+    """The result of verify() in Danish: one paragraph when all is well, else the count and every
+    fault on its own line, the same lines ``tilsyn verify`` prints (messages.verify_fault_lines)."""
     counted = (
         f"{format_number(report.entries)} hændelser og {format_number(report.signatures)} underskrifter "
         "er kontrolleret."
     )
     if report.ok:
         return f"Revisionsloggen er i orden: {counted} Seneste kontrolsum: {report.head_hash[:16]}…"
-    parts = [f"Revisionsloggen er IKKE i orden. {counted}"]
-    first = report.first_broken
-    if first is not None:
-        parts.append(f"Første brud: hændelse nr. {format_number(first.seq)} ({_fault_text(first)}).")
-    if report.signature_faults:
-        parts.append(f"{format_number(len(report.signature_faults))} underskrifter passer ikke med deres indhold.")
-    return " ".join(parts)
+    lines = verify_fault_lines(report)
+    if len(lines) > VERIFY_LINES_SHOWN:
+        rest = len(lines) - VERIFY_LINES_SHOWN
+        lines = lines[:VERIFY_LINES_SHOWN] + [f"… og {format_number(rest)} linjer mere: kør »tilsyn verify« for "
+                                              "hele listen."]
+    return "\n".join([f"Revisionsloggen er IKKE i orden. {counted}", *lines])
 
 
-FAULT_TEXTS = {
-    "hash": "hændelsen er ændret, efter den blev skrevet",
-    "link": "kæden er brudt: hændelsen peger ikke på hændelsen før",
-    "sequence": "der mangler hændelser, eller de står i forkert rækkefølge",
-    "payload": "de gemte ændringer passer ikke med kontrolsummen",
-    "head": "loggens hoved passer ikke med antallet af hændelser",
-}
-
-
-def _fault_text(fault) -> str:
-    return FAULT_TEXTS.get(fault.problem, fault.problem)
+# The page shows this many fault lines; the command line prints them all.
+VERIFY_LINES_SHOWN = 20
 
 
 # -- models ------------------------------------------------------------------------------------------
