@@ -110,6 +110,8 @@ def _visit(b, rng, programme, home, day, target, result, seed, consultant, leade
                             consultant_ids=[str(consultant.id)] if consultant else ())
     visit.sample_size = 3
     draw_time = _at(min(day - dt.timedelta(days=7), today))
+    # A programme from an earlier demo run keeps its own seed: every first draw must use it.
+    seed = programme.seed or seed
     draw = core.make_draw(uow, visit, "resident", seed, drawn_by="Karl Tilsynskonsulent", now=draw_time)
     relatives = core.make_draw(uow, visit, "relative", seed, drawn_by="Karl Tilsynskonsulent", now=draw_time)
     if target == vrules.PLANNED:
