@@ -122,7 +122,7 @@ def open_database(options: argparse.Namespace, ask: Callable[[str], str | None])
             return None
     while True:
         try:
-            # No actor: the GUI logs a person in (the command line acts as SYSTEM).
+            # No actor: the login window logs a person in, as the command line does with --user.
             return open_app(options.db, passphrase=passphrase, actor=None)
         except DomainError as err:
             if err.code != "wrong_passphrase":
