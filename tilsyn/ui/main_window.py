@@ -10,7 +10,8 @@ from html import escape
 from functools import partial
 from typing import Callable
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from .access import hide_forbidden_buttons, page_visible, user_text
 from .forms.ui_main_window import Ui_MainWindow
@@ -18,8 +19,8 @@ from .services_bundle import Services
 from .views.placeholder_view import PLACEHOLDERS, PlaceholderView
 from .widgets.plain import plain_labels
 
-PAGES = ("overview", "residents", "force", "supervision", "reports", "settings")
-PAGE_OVERVIEW, PAGE_RESIDENTS, PAGE_FORCE, PAGE_SUPERVISION, PAGE_REPORTS, PAGE_SETTINGS = range(len(PAGES))
+PAGES = ("overview", "residents", "force", "supervision", "reports", "settings", "exchange")
+PAGE_OVERVIEW, PAGE_RESIDENTS, PAGE_FORCE, PAGE_SUPERVISION, PAGE_REPORTS, PAGE_SETTINGS, PAGE_EXCHANGE = range(len(PAGES))
 TAB_RESIDENTS, TAB_CARE_HOMES = range(2)
 
 class MainWindow(QMainWindow):
@@ -54,6 +55,8 @@ class MainWindow(QMainWindow):
         self.dashboard_view = None
         self.force_page = None
         self.reports_view = None
+        self.exchange_view = None
+        self._add_exchange_page()
 
         self.municipality_status = QLabel(self)
         self.municipality_status.setObjectName("municipality_status_label")
@@ -61,15 +64,22 @@ class MainWindow(QMainWindow):
         self.database_status.setObjectName("database_status_label")
         self.user_status = QLabel(user_text(services.ctx.user), self)
         self.user_status.setObjectName("user_status_label")
+        # What is waiting to go out to the other computers (only when this database is a site).
+        self.exchange_status = QLabel(self)
+        self.exchange_status.setObjectName("exchange_status_label")
+        self.exchange_status.setVisible(False)
+        self.ui.status_bar.addPermanentWidget(self.exchange_status)
         self.ui.status_bar.addPermanentWidget(self.user_status)
         self.ui.status_bar.addPermanentWidget(self.municipality_status)
         self.ui.status_bar.addPermanentWidget(self.database_status)
         self.database_status.setText(f"Database: {database}")
-        for label in (self.municipality_status, self.database_status, self.user_status):
+        for label in (self.municipality_status, self.database_status, self.user_status, self.exchange_status):
             plain_labels(label)  # user data is never read as markup
         self.admin_pages = None
         # The role decides which pages exist; the services refuse the rest anyway.
         self.hidden_pages = {key for key in PAGES if not page_visible(services.ctx.user, key)}
+        if not self.is_site:
+            self.hidden_pages.add("exchange")  # Udveksling only on a database that is a site
         for index, key in enumerate(PAGES):
             self.ui.nav_list.item(index).setHidden(key in self.hidden_pages)
             self._page_actions()[index].setVisible(key not in self.hidden_pages)
@@ -77,7 +87,7 @@ class MainWindow(QMainWindow):
         self.ui.nav_list.currentRowChanged.connect(self.show_page)
         actions = (
             self.ui.overview_action, self.ui.residents_action, self.ui.force_action,
-            self.ui.supervision_action, self.ui.reports_action, self.ui.settings_action,
+            self.ui.supervision_action, self.ui.reports_action, self.ui.settings_action, self.exchange_action,
         )
         for index, action in enumerate(actions):
             action.triggered.connect(partial(self.show_page, index))
@@ -120,8 +130,27 @@ class MainWindow(QMainWindow):
     def _page_actions(self):
         return (
             self.ui.overview_action, self.ui.residents_action, self.ui.force_action,
-            self.ui.supervision_action, self.ui.reports_action, self.ui.settings_action,
+            self.ui.supervision_action, self.ui.reports_action, self.ui.settings_action, self.exchange_action,
         )
+
+    def _add_exchange_page(self) -> None:
+        """The Udveksling page's navigation entry, stack page and menu action (built in code, so
+        main_window.ui stays as it is); hidden unless this database is a site."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            self.is_site = self.services.exchange.is_site()
+        except SQLAlchemyError:  # a database without the exchange tables: no site
+            self.is_site = False
+        self.ui.nav_list.addItem(QListWidgetItem("Udveksling"))
+        page = QWidget()
+        page.setObjectName("exchange_page")
+        QVBoxLayout(page)
+        self.ui.page_stack.addWidget(page)
+        self.exchange_action = QAction("&Udveksling", self)
+        self.exchange_action.setObjectName("exchange_action")
+        self.exchange_action.setShortcut(QKeySequence("Ctrl+7"))
+        self.ui.view_menu.addAction(self.exchange_action)
 
     # -- pages ------------------------------------------------------------------------------------
     def _show_main(self) -> None:
@@ -134,6 +163,21 @@ class MainWindow(QMainWindow):
         """Show the municipality's name in the status bar."""
         name = self.services.care_homes.municipality_name()
         self.municipality_status.setText(f"Kommune: {name}" if name else "Ingen kommune oprettet endnu")
+        self.update_exchange_status()
+
+    def update_exchange_status(self) -> None:
+        """'3 månedsskemaer er ikke sendt til kommunen endnu' in the status bar, on a site."""
+        if "exchange" in self.hidden_pages:
+            return
+        from ..domain.errors import DomainError
+        from ..services.exchange.status import waiting_summary
+
+        try:
+            text = waiting_summary(self.services.exchange.waiting())
+        except DomainError:
+            text = ""
+        self.exchange_status.setText(text)
+        self.exchange_status.setVisible(bool(text))
 
     def current_page(self) -> int:
         return self.ui.page_stack.currentIndex()
@@ -187,6 +231,12 @@ class MainWindow(QMainWindow):
 
             self.reports_view = ReportsView(self.services.exports, self.services.care_homes, self)
             return self.reports_view
+        if key == "exchange":
+            from .views.exchange_view import ExchangeView
+
+            self.exchange_view = ExchangeView(self.services.exchange, self.services.conflicts, self)
+            self.exchange_view.changed.connect(self.update_exchange_status)
+            return self.exchange_view
         if key == "supervision":
             from .views.supervision_view import SupervisionView
 

@@ -11,6 +11,8 @@ from ..services.context import AppContext
 if TYPE_CHECKING:
     from ..services.audit import AuditService
     from ..services.care_homes import CareHomeService
+    from ..services.exchange.records import ConflictService
+    from ..services.exchange.status import ExchangeService
     from ..services.exports import ExportService
     from ..services.force import ForceService
     from ..services.privacy import PrivacyService
@@ -53,6 +55,8 @@ class Services:
     audit: AuditService = _Lazy("..services.audit", "AuditService")
     privacy: PrivacyService = _Lazy("..services.privacy", "PrivacyService")
     supervision: SupervisionService = _Lazy("..services.supervision", "SupervisionService")
+    exchange: ExchangeService = _Lazy("..services.exchange.status", "ExchangeService")
+    conflicts: ConflictService = _Lazy("..services.exchange.records", "ConflictService")
 
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx

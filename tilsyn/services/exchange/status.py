@@ -1,12 +1,14 @@
-"""What is waiting to go out: per peer, how many records the next exchange file would carry.
+"""What is waiting to go out: per peer, how many records no exchange file has carried yet.
 
-Read only: the same rule as ``records.collect_records`` (every row the peer may see whose version
-it is not known to hold, or which went in a file it has not acknowledged), counted without
-marking anything as sent. Audit entries are not counted: every change makes one.
+Read only: the rule of ``records.collect_records`` (every row the peer may see whose version it
+is not known to hold), counted without marking anything; a row already in a file written for the
+peer counts as sent (pack repeats it until the peer acknowledges it). Rows in conflict and audit
+entries are not counted (every change makes an audit entry).
 """
 
 from __future__ import annotations
 
+import os
 import uuid
 from dataclasses import dataclass, field
 
@@ -19,7 +21,8 @@ from ...store.models_exchange import ExchangeState, PeerSite
 from ...store.models_sync import SyncKnown
 from ..context import AppContext
 from . import records
-from .sites import peer_info, this_site
+from .files import Applied, Packed, pack_file, unpack_file
+from .sites import SiteOverview, SiteService, peer_info, this_site
 
 
 @dataclass(frozen=True)
@@ -87,11 +90,23 @@ def waiting_summary(items: list[Waiting] | tuple[Waiting, ...]) -> str:
     return text
 
 
-class ExchangeStatusService:
-    """Read-only counts of what is waiting to go out to each peer (not revoked)."""
+class ExchangeService:
+    """The exchange as the Udveksling page uses it: this site and its peers, what is waiting to
+    go out (read only), packing a file for a peer and loading one from a peer."""
 
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
+
+    def overview(self) -> SiteOverview:
+        return SiteService(self.ctx).overview()
+
+    def pack(self, peer: str | None, out: str | os.PathLike) -> Packed:
+        """The next file to ``peer`` (None: the only peer) written to ``out`` (never overwritten)."""
+        return pack_file(self.ctx, peer, out=out)
+
+    def unpack(self, path: str | os.PathLike) -> Applied:
+        """Read, check and apply the file at ``path``; the same file again is 'already loaded'."""
+        return unpack_file(self.ctx, path, records.handler)
 
     def is_site(self) -> bool:
         with self.ctx.uow_factory() as uow:
@@ -110,7 +125,6 @@ class ExchangeStatusService:
             for peer in s.scalars(select(PeerSite).where(PeerSite.revoked_at.is_(None)).order_by(PeerSite.name)):
                 state = s.get(ExchangeState, peer.id)
                 info = peer_info(peer, state)
-                acked = state.last_acked_seq if state else 0
                 known = {(k.record_type, k.record_id): k for k in s.scalars(
                     select(SyncKnown).where(SyncKnown.peer_site_id == uuid.UUID(info.id)))}
                 counts: dict[str, int] = {}
@@ -118,15 +132,15 @@ class ExchangeStatusService:
                     if (table, key) in blocked:
                         continue
                     row = known.get((table, key))
-                    held = None
-                    if row is not None:
-                        held = row.pending_version if row.pending_seq is not None and row.pending_seq <= acked \
-                            else (row.version if row.pending_seq is None else None)
-                    if held == version_of(content):
+                    version = version_of(content)
+                    # Held there, or in a file already written for it (sent, perhaps not yet
+                    # acknowledged: pack repeats it until it is, but it is not "not sent").
+                    if row is not None and version in (row.version if row.pending_seq is None else None,
+                                                       row.pending_version):
                         continue
                     counts[table] = counts.get(table, 0) + 1
                 out.append(Waiting(peer.name, peer.kind, counts))
             return out
 
 
-__all__ = ["ExchangeStatusService", "WAITING_LABELS", "Waiting", "waiting_summary", "waiting_text"]
+__all__ = ["ExchangeService", "WAITING_LABELS", "Waiting", "waiting_summary", "waiting_text"]

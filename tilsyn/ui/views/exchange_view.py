@@ -1,0 +1,352 @@
+"""The Udveksling page (issue 11, point 7): this site, its peers, what is waiting to go out,
+"Gem udvekslingsfil …" and "Indlæs udvekslingsfil …" behind a progress window, and the conflicts
+with both versions side by side, each resolved by a person with a reason (audited).
+
+Shown only when this database is a site. The slots read widgets, call one service and show the
+result or the Danish text of the refusal; the rules live in tilsyn.services.exchange.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QListWidgetItem, QTableWidgetItem, QWidget
+
+from ...domain.errors import DomainError
+from ...messages import SITE_KIND_LABELS, field_label, format_moment, format_number
+from ...services.exchange.records import RECORD_LABELS, ConflictDTO
+from ...services.exchange.status import waiting_text
+from .. import workers
+from ..dialogs.progress_dialog import ProgressDialog
+from ..errors import ERROR_STYLE, error_text
+from ..forms.ui_exchange_view import Ui_ExchangeView
+from ..widgets.plain import plain_labels
+
+FILE_FILTER = "Udvekslingsfiler (*.tilsyn);;Alle filer (*)"
+PEER_COLUMNS = ("Computer", "Slags", "Sendt", "Kvitteret af den anden", "Modtaget")
+COUNT_WORDS = {  # Applied.summary.counts keys (records / audit appliers) -> Danish phrase
+    "indsat": ("ny post", "nye poster"),
+    "opdateret": ("ændret post", "ændrede poster"),
+    "uændret": ("uændret post", "uændrede poster"),
+    "slettet": ("slettet post", "slettede poster"),
+    "konflikter": ("konflikt", "konflikter"),
+    "revisionsposter": ("historikpost", "historikposter"),
+}
+
+
+class ExchangeCancelled(DomainError):
+    """Annuller before the work began: nothing was written."""
+
+
+def _n(n: int, one: str, many: str) -> str:
+    return f"{format_number(n)} {one if n == 1 else many}"
+
+
+def kind_label(kind: str) -> str:
+    return SITE_KIND_LABELS.get(kind, kind)
+
+
+def peer_to(name: str, kind: str) -> str:
+    return "kommunen" if kind == "hub" else name
+
+
+def _numbered(seq: int, at) -> str:
+    if not seq:
+        return "–"
+    return f"nr. {format_number(seq)}" + (f", {format_moment(at)}" if at else "")
+
+
+def packed_text(packed, path: Path) -> str:
+    """'Udvekslingsfil nr. 4 til kommunen er gemt i …: 5 poster.'"""
+    peer = packed.peer
+    rows = packed.kinds.get("records", 0)
+    what = _n(rows, "post", "poster") if rows else "ingen nye poster, kun kvittering og historik"
+    return (f"Udvekslingsfil nr. {format_number(packed.header.seq)} til {peer_to(peer.name, peer.kind)} er gemt i "
+            f"{path}: {what}. Giv filen videre (USB-nøgle eller sikker mail); den kan kun åbnes dér.")
+
+
+def applied_text(applied) -> str:
+    """The Applied summary in Danish: what the file from the peer changed here."""
+    sender = applied.sender
+    source = f"fil nr. {format_number(applied.seq)} fra {sender.name}"
+    if applied.already_loaded:
+        return f"Udvekslingsfilen ({source}) var allerede indlæst. Intet er ændret."
+    parts = [_n(n, *COUNT_WORDS.get(key, (key, key))) for key, n in applied.summary.counts.items() if n]
+    text = f"Udvekslingsfilen ({source}) er indlæst: " + (", ".join(parts) if parts else "intet nyt") + "."
+    if applied.acknowledged_seq:
+        text += (f" {sender.name} har modtaget jeres filer til og med nr. "
+                 f"{format_number(applied.acknowledged_seq)}.")
+    if applied.summary.counts.get("konflikter"):
+        text += " Se konflikterne nedenfor: de skal løses af en person."
+    return text
+
+
+def conflict_title(c: ConflictDTO) -> str:
+    return f"{RECORD_LABELS.get(c.record_type, c.record_type)} · fra {c.peer} · {format_moment(c.detected_at)}"
+
+
+def _value(v: Any) -> str:
+    if v is None:
+        return "–"
+    if isinstance(v, bool):
+        return "ja" if v else "nej"
+    return str(v)
+
+
+def ask_reason(parent: QWidget, title: str, prompt: str, ok_text: str) -> str | None:
+    """The required reason for a resolution (None: cancelled). Tests replace this function."""
+    from ..dialogs.sign_dialog import ReasonDialog
+
+    dialog = ReasonDialog(title, prompt, ok_text, parent)
+    return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def run_pack(exchange, peer: str | None, out: str, *, progress: Callable[[int, str], None],
+             is_cancelled: Callable[[], bool]):
+    """The pack as a worker function. Cancelled before it starts, nothing is written; once the
+    file is being written it is finished (one transaction), so the numbers stay in step."""
+    progress(0, "Samler det, der skal sendes …")
+    if is_cancelled():
+        raise ExchangeCancelled("exchange_pack_cancelled")
+    packed = exchange.pack(peer, out)
+    progress(100, "Filen er gemt")
+    return packed
+
+
+def run_unpack(exchange, path: str, *, progress: Callable[[int, str], None], is_cancelled: Callable[[], bool]):
+    progress(0, "Kontrollerer og indlæser filen …")
+    if is_cancelled():
+        raise ExchangeCancelled("exchange_unpack_cancelled")
+    applied = exchange.unpack(path)
+    progress(100, "Filen er indlæst")
+    return applied
+
+
+class ExchangeView(QWidget):
+    """``exchange`` is services.exchange.status.ExchangeService, ``conflicts`` records.ConflictService."""
+
+    changed = Signal()  # something was packed, loaded or resolved: the status bar's count is stale
+
+    def __init__(self, exchange, conflicts, parent: QWidget | None = None, *,
+                 start: Callable[[workers.Worker], object] = workers.start) -> None:
+        super().__init__(parent)
+        self.ui = Ui_ExchangeView()
+        self.ui.setupUi(self)
+        self.exchange = exchange
+        self.conflict_service = conflicts
+        self._start = start
+        self._worker: workers.Worker | None = None
+        self._thread = None
+        self.progress_dialog: ProgressDialog | None = None
+        self.overview = None
+        self.conflicts: list[ConflictDTO] = []
+        table = self.ui.peers_table
+        table.setColumnCount(len(PEER_COLUMNS))
+        table.setHorizontalHeaderLabels(PEER_COLUMNS)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        ct = self.ui.conflict_table
+        ct.setColumnCount(3)
+        ct.verticalHeader().setVisible(False)
+        ct.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.ui.result_label.setVisible(False)
+        self.ui.error_label.setVisible(False)
+        self.ui.error_label.setStyleSheet(ERROR_STYLE)
+        self.ui.pack_button.clicked.connect(self.save_file)
+        self.ui.unpack_button.clicked.connect(self.load_file)
+        self.ui.conflicts_list.currentRowChanged.connect(self.show_conflict)
+        self.ui.keep_local_button.clicked.connect(lambda: self.resolve("local"))
+        self.ui.keep_incoming_button.clicked.connect(lambda: self.resolve("incoming"))
+        self.refresh()
+
+    # -- showing ------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        try:
+            self.overview = self.exchange.overview()
+            waiting = self.exchange.waiting()
+            self.conflicts = self.conflict_service.conflicts()
+        except DomainError as exc:
+            self._error(exc)
+            return
+        site = self.overview.site
+        if site is None:
+            self.ui.site_label.setText("Denne database er ikke med i en udveksling.")
+        else:
+            self.ui.site_label.setText(
+                f"Denne computer: {site.name} ({kind_label(site.kind)}), med siden {format_moment(site.joined_at)}.")
+        self.ui.waiting_label.setText("\n".join(waiting_text(w) for w in waiting) or "Ingen at sende til.")
+        self._fill_peers()
+        self._fill_conflicts()
+        plain_labels(self)  # names are user data, never read as markup
+
+    def _fill_peers(self) -> None:
+        table = self.ui.peers_table
+        peers = self.overview.peers if self.overview else ()
+        table.setRowCount(len(peers))
+        for row, p in enumerate(peers):
+            kind = kind_label(p.kind) + (" (tilbagekaldt)" if p.revoked_at else "")
+            cells = (p.name, kind, _numbered(p.last_sent_seq, p.last_sent_at),
+                     _numbered(p.last_acked_seq, p.last_acked_at), _numbered(p.last_received_seq, p.last_received_at))
+            for col, text in enumerate(cells):
+                table.setItem(row, col, QTableWidgetItem(text))
+        if len(peers) == 1:
+            table.selectRow(0)
+
+    def _fill_conflicts(self) -> None:
+        lst = self.ui.conflicts_list
+        lst.blockSignals(True)
+        lst.clear()
+        for c in self.conflicts:
+            lst.addItem(QListWidgetItem(conflict_title(c)))
+        lst.blockSignals(False)
+        n = len(self.conflicts)
+        self.ui.conflicts_label.setText(
+            "Ingen konflikter." if not n else
+            f"{_n(n, 'post', 'poster')} er ændret både her og på en anden computer. Vælg hvilken version, "
+            "der gælder; begrundelsen gemmes i historikken. Indtil da sendes posten ikke videre.")
+        self.ui.conflicts_list.setVisible(bool(n))
+        self.ui.conflict_table.setVisible(bool(n))
+        if n:
+            lst.setCurrentRow(0)
+            self.show_conflict(0)
+        else:
+            self.show_conflict(-1)
+
+    def selected_conflict(self) -> ConflictDTO | None:
+        row = self.ui.conflicts_list.currentRow()
+        return self.conflicts[row] if 0 <= row < len(self.conflicts) else None
+
+    def show_conflict(self, row: int) -> None:
+        c = self.conflicts[row] if 0 <= row < len(self.conflicts) else None
+        ct = self.ui.conflict_table
+        for button in (self.ui.keep_local_button, self.ui.keep_incoming_button):
+            button.setEnabled(c is not None)
+        if c is None:
+            ct.setRowCount(0)
+            return
+        ct.setHorizontalHeaderLabels(("Felt", "Her", f"Fra {c.peer}"))
+        fields = c.fields or tuple(sorted(set(c.local) | set(c.incoming)))
+        ct.setRowCount(len(fields))
+        for i, name in enumerate(fields):
+            label = field_label(name)
+            ct.setItem(i, 0, QTableWidgetItem(label if label and label != name else name))
+            ct.setItem(i, 1, QTableWidgetItem(_value(c.local.get(name)) if c.local else "(slettet her)"))
+            ct.setItem(i, 2, QTableWidgetItem(_value(c.incoming.get(name)) if c.incoming else "(slettet dér)"))
+        ct.resizeRowsToContents()
+
+    def _error(self, exc: BaseException) -> None:
+        self.ui.error_label.setText(error_text(exc))
+        self.ui.error_label.setVisible(True)
+
+    def _result(self, text: str) -> None:
+        self.ui.error_label.setVisible(False)
+        self.ui.result_label.setText(text)
+        self.ui.result_label.setVisible(True)
+
+    # -- pack and unpack ------------------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self._worker is not None
+
+    def selected_peer(self) -> str | None:
+        """The peer chosen in the table; None leaves the choice to the service (the only peer)."""
+        peers = self.overview.peers if self.overview else ()
+        rows = self.ui.peers_table.selectionModel().selectedRows() if self.ui.peers_table.selectionModel() else []
+        if rows and 0 <= rows[0].row() < len(peers):
+            return peers[rows[0].row()].id
+        return None
+
+    def _default_name(self, peer_id: str | None) -> str:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        peers = {p.id: p for p in (self.overview.peers if self.overview else ())}
+        p = peers.get(peer_id) if peer_id else (next(iter(peers.values())) if len(peers) == 1 else None)
+        seq = (p.last_sent_seq + 1) if p else 1
+        name = "".join(ch if ch.isalnum() else "-" for ch in (p.name if p else "udveksling")).strip("-")
+        return str(Path(folder) / f"til-{name}-nr-{seq}.tilsyn")
+
+    def save_file(self) -> None:
+        """Gem udvekslingsfil …: choose where, then pack in the background."""
+        if self.busy:
+            return
+        peer = self.selected_peer()
+        path, _ = QFileDialog.getSaveFileName(self, "Gem udvekslingsfil", self._default_name(peer), FILE_FILTER)
+        if not path:
+            return
+        self._run(run_pack, (self.exchange, peer, path), "Gem udvekslingsfil", "Gemmer udvekslingsfilen …",
+                  lambda packed: self._result(packed_text(packed, Path(path))))
+
+    def load_file(self) -> None:
+        """Indlæs udvekslingsfil …: choose the file, then check and apply it in the background."""
+        if self.busy:
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _ = QFileDialog.getOpenFileName(self, "Indlæs udvekslingsfil", folder, FILE_FILTER)
+        if not path:
+            return
+        self._run(run_unpack, (self.exchange, path), "Indlæs udvekslingsfil", "Indlæser udvekslingsfilen …",
+                  lambda applied: self._result(applied_text(applied)))
+
+    def _run(self, fn, args, title: str, text: str, show: Callable[[Any], None]) -> None:
+        self.ui.error_label.setVisible(False)
+        self.ui.result_label.setVisible(False)
+        for button in (self.ui.pack_button, self.ui.unpack_button):
+            button.setEnabled(False)
+        worker = workers.Worker(fn, *args)
+        worker.done.connect(lambda result: self._done(result, show))
+        worker.failed.connect(self._failed)
+        self.progress_dialog = ProgressDialog(worker, title, text, self)
+        self._worker = worker
+        self.progress_dialog.open()
+        self._thread = self._start(worker)
+
+    def cancel(self) -> None:
+        if self.progress_dialog is not None:
+            self.progress_dialog.cancel()
+
+    def _finish_worker(self) -> None:
+        if self._thread is not None and hasattr(self._thread, "wait"):
+            self._thread.wait()
+        self._worker = None
+        self._thread = None
+        self.progress_dialog = None
+        for button in (self.ui.pack_button, self.ui.unpack_button):
+            button.setEnabled(True)
+
+    def _done(self, result: object, show: Callable[[Any], None]) -> None:
+        self._finish_worker()
+        self.refresh()
+        show(result)
+        self.changed.emit()
+
+    def _failed(self, exc: object) -> None:
+        self._finish_worker()
+        self.refresh()
+        self._error(exc if isinstance(exc, BaseException) else RuntimeError("worker"))
+
+    # -- conflicts ------------------------------------------------------------------------------------
+    def resolve(self, choice: str) -> None:
+        """Keep this site's version (``local``) or take the other one (``incoming``), with a reason."""
+        c = self.selected_conflict()
+        if c is None:
+            return
+        record = RECORD_LABELS.get(c.record_type, c.record_type)
+        if choice == "local":
+            prompt, ok = "Hvorfor skal versionen her på denne computer gælde?", "Behold vores version"
+        else:
+            prompt, ok = f"Hvorfor skal versionen fra {c.peer} gælde?", "Tag den anden version"
+        reason = ask_reason(self, "Løs konflikt", prompt + " Begrundelsen gemmes i historikken.", ok)
+        if reason is None:
+            return
+        try:
+            self.conflict_service.resolve(c.id, choice, reason)
+        except DomainError as exc:
+            self._error(exc)
+            return
+        self.refresh()
+        which = "versionen her" if choice == "local" else f"versionen fra {c.peer}"
+        self._result(f"Konflikten ({record}) er løst: {which} gælder. Løsningen sendes med den næste "
+                     "udvekslingsfil.")
+        self.changed.emit()
