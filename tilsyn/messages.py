@@ -1170,3 +1170,27 @@ def verify_report_text(report) -> str:
         lines.append("Alt er i orden: kæden er ubrudt, alle underskrifter passer, og loggen passer med data.")
         return "\n".join(lines)
     return "\n".join(lines + verify_fault_lines(report))
+
+
+# -- signing and sending only over sections that still match their signatures ----------------------
+TEXTS.update(
+    {
+        "signed_section_changed": (
+            "Afsnit {section} er ændret, efter det blev underskrevet: indholdet svarer ikke længere til "
+            "underskriften. Afsnit {target} kan ikke underskrives, før afsnit {section} er underskrevet igen."
+        ),
+        "signed_section_changed_send": (
+            "Afsnit {section} er ændret, efter det blev underskrevet: indholdet svarer ikke længere til "
+            "underskriften. Skemaet kan ikke sendes, før afsnit {section} er underskrevet igen."
+        ),
+    }
+)
+
+
+# -- the Udveksling page: Annuller before the work began ------------------------------------------
+TEXTS.update(
+    {
+        "exchange_pack_cancelled": "Annulleret: der er ikke gemt nogen udvekslingsfil.",
+        "exchange_unpack_cancelled": "Annulleret: udvekslingsfilen er ikke indlæst. Intet er ændret.",
+    }
+)
