@@ -429,3 +429,56 @@ def test_the_export_audit_entries_carry_each_file_hash(world, tmp_path):
     for pdf in result.form_pdfs:
         rel = str(pdf.relative_to(tmp_path / "ud"))
         assert logged[rel] == hashlib.sha256(pdf.read_bytes()).hexdigest()
+
+
+# -- signing and sending refused over an earlier section that no longer matches ----------------------
+
+
+def _returned_acute(world):
+    """The acute record sent back by the caseworker (section 3 voided), the leader logged in."""
+    force, users = world["force"], world["users"]
+    force.send_back(world["acute_id"], "Uddyb nødvendigheden")
+    users.login("lene", PW["lene"])
+    return force.get_form(world["acute_id"]).episodes[0].id
+
+
+def test_signing_after_an_earlier_section_changed_by_sql_is_refused_naming_it(world):
+    from tilsyn.messages import text_for
+
+    ctx, force, acute = world["ctx"], world["force"], world["acute_id"]
+    ep = _returned_acute(world)
+    _sql(ctx, "update episode set description = 'Intet skete' where id = :i", {"i": _id(ctx, ep)})
+    with pytest.raises(DomainError) as exc:
+        force.sign_section(acute, 3, PW["lene"])
+    assert exc.value.code == "signed_section_changed" and exc.value.params == {"section": 2, "target": 3}
+    assert text_for(exc.value).startswith("Afsnit 2 er ændret, efter det blev underskrevet")
+    assert "Afsnit 3 kan ikke underskrives" in text_for(exc.value)
+    assert force.get_form(acute).section_state(3).status == "unsigned"
+
+
+def test_sending_after_a_signed_section_changed_by_sql_is_refused_naming_it(world):
+    from tilsyn.messages import text_for
+
+    ctx, force, acute = world["ctx"], world["force"], world["acute_id"]
+    _returned_acute(world)
+    force.sign_section(acute, 3, PW["lene"])
+    _sql(ctx, "update force_form set necessity = 'Andet' where id = :i", {"i": _id(ctx, acute)})
+    with pytest.raises(DomainError) as exc:
+        force.send_to_authority(acute)
+    assert exc.value.code == "signed_section_changed_send" and exc.value.params == {"section": 3}
+    assert "Skemaet kan ikke sendes, før afsnit 3 er underskrevet igen" in text_for(exc.value)
+    assert force.get_form(acute).sent_at is None
+
+
+def test_sending_after_section_1_as_stored_changed_by_sql_is_refused_naming_section_1(world):
+    ctx, force, acute = world["ctx"], world["force"], world["acute_id"]
+    _returned_acute(world)
+    force.sign_section(acute, 3, PW["lene"])
+    with ctx.uow_factory() as uow:
+        snap = json.loads(uow.session.get(ForceForm, __import__("uuid").UUID(acute)).section1_snapshot)
+    snap.update(name="Karin Hansen")
+    _sql(ctx, "update force_form set section1_snapshot = :s where id = :i",
+         {"s": canonical_json(snap), "i": _id(ctx, acute)})
+    with pytest.raises(DomainError) as exc:
+        force.send_to_authority(acute)
+    assert exc.value.code == "signed_section_changed_send" and exc.value.params == {"section": 1}

@@ -233,3 +233,24 @@ def test_a_change_that_reopens_needs_a_reason():
     assert exc.value.params == {"sections": [2, 3, 4], "state": "processed", "section": 2}
     assert check_change(STATE_FACTS[WS.PROCESSED], 2, "Fundet i vagtbogen").reopens
     assert not check_change(STATE_FACTS[WS.READY_TO_SEND], 2, "").reopens
+
+
+# -- signing or sending only while earlier signed sections still match (domain/signing.py) ----------
+
+
+def test_signing_and_sending_refused_while_an_earlier_signed_section_no_longer_matches():
+    from tilsyn.domain.errors import DomainError
+    from tilsyn.domain.signing import (
+        SIGNED_MISMATCH, SIGNED_VALID, UNSIGNED, Binding, check_signed_still_match,
+    )
+
+    ok, bad, none = Binding(SIGNED_VALID), Binding(SIGNED_MISMATCH, ("necessity",)), Binding(UNSIGNED)
+    check_signed_still_match({1: ok, 2: ok, 3: none, 4: none}, 3)
+    check_signed_still_match({1: ok, 2: ok, 3: bad, 4: none}, 3)  # only earlier sections count
+    check_signed_still_match({1: ok, 2: ok, 3: ok, 4: none})
+    with pytest.raises(DomainError) as exc:
+        check_signed_still_match({1: ok, 2: ok, 3: bad, 4: none}, 4)
+    assert exc.value.code == "signed_section_changed" and exc.value.params == {"section": 3, "target": 4}
+    with pytest.raises(DomainError) as exc:
+        check_signed_still_match({1: bad, 2: bad, 3: ok, 4: none})
+    assert exc.value.code == "signed_section_changed_send" and exc.value.params == {"section": 1}

@@ -149,3 +149,20 @@ def bind(
 def section1_differences(binding: Binding) -> tuple[str, ...]:
     """The faulty fields of a section 2 binding that lie in section 1 (signed with section 2)."""
     return tuple(f for f in binding.fields if f == "section1" or f.startswith("section1."))
+
+
+class SignedSectionChanged(DomainError):
+    code = "signed_section_changed"
+
+
+def check_signed_still_match(bindings: dict[int, Binding], before: int | None = None) -> None:
+    """A section may be signed (``before`` = that section) or a form sent (``before`` None) only
+    while every earlier signed section still matches its signature; the first that does not is
+    named (``section``; ``target`` the section to be signed; code ``..._send`` when sending)."""
+    for section in sorted(bindings):
+        if before is not None and section >= before:
+            break
+        if bindings[section].status == SIGNED_MISMATCH:
+            if before is None:
+                raise SignedSectionChanged("signed_section_changed_send", section=section)
+            raise SignedSectionChanged(section=section, target=before)

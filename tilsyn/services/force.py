@@ -61,6 +61,7 @@ from ..domain.signing import (
     SIGNED_VALID,
     UNSIGNED,
     Binding,
+    check_signed_still_match,
     optional_reason,
     require_reason,
     section1_differences,
@@ -431,6 +432,7 @@ class ForceService:
                 validate_authority_section(_authority_input(form), for_signing=True)
             else:
                 raise DomainError("unknown_section", section=section)
+            check_signed_still_match(section_bindings(uow, form), section)
             self.signatures.sign(uow, ENTITY, str(form.id), SIGNED_SECTIONS, section,
                                  section_content(form, section), None, form.template_version)
             if section == SECTION_AUTHORITY:
@@ -449,6 +451,7 @@ class ForceService:
                 raise DomainError("form_not_signed")
             if form.sent_at is not None:
                 raise DomainError("form_already_sent")
+            check_signed_still_match(section_bindings(uow, form))
             form.sent_at = self.ctx.now()
             form.returned_at = None
             uow.record("send", ENTITY, str(form.id), {"to": "authority"})
