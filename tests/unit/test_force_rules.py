@@ -8,14 +8,11 @@ from tilsyn.domain.errors import ValidationError
 from tilsyn.domain.force import (
     EpisodeInput,
     EpisodeNotCovered,
-    FormFacts,
     FormKind,
-    FormStatus,
     Month,
     StaffInput,
     check_form_coverage,
     due_date,
-    form_status,
     is_late,
     registration_deadline,
     validate_episode,
@@ -119,20 +116,6 @@ def test_month_arithmetic_and_due_date():
     assert due_date(Month(2026, 12)) == dt.date(2027, 1, 5)
     assert due_date(Month(2026, 3), 10) == dt.date(2026, 4, 10)
     assert Month.parse("2026-03") == Month(2026, 3)
-
-
-def test_form_status():
-    march = Month(2026, 3)
-    f = lambda signed, sent=False, returned=False: FormFacts(frozenset(signed), sent, returned, march)  # noqa: E731
-    assert form_status(f(set()), dt.date(2026, 3, 20)) is FormStatus.DRAFT
-    assert form_status(f({2}), dt.date(2026, 3, 31)) is FormStatus.AWAITING_LEADER
-    assert form_status(f({2, 3}, sent=True), dt.date(2026, 4, 20)) is FormStatus.SENT
-    assert form_status(f({2, 3, 4}, sent=True), dt.date(2026, 4, 20)) is FormStatus.PROCESSED
-    assert form_status(f({2}, returned=True), dt.date(2026, 4, 2)) is FormStatus.RETURNED
-    assert form_status(f({2}), dt.date(2026, 4, 5)) is FormStatus.AWAITING_LEADER
-    assert form_status(f({2}), dt.date(2026, 4, 6)) is FormStatus.OVERDUE
-    acute = FormFacts(frozenset(), False, False, march, FormKind.ACUTE)
-    assert form_status(acute, dt.date(2026, 9, 1)) is FormStatus.DRAFT
 
 
 # -- issue 12: the workflow (tilsyn.domain.form_workflow) ------------------------------------------
@@ -254,3 +237,9 @@ def test_signing_and_sending_refused_while_an_earlier_signed_section_no_longer_m
     with pytest.raises(DomainError) as exc:
         check_signed_still_match({1: bad, 2: bad, 3: ok, 4: none})
     assert exc.value.code == "signed_section_changed_send" and exc.value.params == {"section": 1}
+
+
+def test_the_form_state_rule_lives_only_in_form_workflow():
+    import tilsyn.domain.force as force_rules
+
+    assert not hasattr(force_rules, "form_status") and not hasattr(force_rules, "FormFacts")

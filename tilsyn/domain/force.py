@@ -7,7 +7,7 @@ sentence for each code lives in tilsyn.messages.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -312,34 +312,6 @@ def validate_authority_section(data: AuthorityInput, for_signing: bool) -> Autho
     if errors:
         raise ValidationError(errors)
     return data
-
-
-@dataclass(frozen=True)
-class FormFacts:
-    """What the status of a form is computed from."""
-
-    signed_sections: frozenset[int]
-    sent: bool
-    returned: bool
-    month: Month
-    kind: FormKind = FormKind.MONTHLY
-    episodes: int = 0
-    due_day: int = DEFAULT_DUE_DAY
-    extra: dict = field(default_factory=dict)
-
-
-def form_status(f: FormFacts, today: dt.date) -> FormStatus:
-    if SECTION_AUTHORITY in f.signed_sections:
-        return FormStatus.PROCESSED
-    if f.sent and SECTION_LEADER in f.signed_sections:
-        return FormStatus.SENT
-    if f.kind is FormKind.MONTHLY and today > due_date(f.month, f.due_day):
-        return FormStatus.OVERDUE
-    if f.returned:
-        return FormStatus.RETURNED
-    if SECTION_EPISODES in f.signed_sections:
-        return FormStatus.AWAITING_LEADER
-    return FormStatus.DRAFT
 
 
 def month_closed_for_staff(signed_sections: frozenset[int]) -> bool:

@@ -1,6 +1,6 @@
 """The monthly form's workflow: its state, its marks, who may do what, and what a change voids.
 
-Pure rules (issue 12, points 1, 6 and 7). The service computes ``FormFacts`` from the stored form
+Pure rules (issue 12, points 1, 6 and 7). The service computes ``WorkflowFacts`` from the stored form
 and carries ``workflow_state``, ``form_marks`` and ``allowed_actions`` on the form's DTO; the
 views only show them.
 

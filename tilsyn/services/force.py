@@ -22,14 +22,12 @@ from ..domain.force import (
     AuthorityInput,
     EpisodeInput,
     EpisodeNotCovered,
-    FormFacts,
     FormKind,
     FormStatus,
     LeaderInput,
     Month,
     check_form_coverage,
     due_date,
-    form_status,
     is_late,
     local_date,
     month_closed_for_staff,
@@ -772,10 +770,6 @@ class ForceService:
     def _signed_many(self, uow, form_ids) -> dict:
         by_str = uow.signatures.valid_sections(ENTITY, [str(f) for f in form_ids])
         return {fid: by_str.get(str(fid), frozenset()) for fid in form_ids}
-
-    def _facts(self, form: ForceForm, signed: frozenset[int], due: int) -> FormFacts:
-        return FormFacts(signed, form.sent_at is not None, form.returned_at is not None,
-                         Month(form.year, form.month), FormKind(form.kind), due_day=due)
 
     def _summaries(self, uow, rows) -> list[FormSummary]:
         today = self.ctx.today()
