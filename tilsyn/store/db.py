@@ -19,6 +19,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool, QueuePool
 
+from ..domain import collation
 from ..domain.errors import DomainError
 from . import crypto
 
@@ -32,6 +33,9 @@ PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
 SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
 
+
+#: The collation every SQLite connection gets (tilsyn.domain.collation.compare).
+SQLITE_DANISH_COLLATION = "da"
 
 def default_db_path() -> Path:
     """The embedded database in the user's data directory (platformdirs)."""
@@ -222,6 +226,8 @@ def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
             if encrypted:
                 _sqlcipher_checked(dbapi_conn, record)
             _sqlite_pragmas(dbapi_conn, record, busy_timeout_ms)
+            # Danish alphabetical order for ORDER BY ... COLLATE da (tilsyn.domain.collation).
+            dbapi_conn.create_collation(SQLITE_DANISH_COLLATION, collation.compare)
 
         event.listen(engine, "connect", on_connect)
         event.listen(engine, "begin", _begin)

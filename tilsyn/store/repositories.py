@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+import weakref
 from typing import Sequence
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, or_, select, text, update
 from sqlalchemy.orm import Session, selectinload
 
 from .models import (
@@ -62,7 +63,7 @@ class CareHomeRepository(_Repository):
 
     def list_all(self) -> Sequence[CareHome]:
         return self.session.scalars(
-            select(CareHome).options(selectinload(CareHome.units)).order_by(CareHome.name)
+            select(CareHome).options(selectinload(CareHome.units)).order_by(danish(self.session, CareHome.name))
         ).all()
 
     def names(self) -> dict[uuid.UUID, str]:
@@ -94,6 +95,8 @@ class CareHomeRepository(_Repository):
         return None
 
 
+#: Sort keys that are text people read: in Danish alphabetical order.
+DANISH_SORTED = frozenset({"name", "care_home", "unit", "room"})
 RESIDENT_SORT_COLUMNS = {
     "name": Resident.name,
     "cpr": Resident.cpr,
@@ -150,9 +153,11 @@ class ResidentRepository(_Repository):
                 conds.append(Resident.cpr.like(f"{digits}%"))
             q = q.where(or_(*conds))
         col = RESIDENT_SORT_COLUMNS.get(sort, Resident.name)
+        if sort in DANISH_SORTED or sort not in RESIDENT_SORT_COLUMNS:
+            col = danish(self.session, col)
         order = col.desc() if descending else col.asc()
         # Ties by CPR, not by the random id, so equal names keep one order on every machine.
-        q = q.order_by(order, Resident.name.asc(), Resident.cpr.asc(), Resident.id.asc())
+        q = q.order_by(order, danish(self.session, Resident.name).asc(), Resident.cpr.asc(), Resident.id.asc())
         return list(self.session.scalars(q))
 
     def rows_for(self, ids: list[uuid.UUID], home_ids: frozenset[str] | None = None) -> list[tuple]:
@@ -350,3 +355,35 @@ __all__ = [
     "Relative",
     "ResidentRepository",
 ]
+
+
+# -- Danish alphabetical order in SQL (issue 12): sorted in the database, so paging stays right ----
+
+#: ICU / libc Danish collations, best first; the first the server has is used.
+PG_DANISH_COLLATIONS = ("da-DK-x-icu", "da-x-icu", "da_DK.utf8", "da_DK.UTF-8", "da_DK")
+_pg_danish: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def pg_danish_collation(session: Session) -> str | None:
+    """The Danish collation this PostgreSQL server has (cached per engine), or None."""
+    engine = session.get_bind()
+    if engine not in _pg_danish:
+        have = set(session.execute(
+            text("SELECT collname FROM pg_collation WHERE collname = ANY(:names)"),
+            {"names": list(PG_DANISH_COLLATIONS)},
+        ).scalars())
+        _pg_danish[engine] = next((n for n in PG_DANISH_COLLATIONS if n in have), None)
+    return _pg_danish[engine]
+
+
+def danish(session: Session, col):
+    """``col`` compared in Danish alphabetical order (æ, ø, å after z; aa as å) for ORDER BY:
+    SQLite through the ``da`` collation of every connection (tilsyn.store.db), PostgreSQL through
+    its ICU Danish collation; a server without one sorts as before (its own collation)."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        return col.collate("da")
+    if dialect == "postgresql":
+        name = pg_danish_collation(session)
+        return col.collate(name) if name else col
+    return col

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from .models import Permit, PermitForceType, Resident
 from .models_force import Draft, Episode, ForceForm, FormVersion, ReopenRequest
-from .repositories import _chunks, _Repository, as_uuid
+from .repositories import _chunks, _Repository, as_uuid, danish
 
 
 class FormRepository(_Repository):
@@ -98,7 +98,8 @@ class FormRepository(_Repository):
             q = q.where(or_(and_(*wanted), and_(ForceForm.reopened_at.is_not(None), ForceForm.sent_at.is_(None))))
         elif wanted:
             q = q.where(*wanted)
-        return list(self.session.execute(q.order_by(ForceForm.year, ForceForm.month, Resident.name)).all())
+        return list(self.session.execute(
+            q.order_by(ForceForm.year, ForceForm.month, danish(self.session, Resident.name))).all())
 
     def episode_and_late_counts(self, form_ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[int, int]]:
         """form id -> (episodes, late episodes), in one pass over the forms' own episodes.
@@ -276,10 +277,11 @@ def residents_with_permits_in(session: Session, home_id, start: dt.date, end: dt
     return list(
         session.execute(
             select(Resident.id, Resident.name, Resident.cpr, Resident.room)
-            .join(Permit, Permit.resident_id == Resident.id)
-            .where(Resident.care_home_id == as_uuid(home_id), Permit.valid_from <= end, Permit.valid_to >= start)
-            .distinct()
-            .order_by(Resident.name)
+            .where(Resident.care_home_id == as_uuid(home_id))
+            # EXISTS, not a join with DISTINCT: PostgreSQL refuses DISTINCT with ORDER BY name COLLATE.
+            .where(select(Permit.id).where(Permit.resident_id == Resident.id, Permit.valid_from <= end,
+                                           Permit.valid_to >= start).exists())
+            .order_by(danish(session, Resident.name), Resident.cpr)
         ).all()
     )
 
