@@ -1128,11 +1128,14 @@ def data_fault_text(fault) -> str:
 
 
 def verify_fault_lines(report) -> list[str]:
-    """Every fault of a verify run (services.audit.VerifyReport), one Danish line each: the missing
-    anchor, the first broken link, signatures, rows the log does not explain, signed sections whose
+    """Every fault of a verify run (services.audit.VerifyReport), one Danish line each: a broken
+    site chain held at an exchange hub, the missing anchor, the first broken link, signatures, rows the log does not explain, signed sections whose
     live content changed, and how many more data faults there are than listed. Empty when all is well."""
     lines = []
     anchor = getattr(report, "anchor", None)
+    for chain in getattr(report, "site_chains", ()):
+        if chain.faults:
+            lines.append(f"FEJL: {site_chain_text(chain)}")
     if anchor is not None and not anchor.found:
         lines.append(f"FEJL: Kæden indeholder ikke det forventede kædehoved nr. {anchor.seq} ({anchor.hash[:16]}): "
                      "revisionsloggen er afkortet eller skrevet om, siden det blev udskrevet.")
@@ -1155,6 +1158,17 @@ def verify_fault_lines(report) -> list[str]:
     return lines
 
 
+def site_chain_text(chain) -> str:
+    """One other site's chain as the hub holds it: its entries, and intact or its first broken link."""
+    head = f"Kæde fra »{chain.site_name}«: {format_number(chain.entries)} poster"
+    if not chain.faults:
+        return f"{head}, ubrudt."
+    first = chain.faults[0]
+    more = f" (i alt {format_number(len(chain.faults))} fejl)" if len(chain.faults) > 1 else ""
+    return (f"{head}, første brudte led er post nr. {first.seq}: "
+            f"{VERIFY_PROBLEMS.get(first.problem, first.problem)}{more}.")
+
+
 def verify_report_text(report) -> str:
     """``tilsyn verify``'s report in Danish: the counts and the chain head, then "Alt er i orden" or
     every fault (verify_fault_lines)."""
@@ -1166,6 +1180,8 @@ def verify_report_text(report) -> str:
     anchor = getattr(report, "anchor", None)
     if anchor is not None and anchor.found:
         lines.append(f"Det forventede kædehoved nr. {anchor.seq} ({anchor.hash[:16]}) findes i kæden.")
+    # At an exchange hub: one line per other site's chain (a broken one among the faults below).
+    lines += [site_chain_text(c) for c in getattr(report, "site_chains", ()) if not c.faults]
     if report.ok:
         lines.append("Alt er i orden: kæden er ubrudt, alle underskrifter passer, og loggen passer med data.")
         return "\n".join(lines)

@@ -71,3 +71,20 @@ def test_verify_text_names_table_record_and_field_and_the_missing_anchor():
     assert "Første brudte led er post nr. 4" in redacted
     ok = verify_text(_report(anchor=AnchorCheck(10, "a" * 16, True)))
     assert "Det forventede kædehoved nr. 10 (aaaaaaaaaaaaaaaa) findes i kæden." in ok and "Alt er i orden" in ok
+
+
+def test_verify_text_lists_every_site_chain_of_an_exchange_hub():
+    from tilsyn.messages import verify_fault_lines
+    from tilsyn.services.audit import SiteChainCheck
+
+    intact = SiteChainCheck("s-1", "Pc Åparken", 1234, 1234, "c" * 64, ())
+    broken = SiteChainCheck("s-2", "Bakkegården", 40, 40, "d" * 64, (ChainFault(17, "link"), ChainFault(18, "hash")))
+    ok = verify_text(_report(site_chains=(intact,)))
+    assert "Kæde fra »Pc Åparken«: 1.234 poster, ubrudt." in ok.splitlines() and "Alt er i orden" in ok
+    bad = _report(site_chains=(intact, broken))
+    text = verify_text(bad)
+    assert "Alt er i orden" not in text and "Kæde fra »Pc Åparken«: 1.234 poster, ubrudt." in text.splitlines()
+    line = ("FEJL: Kæde fra »Bakkegården«: 40 poster, første brudte led er post nr. 17: posten peger ikke på den "
+            "foregående posts hash (i alt 2 fejl).")
+    assert line in text.splitlines() and line in verify_fault_lines(bad)
+    assert sum("Kæde fra »" in x for x in text.splitlines()) == 2
