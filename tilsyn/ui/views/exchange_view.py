@@ -140,6 +140,7 @@ class ExchangeView(QWidget):
         self._worker: workers.Worker | None = None
         self._thread = None
         self.progress_dialog: ProgressDialog | None = None
+        self._show: Callable[[Any], None] = lambda result: None
         self.overview = None
         self.conflicts: list[ConflictDTO] = []
         table = self.ui.peers_table
@@ -295,7 +296,9 @@ class ExchangeView(QWidget):
         for button in (self.ui.pack_button, self.ui.unpack_button):
             button.setEnabled(False)
         worker = workers.Worker(fn, *args)
-        worker.done.connect(lambda result: self._done(result, show))
+        # Bound methods of this widget, not lambdas: delivered on the GUI thread (queued).
+        self._show = show
+        worker.done.connect(self._done)
         worker.failed.connect(self._failed)
         self.progress_dialog = ProgressDialog(worker, title, text, self)
         self._worker = worker
@@ -315,7 +318,8 @@ class ExchangeView(QWidget):
         for button in (self.ui.pack_button, self.ui.unpack_button):
             button.setEnabled(True)
 
-    def _done(self, result: object, show: Callable[[Any], None]) -> None:
+    def _done(self, result: object) -> None:
+        show = self._show
         self._finish_worker()
         self.refresh()
         show(result)
