@@ -126,7 +126,8 @@ def test_look_alike_care_home_names_get_their_own_folders_and_batches(three, tmp
                             f"2026-03_plejecenter-boegelund-{bog[:8]}_samlet.pdf",
                             f"2026-03_plejecenter-boegelund-{boe[:8]}_samlet.pdf"])
     assert len({p.parent for p in result.form_pdfs}) == 3
-    assert result.forms == 4 and len(result.files) == 3 + 4 + 4 + 1
+    # 3 batches, 4 PDFs, 4 JSON files, the index CSV and the receipt.
+    assert result.forms == 4 and len(result.files) == 3 + 4 + 4 + 1 + 1
     assert all(p.is_file() for p in result.files)
 
 
@@ -243,6 +244,10 @@ def test_unchanged_after_a_failed_commit_of_the_audit(three, tmp_path, monkeypat
 # -- point 4: CSV, permissions, staging --------------------------------------------------------------
 
 
+def doc_is(path, name: str) -> bool:
+    return json.loads(path.read_text(encoding="utf-8"))["resident"]["name"] == name
+
+
 def test_csv_cells_that_would_be_formulas_are_neutralised(three, tmp_path):
     ctx = three["ctx"]
     users = UserService(ctx)
@@ -259,9 +264,11 @@ def test_csv_cells_that_would_be_formulas_are_neutralised(three, tmp_path):
     names = [r[2] for r in rows[1:]]
     assert "'" + hostile in names
     assert not any(cell and cell[0] in "=+-@\t\r" for r in rows for cell in r)
-    # The JSON keeps the data as it is.
-    doc = next(json.loads(p.read_text(encoding="utf-8")) for p in result.json_files if "maanedsskema" in p.name)
-    assert doc["resident"]["name"] == hostile
+    # The JSON keeps the data as it is, never neutralised: a signed form carries section 1 as it was
+    # signed (issue 10), so here the name from before the rename, without a leading quote.
+    doc = next(json.loads(p.read_text(encoding="utf-8")) for p in result.json_files
+               if "maanedsskema" in p.name and doc_is(p, jens.name))
+    assert doc["resident"]["name"] == jens.name
 
 
 @pytest.mark.skipif(not POSIX, reason="POSIX permissions")
