@@ -123,10 +123,10 @@ def wait_done(qtbot, view) -> None:
 def test_the_page_shows_this_site_and_its_peers_with_the_last_exchange(qtbot, net):
     hub = net.login("hub", "admin")
     view = view_for(qtbot, hub)
-    assert view.ui.site_label.text().startswith("Denne computer: Vejle Kommune (kommune), med siden ")
+    assert view.ui.site_label.text() == "Denne computer: Vejle Kommune (kommune)."
     table = view.ui.peers_table
     assert [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())] == [
-        "Computer", "Slags", "Sendt", "Kvitteret af den anden", "Modtaget"]
+        "Computer", "Slags", "Sendt", "Modtagelse bekræftet", "Modtaget"]
     rows = {cells(table, r)[0]: cells(table, r) for r in range(table.rowCount())}
     assert set(rows) == {"Bærbar Karl", "Pc Bakkegården"}
     bakke = rows["Pc Bakkegården"]
@@ -162,9 +162,12 @@ def test_the_waiting_count_is_what_the_next_file_carries_and_reads_in_danish(qtb
 def test_waiting_text_words():
     one = Waiting("Vejle Kommune", "hub", {"force_form": 3})
     assert waiting_text(one) == "3 månedsskemaer er ikke sendt til kommunen endnu."
-    two = Waiting("Pc Bakkegården", "care_home", {"signature": 1, "force_form": 1, "episode": 2})
+    two = Waiting("Pc Bakkegården", "care_home", {"signature": 1, "force_form": 1, "episode": 2, "episode_staff": 2})
     assert waiting_text(two) == ("1 månedsskema, 2 magtanvendelser og 1 underskrift er ikke sendt til "
                                  "Pc Bakkegården endnu.")
+    assert waiting_text(Waiting("Vejle Kommune", "hub", {"episode_staff": 1})) == (
+        "1 post er ikke sendt til kommunen endnu.")
+    assert waiting_text(Waiting("Vejle Kommune", "hub", {})) == "Alt er sendt til kommunen."
 
 
 def test_save_writes_a_file_and_load_applies_it_and_shows_the_summary(qtbot, net, tmp_path, monkeypatch):
@@ -259,8 +262,9 @@ def test_a_conflict_shows_both_versions_and_is_resolved_with_a_reason(qtbot, net
     assert [ct.horizontalHeaderItem(c).text() for c in range(3)] == ["Felt", "Her", "Fra Bærbar Karl"]
     rows = {ct.item(r, 0).text(): (ct.item(r, 1).text(), ct.item(r, 2).text()) for r in range(ct.rowCount())}
     by_value = {v: k for k, v in rows.items()}
-    assert ("2026-03-11", "2026-03-10") in by_value  # planned_on: here the hub's, there the laptop's
-    assert any(there == "conducted" for _, there in rows.values())
+    assert rows["Planlagt dato"] == ("11-03-2026", "10-03-2026")  # here the hub's date, there the laptop's
+    assert rows["Status"] == ("Planlagt", "Gennemført")
+    assert by_value
 
     prompts = []
     answers = iter(["ok", None, "Besøget blev holdt den 10. marts"])

@@ -28,7 +28,8 @@ SHOWN_KIND = "SQLite (fil på denne computer)"
 
 #: Modules whose import registers more shots.
 SHOT_MODULES: list[str] = ["tilsyn.ui.screenshots_reports", "tilsyn.ui.screenshots_security",
-                             "tilsyn.ui.screenshots_supervision", "tilsyn.ui.screenshots_force"]
+                             "tilsyn.ui.screenshots_supervision", "tilsyn.ui.screenshots_force",
+                             "tilsyn.ui.screenshots_exchange"]
 
 
 @dataclass

@@ -42,7 +42,6 @@ class Waiting:
 WAITING_LABELS = {
     "force_form": ("månedsskema", "månedsskemaer"),
     "episode": ("magtanvendelse", "magtanvendelser"),
-    "episode_staff": ("medarbejder på en magtanvendelse", "medarbejdere på magtanvendelser"),
     "signature": ("underskrift", "underskrifter"),
     "consultation_reply": ("høringssvar", "høringssvar"),
     "consultation": ("høring", "høringer"),
@@ -69,12 +68,18 @@ def _to(w: Waiting) -> str:
     return "kommunen" if w.peer_kind == SiteKind.HUB.value else w.peer
 
 
+# Rows that belong to another row the text already names (an episode's staff, a user's homes).
+CHILD_TABLES = frozenset({"episode_staff", "user_care_home", "permit_force_type", "visit_consultant"})
+
+
 def waiting_text(w: Waiting) -> str:
     """'3 månedsskemaer er ikke sendt til kommunen endnu' (or 'Alt er sendt til kommunen')."""
     if not w.total:
         return f"Alt er sendt til {_to(w)}."
     # Sorted by the exchange's table order, so the forms come before their episodes.
-    parts = [_label(t, n) for t, n in sorted(w.counts.items(), key=lambda kv: records.RANK.get(kv[0], 999))]
+    shown = sorted(((t, n) for t, n in w.counts.items() if t not in CHILD_TABLES),
+                   key=lambda kv: records.RANK.get(kv[0], 999))
+    parts = [_label(t, n) for t, n in shown] or [_label("", w.total)]
     what = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " og " + parts[-1]
     return f"{what} er ikke sendt til {_to(w)} endnu."
 

@@ -50,7 +50,7 @@ class Ui_ExchangeView(object):
         self.peers_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.peers_table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.peers_table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.peers_table.setMaximumSize(QSize(16777215, 180))
+        self.peers_table.setMaximumSize(QSize(16777215, 150))
 
         self.main_layout.addWidget(self.peers_table)
 
@@ -99,7 +99,7 @@ class Ui_ExchangeView(object):
         self.conflict_panes.setObjectName(u"conflict_panes")
         self.conflicts_list = QListWidget(self.conflicts_group)
         self.conflicts_list.setObjectName(u"conflicts_list")
-        self.conflicts_list.setMaximumSize(QSize(320, 16777215))
+        self.conflicts_list.setMaximumSize(QSize(380, 16777215))
 
         self.conflict_panes.addWidget(self.conflicts_list)
 

@@ -8,6 +8,7 @@ result or the Danish text of the refusal; the rules live in tilsyn.services.exch
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any, Callable
 
@@ -15,7 +16,7 @@ from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QListWidgetItem, QTableWidgetItem, QWidget
 
 from ...domain.errors import DomainError
-from ...messages import SITE_KIND_LABELS, field_label, format_moment, format_number
+from ...messages import SITE_KIND_LABELS, field_label, form_status_label, format_date, format_moment, format_number
 from ...services.exchange.records import RECORD_LABELS, ConflictDTO
 from ...services.exchange.status import waiting_text
 from .. import workers
@@ -25,7 +26,7 @@ from ..forms.ui_exchange_view import Ui_ExchangeView
 from ..widgets.plain import plain_labels
 
 FILE_FILTER = "Udvekslingsfiler (*.tilsyn);;Alle filer (*)"
-PEER_COLUMNS = ("Computer", "Slags", "Sendt", "Kvitteret af den anden", "Modtaget")
+PEER_COLUMNS = ("Computer", "Slags", "Sendt", "Modtagelse bekræftet", "Modtaget")
 COUNT_WORDS = {  # Applied.summary.counts keys (records / audit appliers) -> Danish phrase
     "indsat": ("ny post", "nye poster"),
     "opdateret": ("ændret post", "ændrede poster"),
@@ -34,6 +35,25 @@ COUNT_WORDS = {  # Applied.summary.counts keys (records / audit appliers) -> Dan
     "konflikter": ("konflikt", "konflikter"),
     "revisionsposter": ("historikpost", "historikposter"),
 }
+
+
+# Never shown, whatever a conflict is about: a password hash is a secret (a short marker instead).
+SECRET_FIELDS = frozenset({"password_hash", "sign_secret", "box_secret", "cpr"})
+MORE_RECORD_LABELS = {"user_account": "Bruger", "care_home": "Plejecenter", "unit": "Afdeling",
+                      "relative": "Pårørende", "municipality": "Kommune", "supervision_programme": "Tilsynsplan",
+                      "interview_answer": "Interviewsvar", "action_item_comment": "Kommentar til handleplanen",
+                      "consultation": "Høring", "episode_staff": "Medarbejder ved magtanvendelse"}
+FIELD_NAMES = {"password_hash": "Adgangskode (krypteret)", "planned_on": "Planlagt dato", "status": "Status",
+               "conducted_on": "Gennemført dato", "full_name": "Navn", "position": "Stilling", "role": "Rolle"}
+
+
+# As supervision_visit_view.FLOW_LABELS (not imported: that module is the heavy visit page).
+VISIT_FLOW_LABELS = {"planned": "Planlagt", "conducted": "Gennemført", "draft_report": "Rapportudkast",
+                     "consultation": "I høring", "final": "Endelig", "follow_up": "Opfølgning"}
+
+
+def record_label(table: str) -> str:
+    return RECORD_LABELS.get(table) or MORE_RECORD_LABELS.get(table) or "Post"
 
 
 class ExchangeCancelled(DomainError):
@@ -73,7 +93,9 @@ def applied_text(applied) -> str:
     source = f"fil nr. {format_number(applied.seq)} fra {sender.name}"
     if applied.already_loaded:
         return f"Udvekslingsfilen ({source}) var allerede indlæst. Intet er ændret."
-    parts = [_n(n, *COUNT_WORDS.get(key, (key, key))) for key, n in applied.summary.counts.items() if n]
+    # Unchanged rows are left out: the hub sends what it has, most of it known here already.
+    parts = [_n(n, *COUNT_WORDS.get(key, ("post", "poster"))) for key, n in applied.summary.counts.items()
+             if n and key != "uændret"]
     text = f"Udvekslingsfilen ({source}) er indlæst: " + (", ".join(parts) if parts else "intet nyt") + "."
     if applied.acknowledged_seq:
         text += (f" {sender.name} har modtaget jeres filer til og med nr. "
@@ -84,14 +106,33 @@ def applied_text(applied) -> str:
 
 
 def conflict_title(c: ConflictDTO) -> str:
-    return f"{RECORD_LABELS.get(c.record_type, c.record_type)} · fra {c.peer} · {format_moment(c.detected_at)}"
+    return f"{record_label(c.record_type)} · fra {c.peer} · {format_moment(c.detected_at)}"
 
 
-def _value(v: Any) -> str:
-    if v is None:
+def field_name(name: str) -> str:
+    if name in FIELD_NAMES:
+        return FIELD_NAMES[name]
+    label = field_label(name)
+    return label if label and label != name else name
+
+
+def _value(name: str, v: Any, table: str = "") -> str:
+    """A stored value as a person reads it: dates and times in Danish, status words translated."""
+    if v is None or v == "":
         return "–"
     if isinstance(v, bool):
         return "ja" if v else "nej"
+    if isinstance(v, str):
+        if name == "status":
+            labels = VISIT_FLOW_LABELS if table == "supervision_visit" else {}
+            return labels.get(v) or form_status_label(v)
+        try:
+            if len(v) == 10:
+                return format_date(dt.date.fromisoformat(v))
+            if len(v) > 18 and v[4] == "-" and v[10] == "T":
+                return format_moment(dt.datetime.fromisoformat(v))
+        except ValueError:
+            pass
     return str(v)
 
 
@@ -151,6 +192,7 @@ class ExchangeView(QWidget):
         table.horizontalHeader().setStretchLastSection(True)
         ct = self.ui.conflict_table
         ct.setColumnCount(3)
+        ct.setHorizontalHeaderLabels(("Felt", "Her", "Fra den anden computer"))
         ct.verticalHeader().setVisible(False)
         ct.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.ui.result_label.setVisible(False)
@@ -177,7 +219,7 @@ class ExchangeView(QWidget):
             self.ui.site_label.setText("Denne database er ikke med i en udveksling.")
         else:
             self.ui.site_label.setText(
-                f"Denne computer: {site.name} ({kind_label(site.kind)}), med siden {format_moment(site.joined_at)}.")
+                f"Denne computer: {site.name} ({kind_label(site.kind)}).")
         self.ui.waiting_label.setText("\n".join(waiting_text(w) for w in waiting) or "Ingen at sende til.")
         self._fill_peers()
         self._fill_conflicts()
@@ -208,8 +250,8 @@ class ExchangeView(QWidget):
             "Ingen konflikter." if not n else
             f"{_n(n, 'post', 'poster')} er ændret både her og på en anden computer. Vælg hvilken version, "
             "der gælder; begrundelsen gemmes i historikken. Indtil da sendes posten ikke videre.")
-        self.ui.conflicts_list.setVisible(bool(n))
-        self.ui.conflict_table.setVisible(bool(n))
+        self.ui.conflicts_list.setEnabled(bool(n))
+        self.ui.conflict_table.setEnabled(bool(n))
         if n:
             lst.setCurrentRow(0)
             self.show_conflict(0)
@@ -232,10 +274,11 @@ class ExchangeView(QWidget):
         fields = c.fields or tuple(sorted(set(c.local) | set(c.incoming)))
         ct.setRowCount(len(fields))
         for i, name in enumerate(fields):
-            label = field_label(name)
-            ct.setItem(i, 0, QTableWidgetItem(label if label and label != name else name))
-            ct.setItem(i, 1, QTableWidgetItem(_value(c.local.get(name)) if c.local else "(slettet her)"))
-            ct.setItem(i, 2, QTableWidgetItem(_value(c.incoming.get(name)) if c.incoming else "(slettet dér)"))
+            ct.setItem(i, 0, QTableWidgetItem(field_name(name)))
+            for col, side, gone in ((1, c.local, "(slettet her)"), (2, c.incoming, "(slettet dér)")):
+                text = gone if not side else ("(skjult, er ændret)" if name in SECRET_FIELDS
+                                              else _value(name, side.get(name), c.record_type))
+                ct.setItem(i, col, QTableWidgetItem(text))
         ct.resizeRowsToContents()
 
     def _error(self, exc: BaseException) -> None:
@@ -336,7 +379,7 @@ class ExchangeView(QWidget):
         c = self.selected_conflict()
         if c is None:
             return
-        record = RECORD_LABELS.get(c.record_type, c.record_type)
+        record = record_label(c.record_type)
         if choice == "local":
             prompt, ok = "Hvorfor skal versionen her på denne computer gælde?", "Behold vores version"
         else:
