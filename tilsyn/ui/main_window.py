@@ -19,8 +19,10 @@ from .services_bundle import Services
 from .views.placeholder_view import PLACEHOLDERS, PlaceholderView
 from .widgets.plain import plain_labels
 
-PAGES = ("overview", "residents", "force", "supervision", "reports", "settings", "exchange")
-PAGE_OVERVIEW, PAGE_RESIDENTS, PAGE_FORCE, PAGE_SUPERVISION, PAGE_REPORTS, PAGE_SETTINGS, PAGE_EXCHANGE = range(len(PAGES))
+PAGES = ("overview", "residents", "force", "supervision", "reports", "settings")
+PAGE_OVERVIEW, PAGE_RESIDENTS, PAGE_FORCE, PAGE_SUPERVISION, PAGE_REPORTS, PAGE_SETTINGS = range(len(PAGES))
+# Udveksling: a seventh page, only on a database that is a site (then in ``window.page_keys``).
+PAGE_EXCHANGE = len(PAGES)
 TAB_RESIDENTS, TAB_CARE_HOMES = range(2)
 
 class MainWindow(QMainWindow):
@@ -80,15 +82,16 @@ class MainWindow(QMainWindow):
         self.hidden_pages = {key for key in PAGES if not page_visible(services.ctx.user, key)}
         if not self.is_site:
             self.hidden_pages.add("exchange")  # Udveksling only on a database that is a site
-        for index, key in enumerate(PAGES):
+        self.page_keys = PAGES + (("exchange",) if self.is_site else ())
+        for index, key in enumerate(self.page_keys):
             self.ui.nav_list.item(index).setHidden(key in self.hidden_pages)
             self._page_actions()[index].setVisible(key not in self.hidden_pages)
 
         self.ui.nav_list.currentRowChanged.connect(self.show_page)
         actions = (
             self.ui.overview_action, self.ui.residents_action, self.ui.force_action,
-            self.ui.supervision_action, self.ui.reports_action, self.ui.settings_action, self.exchange_action,
-        )
+            self.ui.supervision_action, self.ui.reports_action, self.ui.settings_action,
+        ) + ((self.exchange_action,) if self.is_site else ())
         for index, action in enumerate(actions):
             action.triggered.connect(partial(self.show_page, index))
         self.ui.quit_action.triggered.connect(self.close)
@@ -130,18 +133,20 @@ class MainWindow(QMainWindow):
     def _page_actions(self):
         return (
             self.ui.overview_action, self.ui.residents_action, self.ui.force_action,
-            self.ui.supervision_action, self.ui.reports_action, self.ui.settings_action, self.exchange_action,
-        )
+            self.ui.supervision_action, self.ui.reports_action, self.ui.settings_action,
+        ) + ((self.exchange_action,) if self.is_site else ())
 
     def _add_exchange_page(self) -> None:
         """The Udveksling page's navigation entry, stack page and menu action (built in code, so
-        main_window.ui stays as it is); hidden unless this database is a site."""
+        main_window.ui stays as it is); only when this database is a site."""
         from sqlalchemy.exc import SQLAlchemyError
 
         try:
             self.is_site = self.services.exchange.is_site()
         except SQLAlchemyError:  # a database without the exchange tables: no site
             self.is_site = False
+        if not self.is_site:
+            return
         self.ui.nav_list.addItem(QListWidgetItem("Udveksling"))
         page = QWidget()
         page.setObjectName("exchange_page")
@@ -184,7 +189,7 @@ class MainWindow(QMainWindow):
 
     def show_page(self, index: int) -> None:
         """Switch to page ``index`` (0 Overblik … 5 Indstillinger), building it the first time."""
-        if self.in_first_run or not 0 <= index < len(PAGES) or PAGES[index] in self.hidden_pages:
+        if self.in_first_run or not 0 <= index < len(self.page_keys) or self.page_keys[index] in self.hidden_pages:
             return
         self.page(index)
         self.ui.page_stack.setCurrentIndex(index)
@@ -203,7 +208,7 @@ class MainWindow(QMainWindow):
         return view
 
     def _build_page(self, index: int) -> QWidget:
-        key = PAGES[index]
+        key = self.page_keys[index]
         if key == "residents":
             return self._build_residents_page()
         if key == "overview":
