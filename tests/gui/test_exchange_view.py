@@ -73,8 +73,9 @@ class Net:
 
 
 @pytest.fixture
-def net(tmp_path):
-    opened = open_app(str(tmp_path / "hub.sqlite"))
+def net(db_url, tmp_path):
+    """The hub on SQLite or PostgreSQL (db_url); the PC and the laptop are always files."""
+    opened = open_app(db_url)
     w = build(opened.context)
     w.login("admin")
     svc = SiteService(opened.context)
@@ -82,7 +83,7 @@ def net(tmp_path):
     svc.enrol("Pc Bakkegården", SiteKind.CARE_HOME, ["Bakkegården"], START, tmp_path / "bakke.start")
     svc.enrol("Bærbar Karl", SiteKind.LAPTOP, [], START, tmp_path / "laptop.start")
     close_app(opened.context)
-    n = Net(str(tmp_path / "hub.sqlite"), tmp_path, w)
+    n = Net(db_url, tmp_path, w)
     join(read_start_file(tmp_path / "bakke.start", START), n.urls["bakke"], None)
     join(read_start_file(tmp_path / "laptop.start", START), n.urls["laptop"], LAPTOP_PASS)
     n.exchange("hub", "bakke")
