@@ -95,3 +95,31 @@ def test_the_rule():
     assert seconds_left(5, FIXED_NOW, FIXED_NOW + dt.timedelta(seconds=31)) == 0
     assert seconds_left(4, FIXED_NOW, FIXED_NOW) == 0
     assert seconds_left(9, None, FIXED_NOW) == 0
+
+
+def test_only_the_owner_of_accounts_rehashes_a_password_at_login(ctx, monkeypatch):
+    """A care-home PC or a laptop holds the hub's accounts: logging in there never rewrites the
+    hash (the hub's next file would otherwise meet a conflict per user); without sites it does."""
+    from argon2 import PasswordHasher
+
+    from tilsyn.domain.exchange import SiteKind
+    from tilsyn.services import users as users_module
+    from tilsyn.services.exchange import guard
+
+    service = UserService(ctx)
+    service.create_first_admin("admin", "Anne Admin", "hemmeligt-ord")
+
+    def stored():
+        with ctx.uow_factory() as uow:
+            return uow.session.execute(
+                text("select password_hash from user_account where username = 'admin'")).scalar_one()
+
+    old = stored()
+    # New hashing parameters, as after an upgrade of the app: the old hash "needs a rehash".
+    monkeypatch.setattr(users_module, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024 * 2, parallelism=1))
+    monkeypatch.setattr(guard, "site_kind", lambda session: SiteKind.CARE_HOME)
+    service.login("admin", "hemmeligt-ord")
+    assert stored() == old
+    monkeypatch.setattr(guard, "site_kind", lambda session: None)
+    service.login("admin", "hemmeligt-ord")
+    assert stored() != old

@@ -143,7 +143,9 @@ class UserService:
                 raise LoginFailed()
             u.failed_attempts = 0
             u.last_login_at = now
-            if _hasher.check_needs_rehash(u.password_hash):
+            # Accounts are the hub's (issue 11): a care-home PC or a laptop never rewrites a hash
+            # it was sent, or the hub's next file would meet a conflict for every user who logged in.
+            if _hasher.check_needs_rehash(u.password_hash) and _owns_accounts(uow.session):
                 u.password_hash = _hasher.hash(password)
             uow.session.info["audit_off"] = True
             uow.record("login", "user_account", str(u.id))
@@ -265,6 +267,14 @@ class UserService:
             u.password_hash = _hasher.hash(password)
             u.failed_attempts = 0
             uow.commit()
+
+
+def _owns_accounts(session) -> bool:
+    """True where user accounts may be changed: a database that is no site, or the hub."""
+    from ..domain.exchange import SiteKind
+    from .exchange.guard import site_kind
+
+    return site_kind(session) in (None, SiteKind.HUB)
 
 
 def _verify(stored: str, password: str) -> bool:
