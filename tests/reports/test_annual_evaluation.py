@@ -111,3 +111,10 @@ def test_no_programme_is_a_danish_refusal(years):
     with pytest.raises(DomainError) as exc:
         w.svc.annual_evaluation_data(2019)
     assert text_for(exc.value) == "Der er intet tilsynsprogram for 2019."
+
+
+def test_chart_labels_keep_two_decimals_like_the_tables():
+    """Issue 13.6: scores keep their decimals; a bar's label says 66,67, not 66,7."""
+    from tilsyn.reports.charts import _label
+
+    assert _label(66.6666) == "66,67" and _label(75) == "75,00" and _label(None) == "–"

@@ -8,6 +8,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
+from ..messages import format_score
 from .base import FONT, register_fonts
 from .text import ELLIPSIS, plain
 
@@ -99,7 +100,8 @@ def horizontal_bars(labels: list[str], values: list[float | None], *, width: flo
 
 
 def _label(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}".replace(".", ",")
+    # The same two decimals as the tables beside the chart (issue 13: scores keep their decimals).
+    return format_score(value)
 
 
 def _wrap(text: str, width: int, max_lines: int = 3) -> str:
