@@ -1076,12 +1076,15 @@ def sample_verify_text(results) -> str:
 
 
 def _write_pdf(path: str, pdf: bytes) -> None:
+    """Write a report readable by its owner only (0600), replacing an older file in one rename."""
     from pathlib import Path
+
+    from .services.staging import replace_private
 
     try:
         target = Path(path)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(pdf)
+        replace_private(target, pdf)
     except OSError as exc:
         raise DomainError("file_unwritable", path=path, reason=exc.strerror or str(exc)) from exc
 

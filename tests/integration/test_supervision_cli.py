@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import sqlite3
+import stat
 
 import pytest
 
@@ -119,6 +121,8 @@ def test_reports_are_written(db, capsys, tmp_path):
     code, out, _ = run(capsys, "report-annual", "--year", "2026", "--out", str(annual), "--db", path)
     assert code == 0 and out.strip() == f"Årsevalueringen for 2026 er gemt i {annual}."
     assert annual.read_bytes().startswith(b"%PDF")
+    if os.name == "posix":  # reports hold personal data: readable by their owner only
+        assert {stat.S_IMODE(p.stat().st_mode) for p in (out_file, annual)} == {0o600}
     code, _, err = run(capsys, "report-visit", "--visit", "00000000-0000-0000-0000-000000000000", "--out",
                        str(out_file), "--db", path)
     assert (code, err.strip()) == (1, "Tilsynsbesøget findes ikke (længere).")
