@@ -967,10 +967,10 @@ def sample_text(programme, draws, seed: str, warning=None) -> str:
     for d in draws:
         if d.kind == "resident":
             lines.append(f"{d.care_home_name} (besøg {format_date(d.visit_date)}): {n(len(d.resident_ids))} af "
-                         f"{n(d.frame_size)} beboere" + (f", trukket med frø {d.seed}" if d.seed != seed else ""))
+                         f"{n(d.frame_size)} {_plural(d.frame_size, 'beboer', 'beboere')}" + (f", trukket med frø {d.seed}" if d.seed != seed else ""))
             lines.append(f"  besøg {d.visit_id}, stikprøve {d.id}")
         else:
-            lines.append(f"  Pårørende: {n(len(d.resident_ids))} af {n(d.frame_size)} beboere med registreret "
+            lines.append(f"  Pårørende: {n(len(d.resident_ids))} af {n(d.frame_size)} {_plural(d.frame_size, 'beboer', 'beboere')} med registreret "
                          f"magtanvendelse inden for 1 år (stikprøve {d.id})")
         for m in d.members:
             if m.status in ("drawn", "interviewed"):

@@ -316,7 +316,7 @@ def annual_evaluation_data(uow, year: int, today: dt.date) -> AnnualEvaluationDa
         ("Årets tema for magtanvendelse", core.theme_title(programme) or "–"),
         ("Plejecentre besøgt", f"{len(this)} af {all_homes}"),
         ("Interview", " · ".join(f"{KIND_LABELS[k]}: {counts.get(k, 0)}" for k in KIND_LABELS)),
-        ("Stikprøveplan", f"{programme.sample_total} beboere, {programme.sample_min}-{programme.sample_max} "
+        ("Stikprøveplan", f"{programme.sample_total} {'beboer' if programme.sample_total == 1 else 'beboere'}, {programme.sample_min}-{programme.sample_max} "
                           "pr. plejecenter"),
     )
     muni = uow.municipalities.first()
