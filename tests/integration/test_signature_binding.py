@@ -468,6 +468,8 @@ def test_sending_after_a_signed_section_changed_by_sql_is_refused_naming_it(worl
     assert exc.value.code == "signed_section_changed_send" and exc.value.params == {"section": 3}
     assert "Skemaet kan ikke sendes, før afsnit 3 er underskrevet igen" in text_for(exc.value)
     assert force.get_form(acute).sent_at is None
+    # The form's DTO no longer offers what the service refuses: no "Send" button for the leader.
+    assert "send" not in force.get_form(acute).allowed
 
 
 def test_sending_after_section_1_as_stored_changed_by_sql_is_refused_naming_section_1(world):

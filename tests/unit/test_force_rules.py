@@ -243,3 +243,23 @@ def test_the_form_state_rule_lives_only_in_form_workflow():
     import tilsyn.domain.force as force_rules
 
     assert not hasattr(force_rules, "form_status") and not hasattr(force_rules, "FormFacts")
+
+
+def test_nothing_is_offered_on_top_of_a_section_that_no_longer_matches():
+    """Issue 10.1: sign and send are not offered while an earlier signed section's content has
+    changed since it was signed; the section must be corrected and signed again first."""
+    from dataclasses import replace
+
+    from tilsyn.domain.form_workflow import FormAction, WorkflowFacts, allowed_actions
+
+    ready = WorkflowFacts(frozenset({2, 3}), 2, False, False, True)
+    assert FormAction.SEND in allowed_actions(ready, Role.LEADER)
+    assert FormAction.SEND not in allowed_actions(replace(ready, mismatched=frozenset({2})), Role.LEADER)
+    awaiting = WorkflowFacts(frozenset({2}), 2, False, False, True)
+    assert FormAction.SIGN_LEADER in allowed_actions(awaiting, Role.LEADER)
+    assert FormAction.SIGN_LEADER not in allowed_actions(replace(awaiting, mismatched=frozenset({1})), Role.LEADER)
+    sent = WorkflowFacts(frozenset({2, 3}), 2, True, False, True)
+    assert FormAction.PROCESS in allowed_actions(sent, Role.CASEWORKER)
+    assert FormAction.PROCESS not in allowed_actions(replace(sent, mismatched=frozenset({3})), Role.CASEWORKER)
+    # Sending back stays possible: that is how the municipality asks for the correction.
+    assert FormAction.SEND_BACK in allowed_actions(replace(sent, mismatched=frozenset({3})), Role.CASEWORKER)

@@ -86,6 +86,7 @@ class WorkflowFacts:
     overdue_date: bool = False  # today is past the form's due date
     reopened: bool = False  # reopened since it was last sent
     reopen_requested: bool = False  # a staff request is pending
+    mismatched: frozenset[int] = frozenset()  # signed sections whose live content no longer matches
 
 
 def workflow_state(f: WorkflowFacts) -> WorkflowState:
@@ -153,6 +154,16 @@ def allowed_actions(f: WorkflowFacts, role: Role | None, in_scope: bool = True) 
         if state is WorkflowState.SENT:
             out.add(FormAction.PROCESS)
             out.add(FormAction.SEND_BACK)
+    # Nothing is signed or sent on top of a section whose content changed since it was signed
+    # (issue 10): the section must be corrected and signed again first.
+    if f.mismatched:
+        earliest = min(f.mismatched)
+        blocked = {FormAction.SEND}
+        if earliest < SECTION_LEADER:
+            blocked.add(FormAction.SIGN_LEADER)
+        if earliest < SECTION_AUTHORITY:
+            blocked.add(FormAction.PROCESS)
+        out -= blocked
     return frozenset(out)
 
 

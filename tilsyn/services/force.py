@@ -822,7 +822,8 @@ class ForceService:
             r.unit.name if r.unit else "", r.acting_municipality, r.residence_municipality, r.contact_person, permits,
         )
         bindings = section_bindings(uow, form)
-        facts = self._workflow_facts(uow, form, signed)
+        facts = replace(self._workflow_facts(uow, form, signed), mismatched=frozenset(
+            n for n, b in bindings.items() if b.status == SIGNED_MISMATCH))
         requests = tuple(_request_dto(q) for q in ReopenRequestRepository(uow.session).for_form(form.id))
         as_signed = bindings[1].status != UNSIGNED and stored_section1(form) is not None
         if as_signed:
