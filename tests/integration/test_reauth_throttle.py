@@ -117,9 +117,13 @@ def test_only_the_owner_of_accounts_rehashes_a_password_at_login(ctx, monkeypatc
     old = stored()
     # New hashing parameters, as after an upgrade of the app: the old hash "needs a rehash".
     monkeypatch.setattr(users_module, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024 * 2, parallelism=1))
+    real_site_kind = guard.site_kind
     monkeypatch.setattr(guard, "site_kind", lambda session: SiteKind.CARE_HOME)
     service.login("admin", "hemmeligt-ord")
     assert stored() == old
-    monkeypatch.setattr(guard, "site_kind", lambda session: None)
+    before = _actions(ctx)
+    monkeypatch.setattr(guard, "site_kind", real_site_kind)  # no site here: it reads the database
     service.login("admin", "hemmeligt-ord")
     assert stored() != old
+    # The rehash is login bookkeeping: one "login" entry, no field-level "update" of the account.
+    assert _actions(ctx)[len(before):] == ["login"]

@@ -141,13 +141,15 @@ class UserService:
                 if wait_after(u.failed_attempts):
                     raise LoginThrottled(seconds=wait_after(u.failed_attempts))
                 raise LoginFailed()
+            # The login's own bookkeeping is not worth field entries; set before any change, since
+            # the site lookup below may flush them.
+            uow.session.info["audit_off"] = True
             u.failed_attempts = 0
             u.last_login_at = now
             # Accounts are the hub's (issue 11): a care-home PC or a laptop never rewrites a hash
             # it was sent, or the hub's next file would meet a conflict for every user who logged in.
             if _hasher.check_needs_rehash(u.password_hash) and _owns_accounts(uow.session):
                 u.password_hash = _hasher.hash(password)
-            uow.session.info["audit_off"] = True
             uow.record("login", "user_account", str(u.id))
             uow.commit()
             actor = actor_of(u)
