@@ -12,10 +12,18 @@ from tilsyn.services.audit import AuditService
 from tilsyn.store.db import sqlite_path
 
 
+@pytest.fixture
+def ctx(sqlite_url):
+    """SQLite only: PostgreSQL readers never block writers."""
+    from tilsyn.services.app import close_app, open_app
+
+    opened = open_app(sqlite_url)
+    yield opened.context
+    close_app(opened.context)
+
+
 def test_verify_leaves_the_write_lock_free(ctx, monkeypatch):
     path = sqlite_path(ctx.url)
-    if path is None:
-        pytest.skip("SQLite only: PostgreSQL readers never block writers")
     ctx.user = SYSTEM
     seen = []
     from tilsyn.store import audit as store_audit

@@ -176,7 +176,7 @@ def test_triggers_refuse_update_and_delete_of_audit_rows_through_the_orm(ctx, wo
     assert AuditService(ctx).verify().ok
 
 
-def test_truncate_is_refused_on_postgresql(ctx, world):
+def test_truncate_of_the_log_is_refused(ctx, world):
     if ctx.extras["engine"].dialect.name != "postgresql":
         pytest.skip("TRUNCATE exists only on PostgreSQL")
     for table in ("audit_entry", "signature", "audit_head"):
