@@ -101,6 +101,31 @@ def test_a_symlink_in_place_of_the_log_is_not_followed(tmp_path):
     assert incident.log == tmp_path / "xdg" / "Tilsyn" / errorlog.LOG_NAME
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_a_full_log_is_rotated_and_the_older_one_dropped(tmp_path, monkeypatch):
+    monkeypatch.setattr(errorlog, "LOG_MAX_BYTES", 2000)
+    db = str(tmp_path / "tilsyn.sqlite")
+    log, older = tmp_path / errorlog.LOG_NAME, tmp_path / (errorlog.LOG_NAME + ".1")
+    log.write_text("første fil\n" + "x" * 2000, encoding="utf-8")
+    first = errorlog.record(RuntimeError("efter den første"), db=db)
+    assert older.read_text(encoding="utf-8").startswith("første fil")
+    assert f"hændelse {first.id}" in log.read_text(encoding="utf-8")
+    assert "første fil" not in log.read_text(encoding="utf-8")
+    log.write_text("anden fil\n" + "y" * 2000, encoding="utf-8")
+    errorlog.record(RuntimeError("efter den anden"), db=db)
+    assert older.read_text(encoding="utf-8").startswith("anden fil")  # only one older file is kept
+    assert not any(p.name.endswith(".2") for p in tmp_path.iterdir())
+    assert _mode(log) == 0o600 and _mode(older) == 0o600
+
+
+def test_a_log_under_the_limit_is_appended_to(tmp_path):
+    db = str(tmp_path / "tilsyn.sqlite")
+    for n in range(3):
+        errorlog.record(RuntimeError(f"fejl {n}"), db=db)
+    assert not (tmp_path / (errorlog.LOG_NAME + ".1")).exists()
+    assert (tmp_path / errorlog.LOG_NAME).read_text(encoding="utf-8").count("hændelse") == 3
+
+
 def test_the_same_exception_is_logged_once(tmp_path):
     exc = RuntimeError("en gang")
     db = str(tmp_path / "tilsyn.sqlite")

@@ -49,6 +49,14 @@ def test_relative_phone():
     assert exc.value.errors[0].field == "phone"
 
 
+@pytest.mark.parametrize("digits", ["٢٠٣٠٤٠٥٠", "２０３０４０５０", "२०३०४०५०"])
+def test_a_phone_number_in_other_scripts_digits_is_refused(digits):
+    # \d would accept them; a phone cannot dial them, and the export would carry them as typed.
+    with pytest.raises(ValidationError) as exc:
+        validate_relative(RelativeInput("Mette", "datter", digits))
+    assert exc.value.errors[0].field == "phone"
+
+
 def test_lives_in_home_on_move_out_day_is_last_day():
     d = dt.date
     assert lives_in_home_on(d(2020, 1, 1), d(2020, 6, 30), d(2020, 6, 30))

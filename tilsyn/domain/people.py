@@ -12,7 +12,7 @@ from .limits import length_error, nfc
 
 CARE_HOME_KINDS = ("municipal", "private", "friplejehjem")
 _POSTAL = re.compile(r"[0-9]{4}")  # ASCII only: \d takes every script's digits
-_PHONE = re.compile(r"^\+?[\d ]{8,15}$")
+_PHONE = re.compile(r"^\+?[0-9 ]{8,15}$")  # ASCII digits: a phone number is dialled
 
 
 @dataclass(frozen=True)

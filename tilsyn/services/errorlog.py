@@ -24,6 +24,9 @@ from pathlib import Path
 from ..domain.errors import DomainError
 
 LOG_NAME = "tilsyn-fejl.log"
+# The log is rotated once it passes this size: the current file becomes LOG_NAME + ".1" (the one
+# before that is dropped), so a loop of failures cannot fill the disk of a care home's PC.
+LOG_MAX_BYTES = 1024 * 1024
 _INCIDENT_ATTR = "_tilsyn_incident"
 
 # A CPR number: ten digits, optionally DDMMYY-XXXX (or with a space). \d also matches non-ASCII
@@ -142,6 +145,19 @@ def _open_private(path: Path) -> int:
     return fd
 
 
+def _rotate(path: Path) -> None:
+    """Move a log over LOG_MAX_BYTES aside (``.1``, replacing the older one); a symlink in its
+    place is left alone (``_open_private`` refuses to follow it)."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return
+    import stat
+
+    if stat.S_ISREG(st.st_mode) and st.st_size >= LOG_MAX_BYTES:
+        os.replace(path, path.with_name(path.name + ".1"))
+
+
 def _write(folder: Path, entry: str) -> Path:
     if not folder.exists():
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -149,6 +165,7 @@ def _write(folder: Path, entry: str) -> Path:
             os.chmod(folder, 0o700)
     path = folder / LOG_NAME
     with _lock:
+        _rotate(path)
         fd = _open_private(path)
         try:
             os.write(fd, entry.encode("utf-8", "replace"))
