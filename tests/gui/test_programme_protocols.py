@@ -61,3 +61,18 @@ def test_the_programme_dialog_offers_each_kinds_installed_versions_defaulting_to
     qtbot.addWidget(edit)
     assert edit.protocol_combos["resident"].currentData() == "resident-vejle@1"
     assert not any(c.isEnabled() for c in edit.protocol_combos.values())
+
+
+def test_no_label_of_the_programme_dialog_is_cut_off(qtbot, w):
+    from PySide6.QtWidgets import QLabel
+
+    w.svc.install_definition(_vejle_protocol())
+    dialog = ProgrammeDialog(w.svc, 2026)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    form_labels = [dialog.ui.form_layout.itemAt(i).widget() for i in range(dialog.ui.form_layout.count())]
+    labels = [lab for lab in form_labels if isinstance(lab, QLabel) and lab.isVisible() and not lab.wordWrap()]
+    assert any(lab.text() == "&Tema for magtanvendelse:" for lab in labels)
+    for label in labels:
+        assert label.width() >= label.sizeHint().width(), label.text()

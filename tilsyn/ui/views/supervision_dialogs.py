@@ -246,7 +246,9 @@ class ProgrammeDialog(_ServiceDialog):
             row += 1
             combos[kind] = combo
         if combos:
-            self.resize(max(self.width(), 640), self.height())
+            # Wide enough for the longest label and version name side by side: the form layout
+            # would otherwise squeeze the label column ("Tema for magtanvendelse:" cut off).
+            self.resize(max(self.width(), self.sizeHint().width(), 640), self.height())
         return combos
 
     def chosen_protocols(self) -> list[str]:
