@@ -7,6 +7,7 @@ import sys
 import threading
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import IntegrityError
@@ -48,7 +49,12 @@ def log(tmp_path, monkeypatch):
 @pytest.fixture
 def boxes(monkeypatch):
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append((title, text)))
+    def exec_(box):
+        assert box.textFormat() == Qt.TextFormat.PlainText  # a typed value in the text stays text
+        shown.append((box.windowTitle(), box.text()))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
     return shown
 
 
@@ -173,3 +179,11 @@ def test_an_exception_in_a_slot_becomes_the_danish_box(qapp, qtbot, tmp_path, lo
         hook.uninstall()
     _assert_danish_and_logged(boxes[0][1], log)
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_show_error_shows_a_typed_value_as_text_not_markup(qapp, boxes):
+    from tilsyn.domain.errors import DomainError
+
+    errors.show_error(None, DomainError("database_unreadable", reason="<b>fed</b> & <!-- skjult"))
+    ((title, text),) = boxes  # the fixture asserts the box's PlainText format
+    assert title == "Tilsyn" and "<b>fed</b> & <!-- skjult" in text

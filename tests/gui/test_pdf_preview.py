@@ -100,7 +100,7 @@ def test_save_as_into_a_missing_folder_says_so_in_danish(dialog, tmp_path, monke
     warnings = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a: (str(tmp_path / "findes-ikke" / "x.pdf"), "")))
-    monkeypatch.setattr(pdf_preview.QMessageBox, "warning", staticmethod(lambda *a: warnings.append(a[2])))
+    monkeypatch.setattr(pdf_preview.QMessageBox, "exec", lambda box: warnings.append(box.text()) or 0)
     assert dialog.save_as() is None
     assert warnings and warnings[0].startswith(f"Filen kunne ikke gemmes i {tmp_path / 'findes-ikke' / 'x.pdf'}")
 

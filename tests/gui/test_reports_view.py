@@ -131,7 +131,9 @@ def test_export_runs_in_a_worker_behind_a_progress_window_and_lists_the_files(qt
     qtbot.waitUntil(lambda: view.ui.result_frame.isVisible(), timeout=30000)
 
     assert exports.threads and exports.threads[0] is not threading.main_thread()
-    assert not dialog.isVisible() and view.progress_dialog is None and view.ui.export_button.isEnabled()
+    # The result and the dialog's closing are two queued events: wait for the second too.
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    assert view.progress_dialog is None and view.ui.export_button.isEnabled()
     written = files_in(out)
     listed = sorted(Path(view.ui.files_list.item(i).data(reports_view.PATH_ROLE)).relative_to(out).as_posix()
                     for i in range(view.ui.files_list.count()))
@@ -321,8 +323,12 @@ def test_vis_som_pdf_says_in_danish_which_form_could_not_be_made(qtbot, services
     form = sent[0]
     _fail_rendering_for(monkeypatch, form.resident_name)
     warnings = []
-    monkeypatch.setattr(errors_module.QMessageBox, "warning",
-                        staticmethod(lambda parent, title, text, *a: warnings.append(text)))
+    def exec_(box):
+        assert box.textFormat() == Qt.TextFormat.PlainText  # the resident's name is shown as typed
+        warnings.append(box.text())
+        return 0
+
+    monkeypatch.setattr(errors_module.QMessageBox, "exec", exec_)
     dialog = ForceFormDialog(services.force, services.residents, form.id)
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.pdf_button, Qt.MouseButton.LeftButton)

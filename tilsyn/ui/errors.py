@@ -66,7 +66,9 @@ def show_field_errors(err: DomainError, labels: Mapping[str, QLabel], general: Q
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str = "Tilsyn") -> None:
     """A modal warning with the Danish text of ``exc``."""
-    QMessageBox.warning(parent, title, error_text(exc))
+    from .widgets.plain import message_box  # here: the widgets package imports this module
+
+    message_box(parent, QMessageBox.Icon.Warning, title, error_text(exc))
 
 
 def database_error_text(exc: BaseException) -> str:
@@ -137,6 +139,8 @@ class ExceptHook:
             return
         self._showing = True
         try:
-            QMessageBox.critical(QApplication.activeWindow(), self.title, text)
+            from .widgets.plain import message_box
+
+            message_box(QApplication.activeWindow(), QMessageBox.Icon.Critical, self.title, text)
         finally:
             self._showing = False

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...services.exports import slug
 from ...services.staging import replace_private
-from ..widgets.plain import plain_labels
+from ..widgets.plain import message_box, plain_labels
 
 try:  # QtPrintSupport is a separate Qt module; a build without it still previews and saves.
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -234,7 +234,8 @@ class PdfPreviewDialog(QDialog):
         try:
             replace_private(path, self.pdf_bytes)  # personal data: readable by its owner only
         except OSError as exc:
-            QMessageBox.warning(self, "Gem PDF som", f"Filen kunne ikke gemmes i {path}:\n{exc.strerror or exc}")
+            message_box(self, QMessageBox.Icon.Warning, "Gem PDF som",
+                        f"Filen kunne ikke gemmes i {path}:\n{exc.strerror or exc}")
             return None
         self._show_status(f"Gemt som {path}")
         return path
