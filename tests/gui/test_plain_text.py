@@ -14,7 +14,7 @@ from html import escape
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as QtGui_Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QMessageBox, QWidget
 
 from force_support import CPH, PW, cheap_hashing
 from tilsyn.domain.force import AuthorityInput, EpisodeInput, LeaderInput, StaffInput
@@ -86,8 +86,36 @@ def check_labels(roots: list[QWidget]) -> list[str]:
         for widget in [root, *root.findChildren(QWidget)]:
             if H in widget.toolTip():
                 faults.append(f"tooltip of {widget.objectName()}: {widget.toolTip()!r}")
+        for view in root.findChildren(QAbstractItemView):
+            faults += item_tooltip_faults(view)
     assert not faults, "\n".join(faults)
     return shown
+
+
+def item_tooltips(view: QAbstractItemView) -> list[str]:
+    """The tooltips of a table's or list's cells (the first 50 rows), as Qt would show them."""
+    model = view.model()
+    if model is None:
+        return []
+    tips = []
+    from PySide6.QtCore import QModelIndex
+
+    for row in range(min(model.rowCount(QModelIndex()), 50)):
+        try:
+            columns = model.columnCount(QModelIndex())
+        except TypeError:  # a list model keeps it private: one column
+            columns = 1
+        for col in range(columns):
+            tip = model.data(model.index(row, col), Qt.ItemDataRole.ToolTipRole)
+            if isinstance(tip, str) and tip:
+                tips.append(tip)
+    return tips
+
+
+def item_tooltip_faults(view: QAbstractItemView) -> list[str]:
+    """A cell's tooltip holding the raw name would be read as markup (Qt.mightBeRichText)."""
+    return [f"cell tooltip in {view.objectName() or type(view).__name__}: {tip!r}"
+            for tip in item_tooltips(view) if H in tip and QtGui_Qt.mightBeRichText(tip)]
 
 
 def show(qtbot, widget: QWidget) -> QWidget:
@@ -208,3 +236,35 @@ def test_every_view_and_dialog_shows_user_data_as_text(hostile, qtbot, monkeypat
         show(qtbot, d)
         check_labels([d])
         d.close()
+
+
+def test_a_cells_tooltip_shows_the_name_as_typed(hostile, qtbot):
+    from PySide6.QtWidgets import QToolTip
+
+    from tilsyn.ui.widgets.plain import plain_tooltip
+
+    assert plain_tooltip(H) == f"<qt>{escape(H)}</qt>"
+    assert plain_tooltip("Sendt 3. marts") == "Sendt 3. marts" and plain_tooltip(None) is None
+    # The inbox and the month overview carry the name in their cells: escaped where Qt would read it.
+    from tilsyn.ui.main_window import MainWindow
+
+    s, _rid, _fid, _home = hostile
+    UserService(s.ctx).login("sofie", PW["sofie"])
+    from tilsyn.ui.main_window import PAGES
+
+    window = show(qtbot, MainWindow(s, H))
+    for index in range(len(PAGES)):
+        window.show_page(index)
+        QApplication.processEvents()
+    force_page = window.force_page
+    assert force_page is not None
+    tips = []
+    for view in force_page.views.values():
+        force_page.ui.tabs.setCurrentWidget(view)
+        QApplication.processEvents()
+        for table in view.findChildren(QAbstractItemView):
+            tips += item_tooltips(table)
+    assert f"<qt>{escape(H)}</qt>" in tips or any(escape(H) in t for t in tips), tips
+    assert not [t for t in tips if H in t and QtGui_Qt.mightBeRichText(t)]
+    QToolTip.hideText()
+    window.close()

@@ -28,7 +28,7 @@ from ..errors import clear_field_errors, error_text, show_field_errors
 from ..forms.ui_resident_dialog import Ui_ResidentDialog
 from ..widgets import grow_to_fit
 from .permit_dialog import PermitDialog
-from ..widgets.plain import plain_labels
+from ..widgets.plain import plain_labels, plain_tooltip
 
 PERMIT_STATUS_TEXT = {
     "active": "Aktiv",
@@ -331,7 +331,7 @@ class ResidentDialog(QDialog):
             item = self.ui.relatives_table.item(row, _REL_COLUMNS.index(field))
             if item is not None:
                 item.setBackground(_ERROR_BACKGROUND)
-                item.setToolTip(text)
+                item.setToolTip(plain_tooltip(text))
         return f"Pårørende {row + 1}, {messages.field_label(field)}: {text}"
 
     # -- relatives ------------------------------------------------------------------------------
@@ -374,7 +374,7 @@ class ResidentDialog(QDialog):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, p.id)
-                item.setToolTip(_permit_tooltip(p))
+                item.setToolTip(plain_tooltip(_permit_tooltip(p)))
                 if col == 2 and p.status in ("ends_soon", "expired"):
                     item.setForeground(QBrush(QColor("#b3261e" if p.status == "ends_soon" else "#6b6b6b")))
                 table.setItem(row, col, item)

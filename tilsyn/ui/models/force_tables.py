@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from ... import messages
 from ...domain.force import Month, local_date
 from ...services.force_dto import FormSummary, MonthOverviewRow, ResidentForceOverview
+from ..widgets.plain import plain_tooltip
 from .force_status import KIND_LABELS, status_colors, status_icon
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -88,7 +89,7 @@ class _RowsModel(QAbstractTableModel):
         if role == STATUS_ROLE:
             return row.status
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row, col)
+            return plain_tooltip(self.tooltip(row, col))
         if role == Qt.ItemDataRole.TextAlignmentRole and col in self.NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if col == self.STATUS_COL:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...messages import format_date, format_decimal, format_moment, format_percent
+from ..widgets.plain import plain_tooltip
 from ...services.supervision.dto import (
     ActionItemDTO,
     DrawDTO,
@@ -163,7 +164,7 @@ class _RowsModel(QAbstractTableModel, Generic[T]):
         if role == self.IdRole:
             return getattr(row, "id", None)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row, index.column())
+            return plain_tooltip(self.tooltip(row, index.column()))
         return self.style(row, index.column(), role)
 
     def text(self, row: T, column: int) -> str:

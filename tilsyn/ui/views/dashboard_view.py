@@ -10,6 +10,8 @@ their whole text as a tooltip. Enter or double-click opens the form (or, for a p
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QGroupBox, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
@@ -22,8 +24,10 @@ from ...services.force_dto import DashboardDTO, FormSummary, LateEpisodeDTO, Per
 from ..forms.ui_dashboard import Ui_DashboardView
 from ..models.force_status import status_icon
 from ..services_bundle import Services
-from .force_form_view import ForceFormDialog, open_form
-from ..widgets.plain import plain_labels
+from ..widgets.plain import plain_labels, plain_tooltip
+
+if TYPE_CHECKING:  # the form view (and through it the export service) is imported when a form is opened
+    from .force_form_view import ForceFormDialog
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -187,7 +191,7 @@ class DashboardView(QWidget):
             text = (f"{row.care_home_name} — {row.status_label} · næste besøg senest "
                     f"{messages.format_date(row.due_on)} · {last}{planned}")
             item = QTreeWidgetItem([text])
-            item.setToolTip(0, f"{text}\n{row.reason_label}")
+            item.setToolTip(0, plain_tooltip(f"{text}\n{row.reason_label}"))
             lst.addTopLevelItem(item)
         n = len(overview.overdue)
         self.supervision_group.setTitle(f"Plejecentre, der skal have tilsyn ({n})")
@@ -217,8 +221,8 @@ class DashboardView(QWidget):
             item = QTreeWidgetItem([text])
             item.setData(0, KIND_ROLE, kind)
             item.setData(0, TARGET_ROLE, target)
-            item.setToolTip(0, text + ("\nEnter eller dobbeltklik åbner skemaet." if kind == "form"
-                                       else "\nEnter eller dobbeltklik åbner beboeren."))
+            item.setToolTip(0, plain_tooltip(text + ("\nEnter eller dobbeltklik åbner skemaet." if kind == "form"
+                                                     else "\nEnter eller dobbeltklik åbner beboeren.")))
             if status:
                 item.setIcon(0, status_icon(status))
             lst.addTopLevelItem(item)
@@ -252,6 +256,8 @@ class DashboardView(QWidget):
         kind, target = item.data(0, KIND_ROLE), item.data(0, TARGET_ROLE)
         services = self._services
         if kind == "form":
+            from .force_form_view import open_form
+
             self.form_dialog = open_form(self, services.force, services.residents, target,
                                          changed=lambda _id: self.refresh(), message=self.message.emit)
         elif kind == "resident":

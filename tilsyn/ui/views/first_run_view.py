@@ -16,7 +16,7 @@ from ...services.context import AppContext
 from .. import workers
 from ..errors import error_text
 from ..forms.ui_first_run import Ui_FirstRunView
-from ..widgets.plain import plain_labels
+from ..widgets.plain import plain_labels, plain_tooltip
 
 COL_NAME, COL_KIND, COL_ADDRESS, COL_POSTAL, COL_CITY, COL_UNITS = range(6)
 FIELD_COLUMNS = {
@@ -221,7 +221,7 @@ class FirstRunView(QWidget):
                 item = self.ui.homes_table.item(row, FIELD_COLUMNS.get(err.field or "", COL_NAME))
                 if item is not None:
                     item.setBackground(ERROR_BRUSH)
-                    item.setToolTip(text)
+                    item.setToolTip(plain_tooltip(text))
             elif err.field == "municipality":
                 municipality.append(text)
             else:

@@ -26,7 +26,7 @@ from .. import workers
 from ..errors import error_text
 from ..forms.ui_history_view import Ui_HistoryView
 from ..widgets.resident_finder import ResidentFinder
-from ..widgets.plain import plain_labels
+from ..widgets.plain import plain_labels, plain_tooltip
 
 ACTION_LABELS = {
     "create": "Oprettet",
@@ -283,8 +283,10 @@ class LinesModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(self._rows[index.row()][index.column()])
         if role == Qt.ItemDataRole.FontRole and self._rows[index.row()][index.column()] == REDACTED_TEXT:
             font = QFont()
             font.setItalic(True)

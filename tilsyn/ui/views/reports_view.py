@@ -24,7 +24,7 @@ from ..dialogs.pdf_preview import preview_pdf
 from ..dialogs.progress_dialog import ProgressDialog
 from ..errors import ERROR_STYLE, error_text
 from ..forms.ui_reports_view import Ui_ReportsView
-from ..widgets.plain import plain_labels
+from ..widgets.plain import plain_labels, plain_tooltip
 
 #: How many months back the month picker reaches.
 MONTHS_BACK = 36
@@ -274,7 +274,7 @@ class ReportsView(QWidget):
             item = QListWidgetItem(text)
             item.setData(PATH_ROLE, str(path))
             item.setData(TITLE_ROLE, title)
-            item.setToolTip(str(path))
+            item.setToolTip(plain_tooltip(str(path)))
             files.addItem(item)
         self.ui.result_frame.setVisible(True)
         self.ui.preview_button.setEnabled(bool(result.batch_pdfs or result.form_pdfs))

@@ -28,6 +28,7 @@ from ...messages import format_moment, text_for
 from ...services.supervision.dto import GoalDTO, GroupFindings, ScaleOptionDTO, VisitDTO, VisitFindings
 from ...services.supervision.service import SupervisionService
 from ..models.supervision_models import score_text, share_text
+from ..widgets.plain import plain_tooltip
 
 TREE_HEADERS = ("Gruppe, kvalitetsmål og spørgsmål", "Score", "Andel tilfredse", "Svar", "Ved ikke")
 GROUP_LABELS = {"resident": "Beboere", "relative": "Pårørende", "staff_dialogue": "Dialogmøde med personalet",
@@ -133,7 +134,7 @@ class FindingsTab(QObject):
             for goal in group.goals:
                 g = self._item(top, [short_titles.get(goal.goal_id, goal.title), score_text(goal.score),
                                      share_text(goal.share_satisfied), str(goal.answers), ""])
-                g.setToolTip(0, goal.title)
+                g.setToolTip(0, plain_tooltip(goal.title))
                 g.setFont(0, bold)
                 for q in goal.questions:
                     qi = self._item(g, [q.text, score_text(q.score), share_text(q.share_satisfied), str(q.answers),
@@ -158,7 +159,7 @@ class FindingsTab(QObject):
     @staticmethod
     def _item(parent, texts: list[str]) -> QTreeWidgetItem:
         item = QTreeWidgetItem(parent, texts)
-        item.setToolTip(0, texts[0])
+        item.setToolTip(0, plain_tooltip(texts[0]))
         for c in range(1, len(texts)):
             item.setTextAlignment(c, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return item
@@ -193,7 +194,7 @@ class FindingsTab(QObject):
             v.setSpacing(4)
             row = QHBoxLayout()
             title = QLabel(f"<b>{escape(goal.short_title or goal.title)}</b>", box)
-            title.setToolTip(goal.description or goal.title)
+            title.setToolTip(plain_tooltip(goal.description or goal.title))
             row.addWidget(title, 1)
             rating = QComboBox(box)
             rating.setObjectName(f"goal_{goal.id}_rating_combo")
@@ -239,7 +240,7 @@ class FindingsTab(QObject):
             shown = t.text if len(t.text) <= 110 else t.text[:109].rstrip() + "…"
             check = QCheckBox(f"{t.respondent_code}: »{shown}«", self.ui.goals_group)
             check.setObjectName(f"free_text_{t.respondent_code}_{t.question_id}_{t.item_id or 'svar'}_check")
-            check.setToolTip(f"{t.question_text}\n{t.text}")
+            check.setToolTip(plain_tooltip(f"{t.question_text}\n{t.text}"))
             check.setAccessibleName(f"Fritekst fra {t.respondent_code} i rapporten")
             check.setChecked(t.in_report)
             check.toggled.connect(lambda on, t=t: self.flag_free_text(t, on))

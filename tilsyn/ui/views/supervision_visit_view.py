@@ -22,6 +22,7 @@ from ..dialogs.pdf_preview import preview_pdf
 from ..errors import error_text
 from ..forms.ui_supervision_visit import Ui_SupervisionVisitView
 from ..models.supervision_models import VISIT_FLOW, ActionItemModel, InterviewTableModel
+from ..widgets.plain import plain_tooltip
 from .supervision_dialogs import ActionItemDialog, StepDialog, StepInput
 from .supervision_findings import FindingsTab
 from .supervision_sample import DrawPanel
@@ -200,7 +201,7 @@ class SupervisionVisitView(QWidget):
                     person = f"pårørende til {m.name}"
                     text = f"Pårørende nr. {m.rank}: {person} – telefoninterview"
                 item = QListWidgetItem(text, pending)
-                item.setToolTip(text)  # the whole line, also where the list is narrow
+                item.setToolTip(plain_tooltip(text))  # the whole line, also where the list is narrow
                 item.setData(MEMBER_ROLE, m.id)
                 item.setData(PERSON_ROLE, person)
         if pending.count():

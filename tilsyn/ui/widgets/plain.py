@@ -13,6 +13,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import Qt as GuiQt  # mightBeRichText lives in QtGui
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 
@@ -41,6 +42,15 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
 def rich(text: str) -> str:
     """User text for a rich-text label: escaped, line breaks kept."""
     return escape(text or "").replace("\n", "<br>")
+
+
+def plain_tooltip(text):
+    """A tooltip that shows ``text`` as it is: Qt reads a tooltip that looks like markup as
+    HTML (``Qt.mightBeRichText``), so such a text is escaped inside an explicit rich-text block.
+    Anything but a non-empty string (None: no tooltip) is returned unchanged."""
+    if not isinstance(text, str) or not text or not GuiQt.mightBeRichText(text):
+        return text
+    return f"<qt>{rich(text)}</qt>"
 
 
 def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
