@@ -1203,10 +1203,10 @@ TEXTS.update(
 )
 
 
-# -- the Udveksling page: Annuller before the work began ------------------------------------------
+# -- the Udveksling page: Annuller before the commit (progress and cancel task) --------------------
 TEXTS.update(
     {
-        "exchange_pack_cancelled": "Annulleret: der er ikke gemt nogen udvekslingsfil.",
-        "exchange_unpack_cancelled": "Annulleret: udvekslingsfilen er ikke indlæst. Intet er ændret.",
+        "exchange_pack_cancelled": "Afbrudt: udvekslingsfilen er ikke gemt. Intet er ændret.",
+        "exchange_unpack_cancelled": "Indlæsningen er afbrudt. Intet er ændret; filen kan indlæses igen.",
     }
 )

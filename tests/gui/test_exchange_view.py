@@ -3,9 +3,11 @@ home's PC and a consultant's laptop, exchanging real files through the page's bu
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import select
 
@@ -19,7 +21,7 @@ from tilsyn.services.exchange.status import ExchangeService, Waiting, waiting_te
 from tilsyn.services.force import ForceService
 from tilsyn.services.supervision import SupervisionService
 from tilsyn.services.users import UserService
-from tilsyn.store.models import AuditEntry
+from tilsyn.store.models import AuditEntry, Base, Signature
 from tilsyn.store.models_force import ForceForm
 from tilsyn.ui import workers
 from tilsyn.ui.services_bundle import Services
@@ -231,8 +233,125 @@ def test_cancel_before_the_pack_starts_writes_nothing(qtbot, net, tmp_path, monk
     pc.ui.pack_button.click()
     wait_done(qtbot, pc)
     assert not out.exists()
-    assert pc.ui.error_label.text() == "Annulleret: der er ikke gemt nogen udvekslingsfil."
+    # The user's own choice, said plainly (not as an error).
+    assert pc.ui.result_label.text() == "Afbrudt: udvekslingsfilen er ikke gemt. Intet er ændret."
+    assert pc.ui.error_label.isHidden() and not pc.ui.result_label.isHidden()
     assert cells(pc.ui.peers_table, 0)[2] == "–"  # no file numbered
+
+
+class DialogWatch(QObject):
+    """Lives on the GUI thread and gets the worker's reports there (queued): records them with
+    the state of the progress window, and presses its "Annuller" when ``press_at`` arrives."""
+
+    def __init__(self, view: ExchangeView, press_at: str | None = None) -> None:
+        super().__init__()
+        self.view, self.press_at = view, press_at
+        self.seen: list[tuple[int, str, bool, str]] = []  # percent, stage, cancel enabled, detail text
+        self.pressed = False
+
+    def start(self, worker):
+        worker.progress.connect(self.on_progress)  # connected before the worker runs: nothing missed
+        return workers.start(worker)
+
+    @Slot(int, str)
+    def on_progress(self, percent: int, stage: str) -> None:
+        dialog = self.view.progress_dialog
+        if dialog is None:
+            return
+        button = dialog.cancel_button
+        self.seen.append((percent, stage, button.isEnabled(), dialog.detail_label.text()))
+        if stage == self.press_at and not self.pressed:
+            self.pressed = True
+            button.click()
+
+
+def hold_at(monkeypatch, stage: str) -> None:
+    """The unpack's cancel check waits at ``stage`` until the window's "Annuller" has been pressed
+    (the worker thread would otherwise race past it): a cancel that trips exactly there."""
+    real = exchange_view.run_unpack
+
+    def run(exchange, path, *, progress, is_cancelled):
+        now = {"stage": ""}
+
+        def report(percent, text="", **kw):
+            now["stage"] = text
+            progress(percent, text, **kw)
+
+        def check():
+            if now["stage"] == stage:
+                deadline = time.monotonic() + 20
+                while not is_cancelled() and time.monotonic() < deadline:
+                    time.sleep(0.005)
+            return is_cancelled()
+
+        return real(exchange, path, progress=report, is_cancelled=check)
+
+    monkeypatch.setattr(exchange_view, "run_unpack", run)
+
+
+def database_rows(ctx) -> dict[str, list]:
+    with ctx.uow_factory() as uow:
+        return {t.name: sorted(repr(tuple(r)) for r in uow.session.execute(select(t)))
+                for t in Base.metadata.sorted_tables}
+
+
+def test_annuller_mid_unpack_rolls_back_and_says_so_then_the_same_file_loads(qtbot, net, tmp_path, monkeypatch):
+    """Annuller pressed while the hub (SQLite or PostgreSQL) loads the PC's forms: nothing is
+    changed, the page says so in Danish, and the same file then loads in full."""
+    sign_february(net)
+    out = tmp_path / "til-kommunen.tilsyn"
+    pack_file(net.ctx("bakke"), None, out=out)
+    hub_ctx = net.login("hub", "admin")
+    before = database_rows(hub_ctx)
+    watch = DialogWatch(None, press_at="Indlæser månedsskemaer …")
+    hub = view_for(qtbot, hub_ctx, start=watch.start)
+    watch.view = hub
+    hold_at(monkeypatch, "Indlæser månedsskemaer …")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(out), "")))
+    hub.ui.unpack_button.click()
+    wait_done(qtbot, hub)
+    assert watch.pressed
+    stages = [stage for _, stage, _, _ in watch.seen]
+    assert stages[:4] == ["Læser filen …", "Kontrollerer filen …", "Kontrollerer underskriften …",
+                          "Dekrypterer filen …"]
+    assert "Gemmer …" not in stages  # never got that far
+    # The window showed each stage as it came, with "Annuller" on offer.
+    assert all(enabled and detail == stage for _, stage, enabled, detail in watch.seen)
+    assert hub.ui.result_label.text() == "Indlæsningen er afbrudt. Intet er ændret; filen kan indlæses igen."
+    assert hub.ui.error_label.isHidden()
+    assert database_rows(hub_ctx) == before
+    rows = {cells(hub.ui.peers_table, r)[0]: cells(hub.ui.peers_table, r) for r in range(2)}
+    assert rows["Pc Bakkegården"][4] == "–"  # nothing received
+    assert hub.ui.pack_button.isEnabled() and hub.ui.unpack_button.isEnabled()
+
+    monkeypatch.undo()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(out), "")))
+    watch.press_at, watch.seen = None, []
+    hub.ui.unpack_button.click()
+    wait_done(qtbot, hub)
+    assert hub.ui.result_label.text().startswith("Udvekslingsfilen (fil nr. 1 fra Pc Bakkegården) er indlæst: ")
+    percents = [p for p, _, _, _ in watch.seen]
+    assert percents == sorted(percents) and percents[-1] == 100
+    with hub_ctx.uow_factory() as uow:
+        assert len([s for s in uow.session.scalars(select(Signature).where(Signature.section == 2))
+                    if s.voided_at is None]) == 2
+
+
+def test_from_gemmer_on_annuller_is_withdrawn_and_a_press_changes_nothing(qtbot, net, tmp_path, monkeypatch):
+    sign_february(net)
+    out = tmp_path / "til-kommunen.tilsyn"
+    pack_file(net.ctx("bakke"), None, out=out)
+    hub_ctx = net.login("hub", "admin")
+    watch = DialogWatch(None, press_at="Gemmer …")
+    hub = view_for(qtbot, hub_ctx, start=watch.start)
+    watch.view = hub
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a: (str(out), "")))
+    hub.ui.unpack_button.click()
+    wait_done(qtbot, hub)
+    assert watch.pressed
+    by_stage = {stage: enabled for _, stage, enabled, _ in watch.seen}
+    assert by_stage["Gemmer …"] is False and by_stage["Kontrollerer underskriften …"] is True
+    assert hub.ui.result_label.text().startswith("Udvekslingsfilen (fil nr. 1 fra Pc Bakkegården) er indlæst: ")
 
 
 def make_conflict(n: Net):

@@ -1,9 +1,11 @@
 """Background work: a plain function run by a QObject worker moved to a QThread.
 
 The function takes ``progress(percent, text)`` and ``is_cancelled()`` keyword callbacks and
-knows nothing about Qt. Results and errors come back as signals, delivered on the GUI thread.
-An unexpected error is logged (services.errorlog) before it is sent; show it with
-``errors.error_text``, which names the log, never with ``str(exc)``.
+knows nothing about Qt. ``progress(percent, text, cancellable=False)`` also says that the work
+has passed its point of no return (a commit): a cancel is no longer offered. Results and errors
+come back as signals, delivered on the GUI thread. An unexpected error is logged
+(services.errorlog) before it is sent; show it with ``errors.error_text``, which names the log,
+never with ``str(exc)``.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ class Worker(QObject):
     """Runs ``fn(*args, progress=..., is_cancelled=..., **kwargs)`` once, in its thread."""
 
     progress = Signal(int, str)
+    cancellable = Signal(bool)  # False: past the point of no return, a cancel would change nothing
     done = Signal(object)
     failed = Signal(object)
 
@@ -52,7 +55,9 @@ class Worker(QObject):
         """Ask the function to stop at its next ``is_cancelled()`` check."""
         self._cancel.set()
 
-    def _report(self, percent: int, text: str = "") -> None:
+    def _report(self, percent: int, text: str = "", *, cancellable: bool | None = None) -> None:
+        if cancellable is not None:  # before the text, so the window never offers a dead cancel
+            self.cancellable.emit(bool(cancellable))
         self.progress.emit(int(percent), text)
 
 

@@ -22,6 +22,7 @@ from .files import (
     pack_file,
     unpack_file,
 )
+from .progress import ExchangeCancelled, Progress
 from .registry import KINDS, register, unregister
 from .sites import (
     SITE_JOINER,
@@ -40,8 +41,8 @@ from .sites import (
 FIRST_UNPACK = Actor(None, "exchange", "Udveksling (første fil fra kommunen)", Role.ADMIN, only=frozenset())
 
 __all__ = [
-    "Applied", "Enrolled", "FIRST_UNPACK", "Handler", "Incoming", "Joined", "KINDS", "Packed", "PeerInfo",
-    "SITE_JOINER", "Since", "SiteInfo", "SiteOverview", "SiteService", "Summary", "apply", "apply_registered",
+    "Applied", "Enrolled", "ExchangeCancelled", "FIRST_UNPACK", "Handler", "Incoming", "Joined", "KINDS", "Packed", "PeerInfo",
+    "Progress", "SITE_JOINER", "Since", "SiteInfo", "SiteOverview", "SiteService", "Summary", "apply", "apply_registered",
     "first_unpack_allowed", "join", "open_file", "pack", "pack_file", "read_start_file", "register",
     "unpack_file", "unregister",
 ]

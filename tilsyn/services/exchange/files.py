@@ -8,6 +8,11 @@
 - ``apply`` runs the handler, records the received number and the receipt, and takes note of the
   peer's receipt for this site's own files, all in one transaction: all or nothing.
 
+Each takes an optional ``progress`` (progress.Progress: a ``(done, total, stage)`` report, an
+``is_cancelled()`` check asked between stages, kinds, tables and rows, and a ``committing()`` hook at
+the point of no return). A cancel before the commit writes nothing: the transaction rolls back and
+a pack removes its file, so the same pack or the same file can simply be run again.
+
 Resending: a file's content is everything since the last *acknowledged* file, so whatever did
 not arrive is in the next file again; appliers are idempotent, so the overlap is harmless. A file
 that was lost for good is replaced with ``pack(..., restart=True)``: it takes the lost number.
@@ -43,6 +48,7 @@ from ...store.migrate import alembic_config, head_revision
 from ...store.models_exchange import ExchangeReceipt, ExchangeSent, ExchangeState, PeerSite, SiteSecret, ThisSite
 from ..context import AppContext
 from . import crypto, registry
+from .progress import Progress, Span, call, course
 from .sites import PeerInfo, find_peer, peer_info, read_file, this_site, write_private_file
 
 
@@ -128,16 +134,28 @@ def _owed_receipt(session, peer_id) -> dict | None:
 
 
 def pack(ctx: AppContext, peer_site_id: str, payload: dict | None = None, *, restart: bool = False,
-         out: str | os.PathLike | None = None) -> bytes:
+         out: str | os.PathLike | None = None, progress: Progress | None = None) -> bytes:
     """The bytes of the next file to ``peer_site_id`` (a peer's id or name). Returns the bytes;
     with ``out`` also writes them (0600, never overwriting) before the commit."""
-    return pack_file(ctx, peer_site_id, payload, restart=restart, out=out).data
+    return pack_file(ctx, peer_site_id, payload, restart=restart, out=out, progress=progress).data
+
+
+def _weight(part: Any) -> int:
+    """How much of the work a kind's part is (its rows; an audit part: its entries)."""
+    if isinstance(part, list):
+        return max(1, len(part))
+    if isinstance(part, dict):
+        return 1 + sum(len(v) for v in part.values() if isinstance(v, list))
+    return 1
 
 
 def pack_file(ctx: AppContext, peer_site_id: str | None, payload: dict | None = None, *, restart: bool = False,
-              out: str | os.PathLike | None = None) -> Packed:
+              out: str | os.PathLike | None = None, progress: Progress | None = None) -> Packed:
     """As ``pack``, with what was packed. ``peer_site_id`` None: the only peer (at a care home
-    or a laptop, the hub). ``payload`` None: collect every registered kind."""
+    or a laptop, the hub). ``payload`` None: collect every registered kind. Cancelled (see
+    ``progress``) before the commit: no file, no number used, nothing changed."""
+    steps = course(progress, "exchange_pack_cancelled")
+    steps.step("Forbereder udvekslingsfilen …")
     _require_exchange(ctx)
     with ctx.uow_factory() as uow:
         s = uow.session
@@ -160,8 +178,13 @@ def pack_file(ctx: AppContext, peer_site_id: str | None, payload: dict | None = 
         info = peer_info(peer, state)
         if payload is None:
             payload = {}
-            for k in registry.KINDS:
-                part = k.collect(uow, info, since)
+            kinds = list(registry.KINDS)
+            collecting = steps.sub(2, 75)
+            for i, k in enumerate(kinds):
+                span = collecting.part(i, len(kinds))
+                span.step(f"Samler {k.label} …")
+                part = registry.collect_kind(k, uow, info, since, span)
+                span.step(None, 1)
                 if part is not None and part != {} and part != []:
                     payload[k.name] = part
         if not isinstance(payload, dict):
@@ -170,6 +193,7 @@ def pack_file(ctx: AppContext, peer_site_id: str | None, payload: dict | None = 
         file_id = str(uuid.uuid4())
         body = {"file_id": file_id, "seq": nf.seq, "payload": payload, "receipt": _owed_receipt(s, peer.id)}
         secret = s.get(SiteSecret, site.id)
+        steps.step("Krypterer og underskriver filen …", 75, 100)
         data, header = crypto.seal(
             {"format": FORMAT_VERSION, "schema": head_revision(), "sender": str(site.id), "recipient": str(peer.id),
              "seq": nf.seq, "prev": nf.prev, "base": nf.base, "created_at": now.isoformat(), "file_id": file_id},
@@ -190,13 +214,17 @@ def pack_file(ctx: AppContext, peer_site_id: str | None, payload: dict | None = 
                     "restart": restart})
         uow.flush()
         info = peer_info(peer, state)
+        if out is not None:
+            steps.step("Skriver filen …", 88, 100)
         path = write_private_file(out, data) if out is not None else None
         try:
+            steps.commit()  # a cancel up to here: the file is removed and nothing is committed
             uow.commit()
         except BaseException:
             if path is not None:
                 path.unlink(missing_ok=True)
             raise
+    steps.finish("Udvekslingsfilen er gemt.")
     return Packed(data, header, info, kinds, restart)
 
 
@@ -214,10 +242,12 @@ def _the_peer(session, site: ThisSite, name_or_id: str | None) -> PeerSite:
     raise ExchangeRefused("site_peer_needed", names=", ".join(sorted(p.name for p in peers)))
 
 
-def open_file(ctx: AppContext, data: bytes) -> Incoming:
+def open_file(ctx: AppContext, data: bytes, *, progress: Progress | Span | None = None) -> Incoming:
     """Check and decrypt a file from a peer; nothing is written. Refusals are ExchangeRefused
     with a Danish text (messages); the same file again opens with ``verdict`` ALREADY."""
+    steps = course(progress, "exchange_unpack_cancelled")
     _require_exchange(ctx)
+    steps.step("Kontrollerer filen …")
     parsed = crypto.parse(data)
     header = parsed.header
     check_schema(header.schema, _known_revisions())
@@ -229,8 +259,11 @@ def open_file(ctx: AppContext, data: bytes) -> Incoming:
         if site is not None and header.recipient != str(site.id) and header.sender == str(site.id):
             raise ExchangeRefused("exchange_own_file")
         check_route(header, str(site.id) if site is not None else None, view)
+        steps.step("Kontrollerer underskriften …", 20, 100)
         crypto.verify(parsed, peer.sign_public)
+        steps.step("Dekrypterer filen …", 45, 100)
         body, sha = crypto.unseal(parsed, s.get(SiteSecret, site.id).box_secret)
+        steps.step("Kontrollerer filens nummer og kvittering …", 90, 100)
         state = s.get(ExchangeState, peer.id)
         verdict = decide_sequence(header.seq, sha, state.last_received_seq if state else 0,
                                   state.last_received_sha256 if state else None, site=peer.name)
@@ -239,6 +272,7 @@ def open_file(ctx: AppContext, data: bytes) -> Incoming:
             raise ExchangeRefused("exchange_damaged")
         unknown = [k for k in body["payload"] if registry.kind(k) is None]
         info = peer_info(peer, state)
+    steps.finish("Filen er kontrolleret.")
     return Incoming(header, info, body["payload"], receipt, sha, verdict) if not unknown or verdict is Verdict.ALREADY \
         else _unknown_kinds(unknown)
 
@@ -255,25 +289,39 @@ def _valid_receipt(r: Any) -> bool:
 Handler = Callable[[Any, PeerInfo, dict], Summary]
 
 
-def apply_registered(uow, sender: PeerInfo, payload: dict) -> Summary:
-    """The default handler: each kind's applier, in the order the kinds were registered."""
+def apply_registered(uow, sender: PeerInfo, payload: dict, progress: Span | None = None) -> Summary:
+    """The default handler: each kind's applier, in the order the kinds were registered, each
+    over its share of ``progress`` (by size)."""
+    steps = progress or course(None, "exchange_unpack_cancelled")
     counts: dict[str, int] = {}
-    for k in registry.KINDS:
-        if k.name in payload:
-            for key, n in (k.apply(uow, sender, payload[k.name]) or {}).items():
-                counts[key] = counts.get(key, 0) + int(n)
+    present = [k for k in registry.KINDS if k.name in payload]
+    weights = [_weight(payload[k.name]) for k in present]
+    total, before = sum(weights) or 1, 0
+    for k, w in zip(present, weights):
+        span = steps.sub(before, before + w, total)
+        before += w
+        span.step(f"Indlæser {k.label} …")
+        for key, n in (registry.apply_kind(k, uow, sender, payload[k.name], span) or {}).items():
+            counts[key] = counts.get(key, 0) + int(n)
+        span.step(None, 1)
     # The audit kind's applier leaves the head of the sender's chain as now held here: the receipt
     # carries it back, so the sender knows which of its entries the hub has acknowledged.
     return Summary(counts, uow.session.info.pop("exchange_sender_head", None))
 
 
-def apply(ctx: AppContext, incoming: Incoming, handler: Handler | None = None) -> Applied:
+def apply(ctx: AppContext, incoming: Incoming, handler: Handler | None = None, *,
+          progress: Progress | Span | None = None) -> Applied:
     """Apply an opened file in one unit of work: the handler's changes, the received number, the
-    receipt and the peer's receipt for this site's files commit together or not at all."""
+    receipt and the peer's receipt for this site's files commit together or not at all. A handler
+    that takes a ``progress`` keyword gets its share of the course. Cancelled before the commit:
+    rolled back, nothing applied; the same file loads fully later."""
+    steps = course(progress, "exchange_unpack_cancelled")
     _require_exchange(ctx)
     handler = handler or apply_registered
     if incoming.already_loaded:
+        steps.finish("Filen var allerede indlæst.")
         return Applied(incoming.sender, incoming.header.seq, True, Summary(), incoming.sender.last_acked_seq)
+    steps.step("Forbereder indlæsningen …")
     with ctx.uow_factory() as uow:
         s = uow.session
         peer_id = uuid.UUID(incoming.sender.id)
@@ -290,10 +338,12 @@ def apply(ctx: AppContext, incoming: Incoming, handler: Handler | None = None) -
         verdict = decide_sequence(incoming.header.seq, incoming.sha256, state.last_received_seq,
                                   state.last_received_sha256, site=peer.name)
         if verdict is Verdict.ALREADY:
+            steps.finish("Filen var allerede indlæst.")
             return Applied(peer_info(peer, state), incoming.header.seq, True, Summary(), state.last_acked_seq)
         now = ctx.now()
         uow.reason = f"udvekslingsfil nr. {incoming.header.seq} fra {peer.name}"
-        summary = handler(uow, peer_info(peer, state), incoming.payload) or Summary()
+        summary = call(handler, uow, peer_info(peer, state), incoming.payload, progress=steps.sub(2, 94)) or Summary()
+        steps.step("Registrerer kvitteringen …", 94, 100)
         if incoming.receipt is not None:
             _take_receipt(s, state, incoming.receipt, now)
         state.last_received_seq = incoming.header.seq
@@ -309,7 +359,9 @@ def apply(ctx: AppContext, incoming: Incoming, handler: Handler | None = None) -
                     "acknowledged": state.last_acked_seq})
         uow.flush()
         result = Applied(peer_info(peer, state), incoming.header.seq, False, summary, state.last_acked_seq)
+        steps.commit()
         uow.commit()
+    steps.finish("Udvekslingsfilen er indlæst.")
     return result
 
 
@@ -335,9 +387,14 @@ def _take_receipt(s, state: ExchangeState, receipt: dict, now: dt.datetime) -> N
             row.superseded_at = now  # the acknowledged file contained everything they did
 
 
-def unpack_file(ctx: AppContext, path: str | os.PathLike, handler: Handler | None = None) -> Applied:
-    """Read, open and apply the file at ``path``."""
-    return apply(ctx, open_file(ctx, read_file(path)), handler)
+def unpack_file(ctx: AppContext, path: str | os.PathLike, handler: Handler | None = None, *,
+                progress: Progress | None = None) -> Applied:
+    """Read, open and apply the file at ``path`` (one course of ``progress`` over all three)."""
+    steps = course(progress, "exchange_unpack_cancelled")
+    steps.step("Læser filen …")
+    data = read_file(path)
+    incoming = open_file(ctx, data, progress=steps.sub(2, 15))
+    return apply(ctx, incoming, handler, progress=steps.sub(15, 100))
 
 
 def first_unpack_allowed(ctx: AppContext) -> bool:

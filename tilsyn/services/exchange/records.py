@@ -71,6 +71,7 @@ from ...store.models_supervision import (
 from ...store.models_sync import ForeignAuditEntry, SyncConflict, SyncKnown
 from ...store.types import UtcDateTime
 from . import registry
+from .progress import quiet, table_words
 from .sites import PeerInfo, this_site
 
 MODELS = {m.__tablename__: m for m in (
@@ -288,7 +289,7 @@ def _open_conflicts(session) -> set[tuple[str, str]]:
         select(SyncConflict).where(SyncConflict.resolved_at.is_(None)))}
 
 
-def collect_records(uow, peer: PeerInfo, since) -> list[dict] | None:
+def collect_records(uow, peer: PeerInfo, since, progress=None) -> list[dict] | None:
     """Every row the peer may see whose version it is not known to hold (or which was sent in a
     file not yet acknowledged), and a deletion for every row it holds but may no longer see."""
     session = uow.session
@@ -307,7 +308,9 @@ def collect_records(uow, peer: PeerInfo, since) -> list[dict] | None:
     blocked = _open_conflicts(session)
     out: list[dict] = []
     seen: set[tuple[str, str]] = set()
+    steps = progress or quiet()  # per table (in ORDER), cancel checked on every row
     for table, key, content in visible(session, here, peer):
+        steps.step(f"Samler {table_words(table)} …", RANK[table], len(ORDER) + 1)
         seen.add((table, key))
         if (table, key) in blocked:
             continue
@@ -322,6 +325,7 @@ def collect_records(uow, peer: PeerInfo, since) -> list[dict] | None:
             known[(table, key)] = row
         row.pending_version, row.pending_seq = version, seq
     mine = None if here is SiteKind.HUB else _sendable(here)
+    steps.step("Samler sletninger …", len(ORDER), len(ORDER) + 1)
     for (table, key), row in known.items():
         if (table, key) in seen or (table, key) in blocked or (mine is not None and table not in mine):
             continue
@@ -344,7 +348,7 @@ def _valid_item(item: Any) -> bool:
             and (item["v"] == DELETED or isinstance(item.get("d"), dict)))
 
 
-def apply_records(uow, sender: PeerInfo, part: Any) -> dict[str, int]:
+def apply_records(uow, sender: PeerInfo, part: Any, progress=None) -> dict[str, int]:
     """Apply the rows from ``sender`` (inside the unpack's unit of work)."""
     if not isinstance(part, list) or not all(_valid_item(i) for i in part):
         raise ExchangeRefused("exchange_record_damaged", table="?")
@@ -352,7 +356,10 @@ def apply_records(uow, sender: PeerInfo, part: Any) -> dict[str, int]:
     site = this_site(session)
     here = SiteKind(site.kind)
     sender_kind = SiteKind(sender.kind)
-    for item in part:
+    steps = progress or quiet()  # cancel checked on every row; a cancel rolls the unpack back
+    checking, applying = steps.sub(0, 15), steps.sub(15, 92)
+    for n, item in enumerate(part):
+        checking.step("Kontrollerer posterne …", n, len(part))
         check_send(sender_kind, item["t"])
         if item["v"] != DELETED and version_of(item["d"]) != item["v"]:
             raise ExchangeRefused("exchange_record_damaged", table=item["t"])
@@ -367,8 +374,9 @@ def apply_records(uow, sender: PeerInfo, part: Any) -> dict[str, int]:
     later_refs: list[tuple[Any, str, Any]] = []
     new_episodes: list[Episode] = []
     new_sigs: list[Signature] = []
-    for item in live + gone:
+    for n, item in enumerate(live + gone):
         table, key = item["t"], item["id"]
+        applying.step(f"{'Sletter' if item['v'] == DELETED else 'Indlæser'} {table_words(table)} …", n, len(part))
         obj = _get(session, table, key)
         local_content = content_of(obj) if obj is not None else None
         local_v = version_of(local_content) if obj is not None else None
@@ -415,6 +423,7 @@ def apply_records(uow, sender: PeerInfo, part: Any) -> dict[str, int]:
     for obj, key, value in later_refs:
         setattr(obj, key, value)
     session.flush()
+    steps.step("Kontrollerer underskrifterne …", 92, 100)
     _reopen_for_late_episodes(uow, new_episodes, sender, {s.id for s in new_sigs})
     _record_signatures(uow, new_sigs, sender)
     return {k: v for k, v in counts.items() if v}
@@ -589,18 +598,18 @@ def _foreign_head_hash(session, origin, seq: int) -> str:
     return row.hash if row is not None else "0" * 64
 
 
-def handler(uow, sender: PeerInfo, payload: dict):
+def handler(uow, sender: PeerInfo, payload: dict, progress=None):
     """The unpack handler: every registered kind, and the head of the sender's chain as now held
     here (the receipt carries it back to the sender)."""
     from .files import Summary, apply_registered
 
-    summary = apply_registered(uow, sender, payload)
+    summary = apply_registered(uow, sender, payload, progress)
     head = uow.session.info.pop("exchange_sender_head", None)
     return Summary(summary.counts, head)
 
 
-registry.register("records", collect_records, apply_records)
-registry.register("audit", collect_audit, apply_audit)
+registry.register("records", collect_records, apply_records, label="poster")
+registry.register("audit", collect_audit, apply_audit, label="historikken")
 
 
 # -- conflicts: shown to a person, resolved with a reason --------------------------------------------

@@ -22,6 +22,7 @@ from ...store.models_sync import SyncKnown
 from ..context import AppContext
 from . import records
 from .files import Applied, Packed, pack_file, unpack_file
+from .progress import Progress
 from .sites import SiteOverview, SiteService, peer_info, this_site
 
 
@@ -105,13 +106,14 @@ class ExchangeService:
     def overview(self) -> SiteOverview:
         return SiteService(self.ctx).overview()
 
-    def pack(self, peer: str | None, out: str | os.PathLike) -> Packed:
-        """The next file to ``peer`` (None: the only peer) written to ``out`` (never overwritten)."""
-        return pack_file(self.ctx, peer, out=out)
+    def pack(self, peer: str | None, out: str | os.PathLike, *, progress: Progress | None = None) -> Packed:
+        """The next file to ``peer`` (None: the only peer) written to ``out`` (never overwritten);
+        ``progress``: stages, cancel and the point of no return (see progress.Progress)."""
+        return pack_file(self.ctx, peer, out=out, progress=progress)
 
-    def unpack(self, path: str | os.PathLike) -> Applied:
+    def unpack(self, path: str | os.PathLike, *, progress: Progress | None = None) -> Applied:
         """Read, check and apply the file at ``path``; the same file again is 'already loaded'."""
-        return unpack_file(self.ctx, path, records.handler)
+        return unpack_file(self.ctx, path, records.handler, progress=progress)
 
     def is_site(self) -> bool:
         with self.ctx.uow_factory() as uow:

@@ -2,7 +2,9 @@
 
 The dialog does not own the work: the caller starts the worker and handles ``done`` / ``failed``;
 the dialog closes itself when either arrives. Cancelling asks the worker to stop (a
-threading.Event) and waits for it, so the caller always learns how the work ended.
+threading.Event) and waits for it, so the caller always learns how the work ended. When the work
+says it is past its point of no return (``Worker.cancellable`` False), "Annuller" is disabled and
+Esc or closing the window no longer cancels.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ class ProgressDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.worker = worker
         self.cancelled = False
+        self.can_cancel = True
         self._ended = False
 
         self.text_label = QLabel(text, self)
@@ -50,6 +53,7 @@ class ProgressDialog(QDialog):
 
         self.cancel_button.clicked.connect(self.cancel)
         worker.progress.connect(self.set_progress)
+        worker.cancellable.connect(self.set_cancellable)
         worker.done.connect(self._finished)
         worker.failed.connect(self._finished)
 
@@ -62,9 +66,15 @@ class ProgressDialog(QDialog):
         self.detail_label.setText(text)
         plain_labels(self)  # user data is never read as markup
 
+    def set_cancellable(self, can: bool) -> None:
+        """False: the work can no longer be stopped (it is saving); "Annuller" is disabled."""
+        self.can_cancel = bool(can)
+        if not self.cancelled:
+            self.cancel_button.setEnabled(self.can_cancel)
+
     def cancel(self) -> None:
         """Ask the work to stop; the window stays until it has."""
-        if self.cancelled:
+        if self.cancelled or not self.can_cancel:
             return
         self.cancelled = True
         self.worker.cancel()

@@ -1,5 +1,6 @@
 """The Udveksling page (issue 11, point 7): this site, its peers, what is waiting to go out,
-"Gem udvekslingsfil …" and "Indlæs udvekslingsfil …" behind a progress window, and the conflicts
+"Gem udvekslingsfil …" and "Indlæs udvekslingsfil …" behind a progress window (the service's
+stages, "Annuller" until the commit), and the conflicts
 with both versions side by side, each resolved by a person with a reason (audited).
 
 Shown only when this database is a site. The slots read widgets, call one service and show the
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHeaderView, QListWidgetItem
 
 from ...domain.errors import DomainError
 from ...messages import SITE_KIND_LABELS, field_label, form_status_label, format_date, format_moment, format_number
+from ...services.exchange.progress import ExchangeCancelled, Progress
 from ...services.exchange.records import RECORD_LABELS, ConflictDTO
 from ...services.exchange.status import waiting_text
 from .. import workers
@@ -54,10 +56,6 @@ VISIT_FLOW_LABELS = {"planned": "Planlagt", "conducted": "Gennemført", "draft_r
 
 def record_label(table: str) -> str:
     return RECORD_LABELS.get(table) or MORE_RECORD_LABELS.get(table) or "Post"
-
-
-class ExchangeCancelled(DomainError):
-    """Annuller before the work began: nothing was written."""
 
 
 def _n(n: int, one: str, many: str) -> str:
@@ -144,25 +142,39 @@ def ask_reason(parent: QWidget, title: str, prompt: str, ok_text: str) -> str | 
     return dialog.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def run_pack(exchange, peer: str | None, out: str, *, progress: Callable[[int, str], None],
+class _ToWorker:
+    """The service's Progress over a worker's callbacks: (done, total, stage) as a percentage and
+    the stage's text; from the commit on, "Annuller" is withdrawn (``cancellable=False``)."""
+
+    def __init__(self, progress: Callable[..., None], is_cancelled: Callable[[], bool]) -> None:
+        self._progress, self._is_cancelled = progress, is_cancelled
+        self._final = False
+
+    def report(self, done: int, total: int, stage: str) -> None:
+        percent = done * 100 // total if total else 100
+        if self._final:
+            self._progress(percent, stage, cancellable=False)
+        else:
+            self._progress(percent, stage)
+
+    def committing(self) -> None:
+        self._final = True
+
+    def progress(self) -> Progress:
+        return Progress(self.report, self._is_cancelled, self.committing)
+
+
+def run_pack(exchange, peer: str | None, out: str, *, progress: Callable[..., None],
              is_cancelled: Callable[[], bool]):
-    """The pack as a worker function. Cancelled before it starts, nothing is written; once the
-    file is being written it is finished (one transaction), so the numbers stay in step."""
-    progress(0, "Samler det, der skal sendes …")
-    if is_cancelled():
-        raise ExchangeCancelled("exchange_pack_cancelled")
-    packed = exchange.pack(peer, out)
-    progress(100, "Filen er gemt")
-    return packed
+    """The pack as a worker function. Cancelled before the commit, nothing is written (no file,
+    no number used); from "Gemmer …" on it is finished, so the numbers stay in step."""
+    return exchange.pack(peer, out, progress=_ToWorker(progress, is_cancelled).progress())
 
 
-def run_unpack(exchange, path: str, *, progress: Callable[[int, str], None], is_cancelled: Callable[[], bool]):
-    progress(0, "Kontrollerer og indlæser filen …")
-    if is_cancelled():
-        raise ExchangeCancelled("exchange_unpack_cancelled")
-    applied = exchange.unpack(path)
-    progress(100, "Filen er indlæst")
-    return applied
+def run_unpack(exchange, path: str, *, progress: Callable[..., None], is_cancelled: Callable[[], bool]):
+    """The unpack as a worker function. Cancelled before the commit, it is rolled back: nothing
+    applied, and the same file loads fully later."""
+    return exchange.unpack(path, progress=_ToWorker(progress, is_cancelled).progress())
 
 
 class ExchangeView(QWidget):
@@ -371,6 +383,9 @@ class ExchangeView(QWidget):
     def _failed(self, exc: object) -> None:
         self._finish_worker()
         self.refresh()
+        if isinstance(exc, ExchangeCancelled):
+            self._result(error_text(exc))  # the user's own choice, no fault: said plainly, not in red
+            return
         self._error(exc if isinstance(exc, BaseException) else RuntimeError("worker"))
 
     # -- conflicts ------------------------------------------------------------------------------------
