@@ -193,3 +193,38 @@ def test_inbox_reads_only_the_unprocessed_forms(world):
     seen = captured([engine], force.inbox)
     statement, params = the_statement(seen, r"FROM force_form JOIN resident", r"processed_at IS NULL")
     _check(engine, statement, params, "ix_force_form_unprocessed")
+
+
+def _inbox_statement(engine, force):
+    seen = captured([engine], force.inbox)
+    return the_statement(seen, r"FROM force_form JOIN resident", r"processed_at IS NULL")
+
+
+def test_inbox_reads_the_sent_and_the_reopened_forms_as_ranges_of_their_indexes(world):
+    """Both halves of the inbox's condition (sent and unprocessed; reopened and not sent again) are
+    read from two-column indexes (0013), not by reading every unsent form of the running month."""
+    engine, force, _, _ = world
+    statement, params = _inbox_statement(engine, force)
+    text = plan(engine, statement, params)
+    if engine.dialect.name == "sqlite":
+        assert re.search(r"ix_force_form_unprocessed \(processed_at=\? AND sent_at>\?\)", text), text
+        assert re.search(r"ix_force_form_unsent \(sent_at=\? AND reopened_at>\?\)", text), text
+    else:
+        assert re.search(r"ix_force_form_unprocessed\b.*\n\s+Index Cond: \(\(processed_at IS NULL\) AND "
+                         r"\(sent_at IS NOT NULL\)\)", text), text
+        assert re.search(r"ix_force_form_unsent\b.*\n\s+Index Cond: \(\(sent_at IS NULL\) AND "
+                         r"\(reopened_at IS NOT NULL\)\)", text), text
+    _check(engine, statement, params, "ix_force_form_unsent")
+
+
+def test_lists_read_each_forms_signed_sections_from_the_signature_index(world):
+    """The inbox's and the dashboard's valid signed sections per form come from the signature
+    index alone on SQLite (0013: voided_at and section are in it), not from the signature rows."""
+    engine, force, _, _ = world
+    for statement, params in (_inbox_statement(engine, force), the_statement(
+            captured([engine], force.dashboard), r"FROM force_form JOIN resident", r"force_form\.sent_at IS NULL")):
+        text = plan(engine, statement, params)
+        assert re.search(r"FROM signature", statement) and re.search(r"\bix_signature_entity\b", text), text
+        if engine.dialect.name == "sqlite":
+            assert "USING COVERING INDEX ix_signature_entity" in text, text
+    _check(engine, statement, params, "ix_signature_entity")

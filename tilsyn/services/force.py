@@ -66,7 +66,8 @@ from ..domain.signing import (
 )
 from ..store.models_force import Episode, EpisodeStaff, ForceForm, FormVersion, ReopenRequest
 from ..store.repositories import as_uuid
-from ..store.repositories_force import ReopenRequestRepository, form_versions, residents_with_permits_in
+from ..store.repositories_force import (ReopenRequestRepository, form_versions, residents_with_permits_in,
+                                        sections_of)
 from ..store.uow import retrying
 from .context import AppContext
 from .exchange.guard import Part, require_owner
@@ -683,48 +684,29 @@ class ForceService:
         scope = self.ctx.home_scope()
         today = self.ctx.today()
         current = Month.of(today)
-        due = self.due_day()
         with self.ctx.uow_factory() as uow:
             since = self.ctx.now() - dt.timedelta(days=60)
-            homes = uow.care_homes.names()  # one query, not one per line
-            late = tuple(
-                LateEpisodeDTO(str(eid), str(fid), name, homes.get(home, ""), started, registered, reason)
-                for eid, fid, name, home, started, registered, reason in uow.episodes.late_rows(since, scope)
-            )
-            summaries = self._summaries(uow, uow.forms.summary_rows(home_ids=scope, sent=False))
-            # One form is one line: each open form goes to the one list of its state, its marks
-            # (for sent, genåbnet, sendt tilbage) and late registrations are on that line.
-            returned = [s for s in summaries if s.status == WorkflowState.RETURNED.value
-                        or Mark.RETURNED.value in s.marks]
-            taken = {s.id for s in returned}
-            awaiting_staff = [s for s in summaries if s.status == WorkflowState.AWAITING_STAFF.value
-                              and s.id not in taken]
-            taken |= {s.id for s in awaiting_staff}
-            leader_pending = [s for s in summaries if s.id not in taken and s.status in (
-                WorkflowState.AWAITING_LEADER.value, WorkflowState.READY_TO_SEND.value) and (
-                (s.year, s.month) < (current.year, current.month) or s.kind != FormKind.MONTHLY.value
-                or Mark.REOPENED.value in s.marks)]
-            taken |= {s.id for s in leader_pending}
+            late = tuple(LateEpisodeDTO(*row) for row in uow.episodes.late_rows(since, scope))
             late_by_form: dict[str, int] = {}
             for e in late:
                 late_by_form[e.form_id] = late_by_form.get(e.form_id, 0) + 1
-
-            def with_late(rows):
-                return tuple(replace(s, late_episodes=late_by_form.get(s.id, 0)) for s in rows)
-
+            # The lines carry their form's late registrations (the overdue list does not). The
+            # running month's forms never sent back nor reopened are on no list (_dashboard_lists),
+            # so they are not read: the lists cost what is due, not this month's registrations.
+            summaries = self._summaries(uow, uow.forms.summary_rows(
+                home_ids=scope, sent=False, drafts_from=(current.year, current.month)), late_by_form)
+            returned, awaiting_staff, leader_pending, overdue = _dashboard_lists(summaries, current)
+            taken = {s.id for s in (*returned, *awaiting_staff, *leader_pending)}
             late = tuple(e for e in late if e.form_id not in taken)
-            overdue = tuple(s for s in summaries if Mark.OVERDUE.value in s.marks)
             requests = tuple(
                 _request_dto(q, name, home, year, month, kind)
                 for q, name, home, year, month, kind in ReopenRequestRepository(uow.session).open_or_recent(
                     scope, since))
             ending = [
-                PermitEndingDTO(_permit_dto(p, today), p.resident.name, homes.get(p.resident.care_home_id, ""))
-                for p in uow.permits.ending_between(today, today + dt.timedelta(days=30), scope)
+                PermitEndingDTO(_permit_dto(p, today), name, home)
+                for p, name, home in uow.permits.ending_rows(today, today + dt.timedelta(days=30), scope)
             ]
-            del due
-            return DashboardDTO(late, with_late(leader_pending), overdue, tuple(ending), (),
-                                with_late(awaiting_staff), with_late(returned), requests)
+            return DashboardDTO(late, leader_pending, overdue, tuple(ending), (), awaiting_staff, returned, requests)
 
     def resident_overview(self, resident_id: str) -> ResidentForceOverview:
         """All force used on one resident over time, by month and type (counts only)."""
@@ -771,20 +753,19 @@ class ForceService:
         by_str = uow.signatures.valid_sections(ENTITY, [str(f) for f in form_ids])
         return {fid: by_str.get(str(fid), frozenset()) for fid in form_ids}
 
-    def _summaries(self, uow, rows) -> list[FormSummary]:
-        today = self.ctx.today()
-        due = self.due_day_in(uow)
-        signed = self._signed_many(uow, [r[0] for r in rows])
+    def _summaries(self, uow, rows, late: dict | None = None) -> list[FormSummary]:
+        """FormSummary lines of ``summary_rows`` rows; ``late``: form id -> late episodes to put on
+        each line (the dashboard's lists)."""
+        rules = _ListRules(self.due_day_in(uow), self.ctx.today())
+        late = late or {}
         out = []
         for (fid, kind, rid, name, cpr, home, year, month, sent_at, returned_at, episodes, reopened_at,
-             reopen_reason, return_comment, pending) in rows:
-            facts = _facts_of(signed.get(fid, frozenset()), episodes, kind, year, month, sent_at, returned_at,
-                              reopened_at, pending, due, today)
+             reopen_reason, return_comment, pending, signed) in rows:
+            status, marks, due = rules.of(signed, episodes, kind, year, month, sent_at, returned_at, reopened_at,
+                                          pending)
             out.append(FormSummary(
-                str(fid), kind, str(rid), name, cprmod.mask(cpr), home, year, month,
-                workflow_state(facts).value, episodes,
-                due_date(Month(year, month), due) if kind == FormKind.MONTHLY.value else None, sent_at,
-                frozenset(m.value for m in form_marks(facts)), reopen_reason or "", return_comment or "", reopened_at,
+                fid, kind, rid, name, cprmod.mask(cpr), home, year, month, status, episodes, due, sent_at,
+                marks, reopen_reason or "", return_comment or "", reopened_at, late.get(fid, 0),
             ))
         return out
 
@@ -861,6 +842,62 @@ def _facts_of(signed, episodes: int, kind: str, year: int, month: int, sent_at, 
         frozenset(signed), int(episodes or 0), sent_at is not None, returned_at is not None,
         month_over(year, month, today), kind == FormKind.MONTHLY.value, today > due_date(m, due),
         reopened_at is not None and sent_at is None, bool(pending))
+
+
+def _dashboard_lists(summaries: list[FormSummary], current: Month) -> tuple[tuple[FormSummary, ...], ...]:
+    """The dashboard's form lists from the unsent forms: (returned, awaiting staff, leader pending,
+    overdue). One form is one line: each open form goes to the one list of its state, its marks
+    (for sent, genåbnet, sendt tilbage) and late registrations are on that line; the overdue list
+    has the forms past their due date, without the late counts.
+
+    A monthly form of ``current`` or later that was never sent back nor reopened is on none of
+    them: its state is a draft or waits for the month to end (the leader's list takes the running
+    month only when reopened), and no due date of it has passed; the dashboard does not read them."""
+    returned_state, returned_mark = WorkflowState.RETURNED.value, Mark.RETURNED.value
+    staff, leader, ready = (WorkflowState.AWAITING_STAFF.value, WorkflowState.AWAITING_LEADER.value,
+                            WorkflowState.READY_TO_SEND.value)
+    reopened, overdue_mark, monthly = Mark.REOPENED.value, Mark.OVERDUE.value, FormKind.MONTHLY.value
+    now = (current.year, current.month)
+    returned = [s for s in summaries if s.status == returned_state or returned_mark in s.marks]
+    taken = {s.id for s in returned}
+    awaiting_staff = [s for s in summaries if s.status == staff and s.id not in taken]
+    taken |= {s.id for s in awaiting_staff}
+    leader_pending = [s for s in summaries if s.id not in taken and s.status in (leader, ready) and (
+        (s.year, s.month) < now or s.kind != monthly or reopened in s.marks)]
+    overdue = tuple(replace(s, late_episodes=0) if s.late_episodes else s
+                    for s in summaries if overdue_mark in s.marks)
+    return tuple(returned), tuple(awaiting_staff), tuple(leader_pending), overdue
+
+
+class _ListRules:
+    """The workflow rules (state, marks, due date) over a list of forms, one call of them per
+    distinct input: a list of thousands of forms spans a few months and a few dozen distinct sets
+    of facts, and the dates of a month and the rules' answers were most of its cost. Lives for one
+    list, so nothing outlives the data it was computed from."""
+
+    def __init__(self, due: int, today: dt.date) -> None:
+        self.due, self.today = due, today
+        self._answers: dict = {}
+        self._due_dates: dict = {}
+
+    def of(self, signed: int, episodes, kind: str, year: int, month: int, sent_at, returned_at,
+           reopened_at, pending) -> tuple[str, frozenset[str], dt.date | None]:
+        """(workflow state, marks, due date or None) of one form from its stored columns (``signed``:
+        the bit mask of ``summary_rows``), as ``_facts_of`` and the domain rules give them."""
+        key = (signed, episodes, kind, year, month, sent_at is None, returned_at is None, reopened_at is None,
+               bool(pending))
+        answer = self._answers.get(key)
+        if answer is None:
+            facts = _facts_of(sections_of(signed), episodes, kind, year, month, sent_at, returned_at, reopened_at,
+                              pending, self.due, self.today)
+            answer = self._answers[key] = (workflow_state(facts).value,
+                                           frozenset(m.value for m in form_marks(facts)))
+        if kind != FormKind.MONTHLY.value:
+            return answer[0], answer[1], None
+        due = self._due_dates.get((year, month))
+        if due is None:
+            due = self._due_dates[(year, month)] = due_date(Month(year, month), self.due)
+        return answer[0], answer[1], due
 
 
 def _pending_counts(uow, form_ids) -> dict:

@@ -209,7 +209,8 @@ class Signature(Base):
     """A signed section of a record (monthly form, acute record ...)."""
 
     __tablename__ = "signature"
-    __table_args__ = (Index("ix_signature_entity", "entity_type", "entity_id"),)
+    # A record's valid signed sections from the index alone (0013): the lists read them per form.
+    __table_args__ = (Index("ix_signature_entity", "entity_type", "entity_id", "voided_at", "section"),)
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     entity_type: Mapped[str] = mapped_column(String(40))

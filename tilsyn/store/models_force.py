@@ -25,9 +25,10 @@ class ForceForm(Timestamped, Base):
         ),
         Index("ix_force_form_period", "year", "month"),
         Index("ix_force_form_home", "care_home_id", "year", "month"),
-        # The open lists (inbox, queue, dashboard) look for unsent or unprocessed forms only.
-        Index("ix_force_form_unsent", "sent_at"),
-        Index("ix_force_form_unprocessed", "processed_at"),
+        # The open lists (inbox, queue, dashboard) look for unsent or unprocessed forms only; the
+        # inbox's sent-unprocessed and reopened-unsent forms straight from the index (0013).
+        Index("ix_force_form_unsent", "sent_at", "reopened_at"),
+        Index("ix_force_form_unprocessed", "processed_at", "sent_at"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)

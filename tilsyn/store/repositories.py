@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 import weakref
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
-from sqlalchemy import func, or_, select, text, update
+from sqlalchemy import String, Text, cast, func, literal_column, or_, select, text, type_coerce, update
 from sqlalchemy.orm import Session, selectinload
 
 from .models import (
@@ -199,6 +199,20 @@ class ResidentRepository(_Repository):
         ).first()
 
 
+class PermitRow(NamedTuple):
+    """A permit's columns and type codes, read for a list (what PermitDTO is built from); the
+    ids as text."""
+
+    id: str
+    resident_id: str
+    prerequisites: str
+    valid_from: dt.date
+    valid_to: dt.date
+    decision_reference: str
+    catalogue_version: str
+    type_codes: list[str]
+
+
 class PermitRepository(_Repository):
     model = Permit
 
@@ -219,6 +233,33 @@ class PermitRepository(_Repository):
         return self.session.scalars(
             q.options(selectinload(Permit.force_types), selectinload(Permit.resident)).order_by(Permit.valid_to)
         ).all()
+
+    def ending_rows(self, start: dt.date, end: dt.date, home_ids: frozenset[str] | None = None) -> list[tuple]:
+        """The permits of ``ending_between`` as (PermitRow, resident name, care home name), from
+        one query of the columns a list shows, without loading permits, their types and residents
+        as ORM objects (the caseworker's dashboard lists every home's)."""
+        dialect = dialect_of(self.session)
+        q = (
+            select(id_text(dialect, Permit.id), id_text(dialect, Permit.resident_id), Permit.prerequisites,
+                   Permit.valid_from, Permit.valid_to, Permit.decision_reference, Permit.catalogue_version,
+                   Resident.name, CareHome.name, PermitForceType.type_code)
+            .join(Resident, Resident.id == Permit.resident_id)
+            .join(CareHome, CareHome.id == Resident.care_home_id)
+            .outerjoin(PermitForceType, PermitForceType.permit_id == Permit.id)
+            .where(Permit.valid_to >= start, Permit.valid_to <= end, Permit.valid_from <= start)
+        )
+        if home_ids is not None:
+            q = q.where(Resident.care_home_id.in_([as_uuid(h) for h in home_ids]))
+        out: dict[str, tuple] = {}  # in the order of the permits' first rows
+        for *cols, name, home, code in self.session.execute(q.order_by(Permit.valid_to)):
+            row = out.get(cols[0])
+            if row is None:
+                row = out[cols[0]] = (PermitRow(*cols, []), name, home)
+            if code is not None:
+                row[0].type_codes.append(code)
+        for row, _, _ in out.values():
+            row.type_codes.sort()  # as Permit.force_types are ordered
+        return list(out.values())
 
     @staticmethod
     def set_types(permit: Permit, codes: list[str]) -> None:
@@ -387,3 +428,24 @@ def danish(session: Session, col):
         name = pg_danish_collation(session)
         return col.collate(name) if name else col
     return col
+
+
+def id_text(dialect: str, col):
+    """A Uuid column as the text ``str(uuid)`` gives, computed in SQL: how signatures name their
+    record, and what the lists' DTOs carry, without a ``uuid.UUID`` parsed and printed per row in
+    Python (that was a tenth of a long list's cost). PostgreSQL casts its native uuid; SQLite
+    stores the 32 hex digits (SQLAlchemy's Uuid), cut into 8-4-4-4-12."""
+    if dialect == "postgresql":
+        return cast(col, Text)
+    hex_ = type_coerce(col, String)
+    parts = [func.substr(hex_, literal_column(str(a)), literal_column(str(n)))
+             for a, n in ((1, 8), (9, 4), (13, 4), (17, 4), (21, 12))]
+    out = parts[0]
+    for p in parts[1:]:
+        out = out.concat(literal_column("'-'")).concat(p)
+    return out
+
+
+def dialect_of(session: Session) -> str:
+    """The session's database dialect ("sqlite", "postgresql")."""
+    return session.get_bind().dialect.name

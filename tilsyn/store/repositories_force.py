@@ -4,14 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Sequence
+from functools import lru_cache
+from typing import NamedTuple, Sequence
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, distinct, func, literal_column, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from ..domain.collation import danish_key
 from .models import Permit, PermitForceType, Resident
 from .models_force import Draft, Episode, ForceForm, FormVersion, ReopenRequest
-from .repositories import _chunks, _Repository, as_uuid, danish
+from .repositories import _chunks, _Repository, as_uuid, danish, dialect_of, id_text
+
+
+#: The signatures' entity_type of a form (tilsyn.services.force.ENTITY).
+FORM_ENTITY = "force_form"
+
+
+def sections_of(mask: int) -> frozenset[int]:
+    """The sections of a signed-sections bit mask (``summary_rows``): bit n is section n."""
+    mask = int(mask or 0)
+    return frozenset(n for n in range(mask.bit_length()) if mask >> n & 1)
 
 
 class FormRepository(_Repository):
@@ -62,31 +74,18 @@ class FormRepository(_Repository):
         ).all()
 
     def summary_rows(self, *, home_ids: frozenset[str] | None = None, sent: bool | None = None,
-                     processed: bool | None = None, or_reopened: bool = False) -> list[tuple]:
+                     processed: bool | None = None, or_reopened: bool = False,
+                     drafts_from: tuple[int, int] | None = None) -> list[tuple]:
         """Flat rows for lists (inbox, queue, dashboard) in one query, without loading ORM objects:
         (id, kind, resident id, name, cpr, home name, year, month, sent_at, returned_at, episodes,
-        reopened_at, reopen_reason, return_comment, pending reopen requests). ``or_reopened``: also
-        the forms reopened and not sent again (the caseworker's inbox shows them with the reason)."""
-        from .models import CareHome
-        from .models_force import ReopenRequest
-
-        # A correlated count uses the episode index per form; a grouped subquery would scan them all.
-        episodes = (
-            select(func.count()).select_from(Episode).where(Episode.form_id == ForceForm.id)
-            .correlate(ForceForm).scalar_subquery()
-        )
-        pending = (
-            select(func.count()).select_from(ReopenRequest)
-            .where(ReopenRequest.form_id == ForceForm.id, ReopenRequest.state == "pending")
-            .correlate(ForceForm).scalar_subquery()
-        )
-        q = (
-            select(ForceForm.id, ForceForm.kind, ForceForm.resident_id, Resident.name, Resident.cpr, CareHome.name,
-                   ForceForm.year, ForceForm.month, ForceForm.sent_at, ForceForm.returned_at, episodes,
-                   ForceForm.reopened_at, ForceForm.reopen_reason, ForceForm.return_comment, pending)
-            .join(Resident, Resident.id == ForceForm.resident_id)
-            .join(CareHome, CareHome.id == ForceForm.care_home_id)
-        )
+        reopened_at, reopen_reason, return_comment, pending reopen requests, signed sections), the
+        two ids as text (``str(uuid)``), the valid (not voided) signed sections as a bit mask
+        (``sections_of``), by period and then the resident's name in Danish order.
+        ``or_reopened``: also the forms reopened and not sent again (the caseworker's inbox shows
+        them with the reason). ``drafts_from`` (year, month): leave out the monthly forms of that
+        month and later that were never sent back nor reopened (the caseworker's dashboard lists
+        none of them)."""
+        q = _summary_select(self.session.get_bind().dialect.name)
         if home_ids is not None:
             q = q.where(ForceForm.care_home_id.in_([as_uuid(h) for h in home_ids]))
         wanted = []
@@ -98,8 +97,13 @@ class FormRepository(_Repository):
             q = q.where(or_(and_(*wanted), and_(ForceForm.reopened_at.is_not(None), ForceForm.sent_at.is_(None))))
         elif wanted:
             q = q.where(*wanted)
-        return list(self.session.execute(
-            q.order_by(ForceForm.year, ForceForm.month, danish(self.session, Resident.name))).all())
+        if drafts_from is not None:
+            y, m = drafts_from
+            q = q.where(or_(ForceForm.kind != "monthly", ForceForm.year < y,
+                            and_(ForceForm.year == y, ForceForm.month < m),
+                            ForceForm.returned_at.is_not(None), ForceForm.reopened_at.is_not(None)))
+        return in_danish_order(self.session, q, (ForceForm.year, ForceForm.month), Resident.name,
+                               lambda r: (r[6], r[7], danish_key(r[3])))
 
     def episode_and_late_counts(self, form_ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[int, int]]:
         """form id -> (episodes, late episodes), in one pass over the forms' own episodes.
@@ -160,13 +164,17 @@ class EpisodeRepository(_Repository):
 
     def late_rows(self, since: dt.datetime, home_ids: frozenset[str] | None) -> list[tuple]:
         """Flat rows of the late episodes registered since ``since``, newest first, without ORM
-        objects (the dashboard lists them): (id, form id, resident name, care home id, started_at,
-        registered_at, late_reason)."""
+        objects (the dashboard lists them): (id, form id, resident name, care home name, started_at,
+        registered_at, late_reason), the episode's and the form's id as text."""
+        from .models import CareHome
+
+        dialect = dialect_of(self.session)
         q = (
-            select(Episode.id, Episode.form_id, Resident.name, ForceForm.care_home_id, Episode.started_at,
-                   Episode.registered_at, Episode.late_reason)
+            select(id_text(dialect, Episode.id), id_text(dialect, Episode.form_id), Resident.name,
+                   CareHome.name, Episode.started_at, Episode.registered_at, Episode.late_reason)
             .join(ForceForm, ForceForm.id == Episode.form_id)
             .join(Resident, Resident.id == ForceForm.resident_id)
+            .join(CareHome, CareHome.id == ForceForm.care_home_id)
             .where(Episode.late.is_(True), Episode.registered_at >= since)
         )
         if home_ids is not None:
@@ -248,11 +256,13 @@ class ReopenRequestRepository:
 
     def open_or_recent(self, home_ids: frozenset[str] | None, refused_since: dt.datetime) -> list[tuple]:
         """Pending requests, and those refused since ``refused_since``, of the homes in scope, oldest
-        first: (request, resident name, home name, year, month, kind)."""
+        first: (RequestRow, resident name, home name, year, month, kind), the request's columns
+        read as such (no ORM objects: the caseworker's dashboard lists every home's)."""
         from .models import CareHome
 
         q = (
-            select(ReopenRequest, Resident.name, CareHome.name, ForceForm.year, ForceForm.month, ForceForm.kind)
+            select(*(getattr(ReopenRequest, c) for c in RequestRow._fields), Resident.name, CareHome.name,
+                   ForceForm.year, ForceForm.month, ForceForm.kind)
             .join(ForceForm, ForceForm.id == ReopenRequest.form_id)
             .join(Resident, Resident.id == ForceForm.resident_id)
             .join(CareHome, CareHome.id == ReopenRequest.care_home_id)
@@ -261,7 +271,71 @@ class ReopenRequestRepository:
         )
         if home_ids is not None:
             q = q.where(ReopenRequest.care_home_id.in_([as_uuid(h) for h in home_ids]))
-        return list(self.session.execute(q.order_by(ReopenRequest.requested_at, ReopenRequest.id)).all())
+        n = len(RequestRow._fields)
+        return [(RequestRow(*row[:n]), *row[n:])
+                for row in self.session.execute(q.order_by(ReopenRequest.requested_at, ReopenRequest.id))]
+
+
+class RequestRow(NamedTuple):
+    """The columns of a reopen request a list shows (ReopenRequestDTO is built from them)."""
+
+    id: uuid.UUID
+    form_id: uuid.UUID
+    state: str
+    requested_at: dt.datetime
+    requested_by_name: str
+    reason: str
+    episode: str
+    decided_at: dt.datetime | None
+    decided_by_name: str
+    decision_reason: str
+    episode_id: uuid.UUID | None
+
+
+@lru_cache(maxsize=None)
+def _summary_select(dialect: str):
+    """The select of ``summary_rows`` before its conditions, built once per dialect (a construct,
+    not data: building it cost more than running it for a short list)."""
+    from .models import CareHome, Signature
+
+    # Correlated subqueries use the episode, request and signature indexes per form; a grouped
+    # subquery would scan them all, and a second query would send every form's id back.
+    episodes = (
+        select(func.count()).select_from(Episode).where(Episode.form_id == ForceForm.id)
+        .correlate(ForceForm).scalar_subquery()
+    )
+    pending = (
+        select(func.count()).select_from(ReopenRequest)
+        .where(ReopenRequest.form_id == ForceForm.id, ReopenRequest.state == "pending")
+        .correlate(ForceForm).scalar_subquery()
+    )
+    signed = (
+        select(func.coalesce(func.sum(distinct(literal_column("1").op("<<")(Signature.section))), 0))
+        .where(Signature.entity_type == FORM_ENTITY, Signature.entity_id == id_text(dialect, ForceForm.id),
+               Signature.voided_at.is_(None))
+        .correlate(ForceForm).scalar_subquery()
+    )
+    return (
+        select(id_text(dialect, ForceForm.id), ForceForm.kind, id_text(dialect, ForceForm.resident_id),
+               Resident.name, Resident.cpr, CareHome.name, ForceForm.year, ForceForm.month, ForceForm.sent_at,
+               ForceForm.returned_at, episodes, ForceForm.reopened_at, ForceForm.reopen_reason,
+               ForceForm.return_comment, pending, signed)
+        .join(Resident, Resident.id == ForceForm.resident_id)
+        .join(CareHome, CareHome.id == ForceForm.care_home_id)
+    )
+
+
+def in_danish_order(session: Session, q, leading: tuple, name, key) -> list[tuple]:
+    """The rows of ``q`` ordered by the ``leading`` columns and then ``name`` in Danish order, for
+    a list read whole (no paging). PostgreSQL sorts with its Danish collation; on SQLite the ``da``
+    collation is a call into Python for each of the sort's n log n comparisons, so the rows are
+    sorted here instead, by ``key`` (the same columns, with the name through the collation's own
+    key, tilsyn.domain.collation.danish_key): the same order, one key per row."""
+    if session.get_bind().dialect.name == "sqlite":
+        rows = list(session.execute(q).all())
+        rows.sort(key=key)
+        return rows
+    return list(session.execute(q.order_by(*leading, danish(session, name))).all())
 
 
 def form_versions(session: Session, form_id) -> Sequence[FormVersion]:
@@ -287,4 +361,4 @@ def residents_with_permits_in(session: Session, home_id, start: dt.date, end: dt
 
 
 __all__ = ["DraftRepository", "EpisodeRepository", "FormRepository", "PermitForceType", "ReopenRequestRepository",
-           "form_versions", "residents_with_permits_in"]
+           "RequestRow", "form_versions", "residents_with_permits_in", "sections_of"]
