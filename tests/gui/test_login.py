@@ -244,6 +244,9 @@ def test_run_gui_starts_with_the_first_administrator_then_the_municipality_scree
 
     def drive():
         login = next(w for w in QApplication.topLevelWidgets() if isinstance(w, LoginWindow) and w.isVisible())
+        if not login.ready:  # shown before the database is open: wait for it
+            QTimer.singleShot(20, drive)
+            return
         seen["first_admin"] = login.in_first_admin
         view = login.first_admin_view
         view.ui.username_edit.setText("anne")

@@ -4,23 +4,29 @@ main window (lock after inactivity, "Lås nu", "Skift bruger").
 Switching user takes two steps on a shared care-home PC: "Skift bruger" (in the menu or on the
 lock screen), then log in. The old user's window is closed and a new one is built, so nothing
 the next user should not see stays in memory behind a hidden page.
+
+At start the login window comes first, before the database is open (``Session(None, ...)``);
+``database_ready(services)`` then enables "Log ind" or turns to the first administrator. Only
+PySide6 and this window's own small modules are imported until then (issue 14, cold start).
 """
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from ..services.users import UserService
-from .lock import InactivityLock
-from .services_bundle import Services
-from .views.first_admin_view import FirstAdminView
 from .views.login_view import LoginView
 from .widgets.plain import plain_labels
+
+if TYPE_CHECKING:  # the services import the ORM: imported when the database is open
+    from ..services.users import UserService
+    from .lock import InactivityLock
+    from .services_bundle import Services
+    from .views.first_admin_view import FirstAdminView
 
 
 class LoginWindow(QWidget):
@@ -28,7 +34,7 @@ class LoginWindow(QWidget):
 
     logged_in = Signal(object)
 
-    def __init__(self, users: UserService, database: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, users: UserService | None, database: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("login_window")
         self.setWindowTitle("Tilsyn – log ind")
@@ -44,20 +50,41 @@ class LoginWindow(QWidget):
         self.first_admin_view: FirstAdminView | None = None
         self.stack.addWidget(self.login_view)
         layout.addWidget(self.stack, 1)
-        self.database_label = QLabel(f"Database: {database}" if database else "", self)
+        self.database_label = QLabel(self)
         self.database_label.setObjectName("login_database_label")
         self.database_label.setStyleSheet("color: palette(placeholder-text);")
         self.database_label.setWordWrap(True)
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.database_label)
+        self.set_database(database)
         self.login_view.logged_in.connect(self.logged_in)
         self.resize(560, 400)
         plain_labels(self)  # user data is never read as markup
 
+    def set_database(self, database: str) -> None:
+        self.database_label.setText(f"Database: {database}" if database else "")
+
+    @property
+    def ready(self) -> bool:
+        """False while the database is being opened ("Log ind" waits)."""
+        return self._users is not None
+
+    def set_users(self, users: UserService) -> None:
+        """The database is open: the first administrator on an empty one, else "Log ind" works,
+        with what the user typed meanwhile kept."""
+        self._users = users
+        if users.needs_first_admin():
+            self.show_start()
+        else:
+            self.login_view.set_users(users)
+
     def show_start(self) -> None:
-        """The first-administrator form on a database without users, else an empty login form."""
-        if self._users.needs_first_admin():
+        """The first-administrator form on a database without users, else an empty login form
+        (waiting for the database while it is opened)."""
+        if self._users is not None and self._users.needs_first_admin():
             if self.first_admin_view is None:
+                from .views.first_admin_view import FirstAdminView
+
                 self.first_admin_view = FirstAdminView(self._users, self.stack)
                 self.first_admin_view.created.connect(self.logged_in)
                 self.stack.addWidget(self.first_admin_view)
@@ -75,18 +102,21 @@ class LoginWindow(QWidget):
         return self.first_admin_view is not None and self.stack.currentWidget() is self.first_admin_view
 
 
-MainWindowFactory = Callable[[Services], QWidget]
+MainWindowFactory = Callable[["Services"], QWidget]
 
 
 class Session(QObject):
     """Runs the app for one user at a time: login window -> main window (locked when idle) ->
-    "Skift bruger" -> login window. ``make_window(services)`` builds a main window."""
+    "Skift bruger" -> login window. ``make_window(services)`` builds a main window.
+
+    ``services`` None: the database is still being opened; the login window waits for
+    ``database_ready``."""
 
     window_opened = Signal(object)
 
     def __init__(
         self,
-        services: Services,
+        services: Services | None,
         make_window: MainWindowFactory,
         database: str = "",
         *,
@@ -95,7 +125,7 @@ class Session(QObject):
     ) -> None:
         super().__init__(parent)
         self.services = services
-        self.users = services.users
+        self.users = services.users if services is not None else None
         self._make_window = make_window
         self._lock_timeout_ms = lock_timeout_ms
         self.login_window = LoginWindow(self.users, database)
@@ -107,7 +137,7 @@ class Session(QObject):
 
     def start(self) -> None:
         """Show the first-administrator or login form (or go straight on when a user is set)."""
-        if self.services.ctx.user is not None:
+        if self.services is not None and self.services.ctx.user is not None:
             self._logged_in(self.services.ctx.user)
             return
         self.login_window.show_start()
@@ -115,8 +145,22 @@ class Session(QObject):
         self.login_window.raise_()
         self.login_window.activateWindow()
 
+    def database_ready(self, services: Services, database: str | None = None) -> None:
+        """The database behind a login window shown before it was open: log in or create the
+        first administrator now (or go straight on when a user is set)."""
+        self.services = services
+        self.users = services.users
+        if database is not None:
+            self.login_window.set_database(database)
+        if services.ctx.user is not None:
+            self._logged_in(services.ctx.user)
+            return
+        self.login_window.set_users(self.users)
+
     # -- the main window --------------------------------------------------------------------------
     def _logged_in(self, _actor) -> None:
+        from .lock import InactivityLock
+
         window = self._make_window(self.services)
         self.window = window
         self._add_actions(window)
@@ -182,5 +226,5 @@ class Session(QObject):
         """Log the user out when the app ends (audited)."""
         if self.lock is not None:
             self.lock.stop()
-        if self.services.ctx.user is not None and self.services.ctx.user.id is not None:
+        if self.services is not None and self.services.ctx.user is not None and self.services.ctx.user.id is not None:
             self.users.logout()

@@ -6,9 +6,8 @@ import importlib
 import threading
 from typing import TYPE_CHECKING
 
-from ..services.context import AppContext
-
 if TYPE_CHECKING:
+    from ..services.context import AppContext
     from ..services.audit import AuditService
     from ..services.care_homes import CareHomeService
     from ..services.exchange.records import ConflictService
