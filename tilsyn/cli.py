@@ -341,7 +341,7 @@ def _run_verify(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _run_export_month(ns: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     # As the logged-in user: their role must allow the export, and a leader gets their homes only.
     result = ExportService(_session(ns).context).export_month(
-        ns.month, home=ns.home, out_dir=ns.out, layout=ns.layout, pdfa=ns.pdfa
+        ns.month, home=ns.home, out_dir=ns.out, layout=ns.layout, pdfa=ns.pdfa, workers=ns.workers
     )
     print(export_text(result), file=out)
     return EXIT_OK
@@ -813,6 +813,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--layout", metavar="SKABELON", default=None,
                         help="vejle-2011 eller skema1-2010 (standard: den skabelon, hvert skema er lavet under)")
     export.add_argument("--pdfa", action="store_true", help="skriv PDF'erne som PDF/A-2b (til arkivering)")
+    export.add_argument("--workers", type=_count(1, 64), default=None, metavar="N",
+                        help="antal processer, der danner PDF'erne (standard: én pr. kerne ved store udtræk, "
+                             "ellers én); filerne bliver de samme")
     export.set_defaults(run=_run_export_month)
     _add_supervision_parsers(commands, common)
     _add_protocols_parser(commands, common)

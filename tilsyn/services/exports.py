@@ -15,6 +15,10 @@ moved into place only when all are written and the export is audited; a refusal,
 renderer, a full disk or a cancel leaves the target folder as it was. A renderer's failure
 becomes a Danish DomainError naming the form and the resident; the technical detail goes to the
 ``tilsyn.services.exports`` logger, never to the user.
+
+On every core: the export reads everything here (forms, anchors, cover pages, report data), then
+a large export's PDFs are rendered in a process pool (tilsyn.reports.pool) whose workers get the
+report data only; the files are staged here in the export's order, the same bytes as one process.
 """
 
 from __future__ import annotations
@@ -79,6 +83,11 @@ def render_resident_overview(data):
     from ..reports.resident_overview import render_resident_overview as render
 
     return render(data)
+
+
+# The renderers as defined here. While a test replaces one, the export renders in this process
+# (ExportService.workers_for): a pool's worker would import this module afresh and use these.
+_OWN_RENDERERS = (render_form, render_batch)
 
 
 SENT_STATUSES = (FormStatus.SENT.value, FormStatus.PROCESSED.value)
@@ -403,6 +412,85 @@ class _HomeBatch:
 
 
 @dataclass(frozen=True)
+class _RenderInputs:
+    reports: list[list[FormReportData]]  # per batch, per form (the batch's order)
+    covers: list[BatchCoverReportData]  # per batch
+
+
+class _Pdfs:
+    """The export's PDFs, taken in the export's own order. With one worker each is rendered here
+    when it is asked for (with this module's ``render_form`` and ``render_batch``); with more, a
+    pool is started at once, every PDF is submitted together, largest first (a big batch left
+    to the end would keep one worker busy while the others idle), and each is taken from the
+    pool when asked for. Leaving the ``with`` block closes the pool, dropping what is left after a
+    refusal or a cancel."""
+
+    def __init__(self, service: ExportService, workers: int, pdfa: bool) -> None:
+        self.service, self.pdfa = service, pdfa
+        self.pool = None
+        self.futures: dict[tuple, Any] = {}
+        if workers > 1:
+            from ..reports.pool import PdfPool
+
+            try:
+                self.pool = PdfPool(workers)
+                self.pool.start()  # the workers start while the caller reads the database
+            except OSError as exc:  # no processes to be had: one process renders it all
+                log.warning("no PDF pool (%s); rendering the export in this process", exc)
+                if self.pool is not None:
+                    self.pool.close(cancel=True)
+                self.pool = None
+
+    def submit(self, inputs: _RenderInputs) -> None:
+        if self.pool is None:
+            return
+        from ..reports.pool import BatchJob, FormJob
+
+        jobs = [(("form", i, j), FormJob(data, self.pdfa))
+                for i, rows in enumerate(inputs.reports) for j, data in enumerate(rows)]
+        jobs += [(("batch", i), BatchJob(cover, tuple(inputs.reports[i]), self.pdfa))
+                 for i, cover in enumerate(inputs.covers)]
+        for key, job in sorted(jobs, key=lambda kj: -kj[1].cost):  # stable: ties keep the export's order
+            self.futures[key] = self.pool.submit(job)
+
+    def form(self, i: int, j: int, data: FormReportData, waiting: Callable[[], None]) -> bytes:
+        pdf = self._pooled(("form", i, j), waiting)
+        return pdf if pdf is not None else self.service._finish(render_form(data), self.pdfa)
+
+    def batch(self, i: int, inputs: _RenderInputs, waiting: Callable[[], None]) -> bytes:
+        pdf = self._pooled(("batch", i), waiting)
+        if pdf is not None:
+            return pdf
+        return self.service._finish(render_batch(inputs.covers[i], inputs.reports[i]), self.pdfa)
+
+    def _pooled(self, key: tuple, waiting: Callable[[], None]) -> bytes | None:
+        """``key``'s PDF from the pool; None without a pool, or once it is broken (a worker died
+        or could not start): this process then renders what is left, the same bytes."""
+        if self.pool is None:
+            return None
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self.pool.result(self.futures[key], waiting)
+        except BrokenProcessPool as exc:
+            log.warning("the PDF pool broke; rendering the rest of the export in this process", exc_info=exc)
+            self.pool.close(cancel=True)
+            self.pool = None
+            return None
+
+    def done(self) -> int:
+        """PDFs the pool has finished so far (0 without a pool)."""
+        return self.pool.done() if self.pool is not None else 0
+
+    def __enter__(self) -> _Pdfs:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if self.pool is not None:
+            self.pool.close(cancel=exc_type is not None)
+
+
+@dataclass(frozen=True)
 class _Plan:
     homes: tuple[tuple[str, list[str]], ...]  # per batch: (batch PDF name, form file stems)
     csv_name: str
@@ -511,13 +599,16 @@ class ExportService:
         pdfa: bool = False,
         progress: Progress | None = None,
         is_cancelled: Cancelled | None = None,
+        workers: int | None = None,
     ) -> ExportResult:
         """Write the month's sent forms (PDF + JSON each), one batch PDF per care home with a cover
         page, and a CSV summary into ``out_dir``. ``home`` is a care home's name or id (default all
         the user may export). All or nothing: any refusal leaves ``out_dir`` as it was. Raises
         ExportCancelled when ``is_cancelled()`` turns true, DomainError("export_nothing") when no
         form was sent for the month, DomainError("export_render_failed") naming the form and the
-        resident when a PDF cannot be made."""
+        resident when a PDF cannot be made. ``workers`` processes render the PDFs (default: one
+        per core for a large export, one for a small one; ``workers_for``); the files are the same
+        byte for byte however many there are."""
         m = month if isinstance(month, Month) else Month.parse(str(month))
         if layout:
             load_template(layout)
@@ -535,79 +626,102 @@ class ExportService:
             self._refuse_mismatch(form)
         plan = self._plan(m, batches)
         head = self.head()
-        anchors = {f.id: self.anchor(f) for f in forms}
         total = len(forms) + len(batches)
-        done = 0
+        shown = 0
 
-        def step() -> None:
-            nonlocal done
-            done += 1
-            if progress:
-                progress(done, total)
+        def report(done: int) -> None:
+            nonlocal shown
+            if done > shown:
+                shown = done
+                if progress:
+                    progress(done, total)
 
         def check() -> None:
             if is_cancelled and is_cancelled():
                 raise ExportCancelled()
 
-        self.clean_staging(out)
-        if progress:
-            progress(0, total)
-        staging = Staging(out)
-        try:
-            staging.open()
-        except OSError as exc:
-            raise DomainError("export_out_unwritable", path=str(out), reason=exc.strerror or str(exc)) from exc
-        try:
-            form_pdfs, json_files, batch_pdfs = [], [], []
-            csv_rows = []
-            written: dict[str, str] = {}  # file -> SHA-256, for the audit entries and the receipt
-            for batch, (batch_name, stems) in zip(batches, plan.homes):
-                reports = []
-                for form, stem in zip(batch.forms, stems):
+        def waiting() -> None:  # while a PDF is on its way from the pool
+            check()
+            report(pdfs.done())
+
+        with _Pdfs(self, self.workers_for(len(forms), workers), pdfa) as pdfs:
+            # Everything the PDFs show is read here, in this process: the pool's workers get report
+            # data only and never open the database.
+            anchors = {f.id: self.anchor(f) for f in forms}
+            inputs = self._render_inputs(m, batches, layout, anchors, head)
+            pdfs.submit(inputs)
+            self.clean_staging(out)
+            if progress:
+                progress(0, total)
+            staging = Staging(out)
+            try:
+                staging.open()
+            except OSError as exc:
+                raise DomainError("export_out_unwritable", path=str(out), reason=exc.strerror or str(exc)) from exc
+            try:
+                form_pdfs, json_files, batch_pdfs = [], [], []
+                csv_rows = []
+                written: dict[str, str] = {}  # file -> SHA-256, for the audit entries and the receipt
+                done = 0
+                for i, (batch, (batch_name, stems)) in enumerate(zip(batches, plan.homes)):
+                    for j, (form, stem) in enumerate(zip(batch.forms, stems)):
+                        check()
+                        data = inputs.reports[i][j]
+                        try:
+                            pdf_bytes = pdfs.form(i, j, data, waiting)
+                        except DomainError:
+                            raise
+                        except Exception as exc:  # noqa: BLE001 - any renderer fault reads as a refusal naming the form
+                            raise self._render_error("export_render_failed", form, data.layout, exc) from exc
+                        json_bytes = form_json(form, layout=data.layout, head=anchors[form.id],
+                                               pdf_name=f"{stem}.pdf").encode()
+                        staging.write(f"{stem}.pdf", pdf_bytes)
+                        staging.write(f"{stem}.json", json_bytes)
+                        written[f"{stem}.pdf"], written[f"{stem}.json"] = _sha256(pdf_bytes), _sha256(json_bytes)
+                        form_pdfs.append(f"{stem}.pdf")
+                        json_files.append(f"{stem}.json")
+                        csv_rows.append(self._csv_row(m, batch.name, form, data.layout, f"{stem}.pdf",
+                                                      f"{stem}.json"))
+                        done += 1
+                        report(done)
                     check()
-                    data, pdf_bytes = self._render_one(form, layout, anchors[form.id], pdfa)
-                    reports.append(data)
-                    json_bytes = form_json(form, layout=data.layout, head=anchors[form.id],
-                                           pdf_name=f"{stem}.pdf").encode()
-                    staging.write(f"{stem}.pdf", pdf_bytes)
-                    staging.write(f"{stem}.json", json_bytes)
-                    written[f"{stem}.pdf"], written[f"{stem}.json"] = _sha256(pdf_bytes), _sha256(json_bytes)
-                    form_pdfs.append(f"{stem}.pdf")
-                    json_files.append(f"{stem}.json")
-                    csv_rows.append(self._csv_row(m, batch.name, form, data.layout, f"{stem}.pdf", f"{stem}.json"))
-                    step()
+                    try:
+                        batch_bytes = pdfs.batch(i, inputs, waiting)
+                    except DomainError:
+                        raise
+                    except Exception as exc:  # noqa: BLE001 - as for a form, for the care home's batch
+                        raise self._batch_error(m, batch, exc) from exc
+                    staging.write(batch_name, batch_bytes)
+                    written[batch_name] = _sha256(batch_bytes)
+                    batch_pdfs.append(batch_name)
+                    done += 1
+                    report(done)
                 check()
-                batch_bytes = self._render_batch(m, batch, reports, head, pdfa)
-                staging.write(batch_name, batch_bytes)
-                written[batch_name] = _sha256(batch_bytes)
-                batch_pdfs.append(batch_name)
-                step()
-            check()
-            csv_data = _csv_bytes(csv_rows)
-            staging.write(plan.csv_name, csv_data)
-            written[plan.csv_name] = _sha256(csv_data)
-            check()
-            # Audit and publish together: the entries are committed only once the files are in place,
-            # and the files are taken back when the entries cannot be committed.
-            with self.ctx.uow_factory() as uow:
-                for form, rel in zip(forms, form_pdfs):
-                    uow.record("export", "force_form", form.id,
-                               {"month": m.key(), "layout": layout or "", "pdfa": pdfa, "file": rel,
-                                "sha256": written[rel]})
-                uow.flush()
-                # The receipt carries the head with these entries in it: the authority's anchor.
-                receipt_head = store_audit.head(uow.session)
-                staging.write(plan.receipt_name, receipt_bytes(m, receipt_head, written))
-                staging.publish()
-                try:
-                    uow.commit()
-                except BaseException:
-                    staging.unpublish()
-                    raise
-        except OSError as exc:
-            raise DomainError("export_out_unwritable", path=str(out), reason=exc.strerror or str(exc)) from exc
-        finally:
-            staging.close()
+                csv_data = _csv_bytes(csv_rows)
+                staging.write(plan.csv_name, csv_data)
+                written[plan.csv_name] = _sha256(csv_data)
+                check()
+                # Audit and publish together: the entries are committed only once the files are in
+                # place, and the files are taken back when the entries cannot be committed.
+                with self.ctx.uow_factory() as uow:
+                    for form, rel in zip(forms, form_pdfs):
+                        uow.record("export", "force_form", form.id,
+                                   {"month": m.key(), "layout": layout or "", "pdfa": pdfa, "file": rel,
+                                    "sha256": written[rel]})
+                    uow.flush()
+                    # The receipt carries the head with these entries in it: the authority's anchor.
+                    receipt_head = store_audit.head(uow.session)
+                    staging.write(plan.receipt_name, receipt_bytes(m, receipt_head, written))
+                    staging.publish()
+                    try:
+                        uow.commit()
+                    except BaseException:
+                        staging.unpublish()
+                        raise
+            except OSError as exc:
+                raise DomainError("export_out_unwritable", path=str(out), reason=exc.strerror or str(exc)) from exc
+            finally:
+                staging.close()
         return ExportResult(
             month=m.key(), out_dir=out, forms=len(forms), episodes=sum(len(f.episodes) for f in forms),
             homes=tuple(b.name for b in batches), form_pdfs=tuple(out / p for p in form_pdfs),
@@ -654,27 +768,47 @@ class ExportService:
             homes.append((batch_name, stems))
         return _Plan(tuple(homes), csv_name, receipt_name)
 
-    def _render_one(self, form: FormDTO, layout: str | None, head: tuple[int, str],
-                    pdfa: bool) -> tuple[FormReportData, bytes]:
-        """Report data and PDF bytes of one form; a renderer's failure becomes a Danish refusal."""
-        try:
-            data = form_report_data(form, layout=layout, head=head)
-            return data, self._finish(render_form(data), pdfa)
-        except DomainError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - any renderer fault must read as a refusal naming the form
-            raise self._render_error("export_render_failed", form, layout or form.template_version, exc) from exc
+    @staticmethod
+    def workers_for(forms: int, workers: int | None = None) -> int:
+        """How many processes render an export of ``forms`` forms (``workers`` when given; see
+        tilsyn.reports.pool.worker_count). One while ``render_form`` or ``render_batch`` is
+        replaced (a test's broken renderer): a worker imports this module afresh and would render
+        with the original."""
+        if render_form is not _OWN_RENDERERS[0] or render_batch is not _OWN_RENDERERS[1]:
+            return 1
+        from ..reports.pool import worker_count
 
-    def _render_batch(self, m: Month, batch: _HomeBatch, reports: list[FormReportData], head: tuple[int, str],
-                      pdfa: bool) -> bytes:
-        try:
-            return self._finish(render_batch(self._cover(m, batch, head), reports), pdfa)
-        except DomainError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - as _render_one, for the care home's batch
-            log.error("batch PDF failed: care home %s, month %s", batch.id, m.key(), exc_info=exc)
-            raise DomainError("export_batch_failed", home=batch.name, month=m.key(),
-                              month_text=month_label(m.year, m.month)) from exc
+        return worker_count(forms, workers)
+
+    def _render_inputs(self, m: Month, batches: list[_HomeBatch], layout: str | None,
+                       anchors: dict[str, tuple[int, str]], head: tuple[int, str]) -> _RenderInputs:
+        """Every form's report data and every care home's cover page (both read the database);
+        a failure becomes the same Danish refusal as a failing renderer."""
+        reports, covers = [], []
+        for batch in batches:
+            rows = []
+            for form in batch.forms:
+                try:
+                    rows.append(form_report_data(form, layout=layout, head=anchors[form.id]))
+                except DomainError:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - as a renderer fault: a refusal naming the form
+                    raise self._render_error("export_render_failed", form, layout or form.template_version,
+                                             exc) from exc
+            reports.append(rows)
+            try:
+                covers.append(self._cover(m, batch, head))
+            except DomainError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - as a renderer fault, for the care home's batch
+                raise self._batch_error(m, batch, exc) from exc
+        return _RenderInputs(reports, covers)
+
+    @staticmethod
+    def _batch_error(m: Month, batch: _HomeBatch, exc: BaseException) -> DomainError:
+        log.error("batch PDF failed: care home %s, month %s", batch.id, m.key(), exc_info=exc)
+        return DomainError("export_batch_failed", home=batch.name, month=m.key(),
+                           month_text=month_label(m.year, m.month))
 
     @staticmethod
     def _refuse_mismatch(form: FormDTO) -> None:
